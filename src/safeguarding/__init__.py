@@ -1,0 +1,1 @@
+"""safeguarding: the English child-safeguarding domain as typed models and functions."""

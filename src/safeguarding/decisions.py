@@ -1,0 +1,230 @@
+"""Explained outcomes: findings, decisions and deadlines.
+
+A function that applies a rule never answers with a bare ``bool`` or a bare
+date. It returns a :class:`Decision` (an outcome with one :class:`Finding` per
+criterion, each naming its source) or a :class:`Deadline` (a due date with the
+timescale and the source it was computed from). Both can :meth:`explain`
+themselves in plain English.
+
+>>> import datetime as dt
+>>> from safeguarding.citations import Citation, Verification
+>>> src = Citation(instrument="Example guidance", provision="para 1", url=None,
+...                status=Verification.SECONDARY)
+>>> d = Deadline(
+...     due=dt.date(2025, 1, 14),
+...     started=dt.date(2024, 12, 19),
+...     timescale=Timescale(amount=15, unit=Unit.WORKING_DAYS, clock_starts="strategy discussion"),
+...     source=src,
+...     rule_key="example.icpc",
+... )
+>>> d.status(on=dt.date(2025, 1, 15)).value
+'overdue'
+>>> d.status(on=dt.date(2025, 1, 15), completed=dt.date(2025, 1, 14)).value
+'met'
+>>> print(d.explain())
+Due 2025-01-14: 15 working days after the strategy discussion on 2024-12-19 \
+(day 0 is the day the clock starts). Source: Example guidance, para 1 [secondary].
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from typing import Generic, TypeVar
+
+import attrs
+
+from safeguarding._validate import (
+    check_date,
+    is_date,
+    is_instance,
+    is_int,
+    is_member,
+    is_optional_bool,
+    is_text,
+    is_tuple_of,
+)
+from safeguarding.citations import Citation
+from safeguarding.errors import InvalidInputError
+
+__all__ = [
+    "Decision",
+    "Deadline",
+    "DeadlineStatus",
+    "Finding",
+    "Timescale",
+    "Unit",
+]
+
+O = TypeVar("O")
+
+
+@attrs.frozen(kw_only=True)
+class Finding:
+    """One criterion of a rule, applied to the facts.
+
+    Attributes:
+        criterion: Short name of the criterion (``"age"``, ``"carer is not a relative"``).
+        met: ``True`` or ``False``, or ``None`` when the facts given are not
+            enough to decide.
+        detail: One plain-English sentence explaining the finding.
+        source: Where the criterion comes from.
+    """
+
+    criterion: str = attrs.field(validator=is_text)
+    met: bool | None = attrs.field(validator=is_optional_bool)
+    detail: str = attrs.field(validator=is_text)
+    source: Citation = attrs.field(validator=is_instance(Citation))
+
+    def explain(self) -> str:
+        """One line: ``"[met] criterion: detail (source)"``."""
+        mark = {True: "met", False: "not met", None: "unknown"}[self.met]
+        return f"[{mark}] {self.criterion}: {self.detail} ({self.source})"
+
+
+def _outcome_text(outcome: object) -> str:
+    if isinstance(outcome, enum.Enum):
+        return str(outcome.value)
+    return str(outcome)
+
+
+@attrs.frozen(kw_only=True)
+class Decision(Generic[O]):
+    """The outcome of applying a rule, with the findings behind it.
+
+    Attributes:
+        outcome: The answer: a ``bool`` or an enum member.
+        findings: One finding per criterion, in the order the rule applies them.
+        rule_version: Which edition of the guidance or law was applied
+            (``"KCSIE 2021"``, ``"WT2018"``).
+    """
+
+    outcome: O
+    findings: tuple[Finding, ...] = attrs.field(validator=is_tuple_of(Finding))
+    rule_version: str = attrs.field(validator=is_text)
+
+    @property
+    def undecided(self) -> tuple[Finding, ...]:
+        """The findings the facts were not enough to decide (``met is None``)."""
+        return tuple(f for f in self.findings if f.met is None)
+
+    def explain(self) -> str:
+        """The outcome, the edition applied and every finding, one per line."""
+        lines = [f"Outcome: {_outcome_text(self.outcome)} (applying {self.rule_version})"]
+        lines.extend(f"- {finding.explain()}" for finding in self.findings)
+        return "\n".join(lines)
+
+
+class Unit(enum.Enum):
+    """The unit a timescale is counted in."""
+
+    WORKING_DAYS = "working days"
+    CALENDAR_DAYS = "calendar days"
+    WEEKS = "weeks"
+    MONTHS = "months"
+    YEARS = "years"
+
+
+@attrs.frozen(kw_only=True)
+class Timescale:
+    """An amount of time from the event that starts a clock.
+
+    Attributes:
+        amount: How many units (0 means the same day).
+        unit: What is counted.
+        clock_starts: The event that starts the clock, in words
+            (``"strategy discussion"``).
+    """
+
+    amount: int = attrs.field(validator=is_int(minimum=0))
+    unit: Unit = attrs.field(validator=is_member(Unit))
+    clock_starts: str = attrs.field(validator=is_text)
+
+    def describe(self) -> str:
+        """``"15 working days after the strategy discussion"``."""
+        unit = self.unit.value
+        if self.amount == 1:
+            unit = unit.removesuffix("s").replace("days", "day")
+        return f"{self.amount} {unit} after the {self.clock_starts}"
+
+
+class DeadlineStatus(enum.Enum):
+    """Where a deadline stands on a given day."""
+
+    NOT_YET_DUE = "not yet due"
+    """Not completed, and the due day has not come."""
+    DUE = "due"
+    """Not completed, and today is the due day."""
+    OVERDUE = "overdue"
+    """Not completed, and the due day has passed."""
+    MET = "met"
+    """Completed on or before the due day."""
+    MET_LATE = "met late"
+    """Completed after the due day."""
+
+
+@attrs.frozen(kw_only=True)
+class Deadline:
+    """A due date computed from a dated rule, with its reason.
+
+    Attributes:
+        due: The last day on which the step is in time.
+        started: The day the clock started (day 0).
+        timescale: The amount, unit and starting event.
+        source: The citation for the timescale applied.
+        rule_key: The key of the :class:`~safeguarding.rules.DatedRule` applied.
+    """
+
+    due: dt.date = attrs.field(validator=is_date)
+    started: dt.date = attrs.field(validator=is_date)
+    timescale: Timescale = attrs.field(validator=is_instance(Timescale))
+    source: Citation = attrs.field(validator=is_instance(Citation))
+    rule_key: str = attrs.field(validator=is_text)
+
+    def __attrs_post_init__(self) -> None:
+        """A deadline cannot fall before its clock starts."""
+        if self.due < self.started:
+            raise InvalidInputError("due", "must not be before started")
+
+    def status(self, *, on: dt.date, completed: dt.date | None = None) -> DeadlineStatus:
+        """Where the deadline stands on *on*.
+
+        A completion date after *on* is not yet known on *on*, so the step is
+        treated as still open.
+
+        Args:
+            on: The day asked about.
+            completed: The day the step was done, if it has been.
+
+        Returns:
+            ``MET`` or ``MET_LATE`` once completed; otherwise ``NOT_YET_DUE``,
+            ``DUE`` (on the due day) or ``OVERDUE``.
+
+        Raises:
+            InvalidInputError: a date is not a plain ``date``, or *completed*
+                is before the clock started.
+        """
+        check_date("on", on)
+        if completed is not None:
+            check_date("completed", completed)
+            if completed < self.started:
+                raise InvalidInputError("completed", "must not be before the clock started")
+            if completed <= on:
+                return DeadlineStatus.MET if completed <= self.due else DeadlineStatus.MET_LATE
+        if on < self.due:
+            return DeadlineStatus.NOT_YET_DUE
+        return DeadlineStatus.DUE if on == self.due else DeadlineStatus.OVERDUE
+
+    def explain(self) -> str:
+        """``"Due <date>: <timescale> on <started> … Source: <citation>."``."""
+        convention = (
+            " (day 0 is the day the clock starts)"
+            if self.timescale.unit is Unit.WORKING_DAYS
+            else ""
+        )
+        return (
+            f"Due {self.due.isoformat()}: {self.timescale.describe()} on "
+            f"{self.started.isoformat()}{convention}. Source: {self.source}."
+        )
+
+
