@@ -74,7 +74,9 @@ WORKING_DAY_SOURCE = Citation(
     url="https://www.legislation.gov.uk/uksi/2006/1738/regulation/2/made",
     status=Verification.SECONDARY,
     note="A working day is any day other than a Saturday, Sunday, Christmas Day, Good Friday "
-    "or a bank holiday under the Banking and Financial Dealings Act 1971.",
+    "or a bank holiday under the Banking and Financial Dealings Act 1971. The regulations "
+    "came into force on 1 September 2006; the calendar applies the same meaning to every day "
+    "it covers.",
 )
 BANK_HOLIDAYS_SOURCE = Citation(
     instrument="Banking and Financial Dealings Act 1971",
@@ -146,7 +148,8 @@ register(
         title="Bank holidays in England and Wales, by rule",
         versions=(
             Version(
-                in_force_from=FIRST_COVERED,
+                # The early May bank holiday was first appointed for 1978.
+                in_force_from=dt.date(1978, 1, 1),
                 value=(
                     "New Year's Day (or next Monday); Good Friday; Easter Monday; "
                     "first Monday in May; last Monday in May; last Monday in August; "
