@@ -36,6 +36,8 @@ False
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+from collections.abc import Iterable
 from typing import Any
 
 import attrs
@@ -226,18 +228,30 @@ def _all_holidays() -> dict[dt.date, str]:
 _HOLIDAYS = _all_holidays()
 _BASE = FIRST_COVERED.toordinal()
 _SIZE = LAST_COVERED.toordinal() - _BASE + 1
+_HOLIDAY_ORDINALS = frozenset(day.toordinal() for day in _HOLIDAYS)
+# Whether each covered day is a working day nationally. date.fromordinal(1) is a
+# Monday, so (ordinal - 1) % 7 is the day's weekday().
+_NATIONAL_WORKING = tuple(
+    (ordinal - 1) % 7 < _SATURDAY and ordinal not in _HOLIDAY_ORDINALS
+    for ordinal in range(_BASE, _BASE + _SIZE)
+)
 
 
-def _frozen_dates(value: Any) -> frozenset[dt.date]:
+def _frozen_dates(value: object) -> frozenset[dt.date]:
+    if isinstance(value, str) or not isinstance(value, Iterable):
+        raise InvalidInputError("extra days", "must be a collection of dates")
     return frozenset(value)
 
 
-def _check_override(instance: WorkingCalendar, attribute: attrs.Attribute[Any], value: Any) -> None:
-    del instance
+def _check_override(
+    _instance: object, attribute: attrs.Attribute[Any], value: frozenset[dt.date]
+) -> None:
     for day in value:
         check_date(attribute.name, day)
         if not FIRST_COVERED <= day <= LAST_COVERED:
-            raise InvalidInputError(attribute.name, "every day must be within the calendar's coverage")
+            raise InvalidInputError(
+                attribute.name, "every day must be within the calendar's coverage"
+            )
 
 
 @attrs.frozen(kw_only=True)
@@ -267,25 +281,17 @@ class WorkingCalendar:
     _ordinals: tuple[int, ...] = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
-        """Build the lookup tables."""
-        closed = {day.toordinal() for day in self.extra_closures}
-        closed.update(day.toordinal() for day in _HOLIDAYS)
-        opened = {day.toordinal() for day in self.extra_working_days}
-        working: list[bool] = []
-        count: list[int] = []
-        ordinals: list[int] = []
-        for ordinal in range(_BASE, _BASE + _SIZE):
-            # date.fromordinal(1) is a Monday, so (ordinal - 1) % 7 is weekday().
-            is_working = ordinal in opened or (
-                (ordinal - 1) % 7 < _SATURDAY and ordinal not in closed
-            )
-            working.append(is_working)
-            if is_working:
-                ordinals.append(ordinal)
-            count.append(len(ordinals))
+        """Build the lookup tables (C-speed list operations, about a millisecond)."""
+        working = list(_NATIONAL_WORKING)
+        for day in self.extra_closures:
+            working[day.toordinal() - _BASE] = False
+        for day in self.extra_working_days:
+            working[day.toordinal() - _BASE] = True
         object.__setattr__(self, "_working", tuple(working))
-        object.__setattr__(self, "_count", tuple(count))
-        object.__setattr__(self, "_ordinals", tuple(ordinals))
+        object.__setattr__(self, "_count", tuple(itertools.accumulate(working, initial=0))[1:])
+        object.__setattr__(
+            self, "_ordinals", tuple(itertools.compress(range(_BASE, _BASE + _SIZE), working))
+        )
 
     @property
     def covered(self) -> tuple[dt.date, dt.date]:
@@ -315,7 +321,7 @@ class WorkingCalendar:
         return dt.date.fromordinal(self._ordinals[position])
 
     def working_days_between(self, start: dt.date, end: dt.date) -> int:
-        """Working days in ``(start, end]``; negative (minus those in ``(end, start]``) if end < start."""
+        """Working days in ``(start, end]``; minus those in ``(end, start]`` if end < start."""
         return self._count[self._index("end", end)] - self._count[self._index("start", start)]
 
     def with_closures(self, *days: dt.date, name: str | None = None) -> WorkingCalendar:
@@ -463,11 +469,16 @@ def bank_holidays(year: int) -> dict[dt.date, str]:
         InvalidInputError: *year* is not an integer.
         CalendarCoverageError: *year* is outside the calendar's coverage.
 
-    >>> [d.isoformat() for d in bank_holidays(2022) if d.month in (6, 9)]
-    ['2022-06-02', '2022-06-03', '2022-09-19']
+    >>> for day, name in bank_holidays(2022).items():
+    ...     if day.month in (6, 9):
+    ...         print(day, name)
+    2022-06-02 Spring bank holiday (moved for the Platinum Jubilee)
+    2022-06-03 Platinum Jubilee of Elizabeth II
+    2022-09-19 State Funeral of Queen Elizabeth II
     """
     check_int("year", year)
     if not FIRST_COVERED.year <= year <= LAST_COVERED.year:
-        outside = FIRST_COVERED if year < FIRST_COVERED.year else LAST_COVERED
-        raise CalendarCoverageError(outside.replace(year=year), ENGLAND_AND_WALES.covered)
+        # 1 January of the year asked about (clamped to the years a date can hold).
+        day = dt.date(min(max(year, dt.MINYEAR), dt.MAXYEAR), 1, 1)
+        raise CalendarCoverageError(day, ENGLAND_AND_WALES.covered)
     return {day: name for day, name in _HOLIDAYS.items() if day.year == year}

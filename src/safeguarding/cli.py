@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import re
 import sys
 from collections.abc import Sequence
 
@@ -19,13 +20,17 @@ from safeguarding.rules import RuleRow, rule_table
 __all__ = ["main"]
 
 
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
 def _iso_date(text: str) -> dt.date:
+    message = "expected a date as YYYY-MM-DD"
+    if _ISO_DATE.fullmatch(text) is None:
+        raise argparse.ArgumentTypeError(message)
     try:
-        if len(text) != 10:  # noqa: PLR2004 - YYYY-MM-DD
-            raise ValueError(text)
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError("expected a date as YYYY-MM-DD") from None
+        raise argparse.ArgumentTypeError(message) from None
 
 
 def _cells(row: RuleRow) -> list[str]:
@@ -52,7 +57,9 @@ def format_text(rows: Sequence[RuleRow], *, width: int = 60) -> str:
 
     table = [_HEADERS, *([cut(c) for c in _cells(row)] for row in rows)]
     widths = [max(len(line[i]) for line in table) for i in range(len(_HEADERS))]
-    lines = ["  ".join(cell.ljust(w) for cell, w in zip(line, widths, strict=True)) for line in table]
+    lines = [
+        "  ".join(cell.ljust(w) for cell, w in zip(line, widths, strict=True)) for line in table
+    ]
     lines.insert(1, "  ".join("-" * w for w in widths))
     return "\n".join(line.rstrip() for line in lines)
 

@@ -48,15 +48,15 @@ from safeguarding.citations import Citation
 from safeguarding.errors import InvalidInputError
 
 __all__ = [
-    "Decision",
     "Deadline",
     "DeadlineStatus",
+    "Decision",
     "Finding",
     "Timescale",
     "Unit",
 ]
 
-O = TypeVar("O")
+OutcomeT = TypeVar("OutcomeT")
 
 
 @attrs.frozen(kw_only=True)
@@ -89,7 +89,7 @@ def _outcome_text(outcome: object) -> str:
 
 
 @attrs.frozen(kw_only=True)
-class Decision(Generic[O]):
+class Decision(Generic[OutcomeT]):
     """The outcome of applying a rule, with the findings behind it.
 
     Attributes:
@@ -99,7 +99,7 @@ class Decision(Generic[O]):
             (``"KCSIE 2021"``, ``"WT2018"``).
     """
 
-    outcome: O
+    outcome: OutcomeT
     findings: tuple[Finding, ...] = attrs.field(validator=is_tuple_of(Finding))
     rule_version: str = attrs.field(validator=is_text)
 
@@ -226,5 +226,3 @@ class Deadline:
             f"Due {self.due.isoformat()}: {self.timescale.describe()} on "
             f"{self.started.isoformat()}{convention}. Source: {self.source}."
         )
-
-

@@ -23,9 +23,16 @@ from __future__ import annotations
 
 import calendar as _calendar
 import datetime as dt
+
 import attrs
 
-from safeguarding._validate import check_date, check_int, is_optional_bool, is_optional_date, is_text
+from safeguarding._validate import (
+    check_date,
+    check_int,
+    is_optional_bool,
+    is_optional_date,
+    is_text,
+)
 from safeguarding.citations import Citation, Verification
 from safeguarding.errors import InvalidInputError
 from safeguarding.rules import DatedRule, Version, register
@@ -67,9 +74,7 @@ register(
     DatedRule(
         key="people.leap_day_birthday",
         title="Birthday of someone born on 29 February, in a common year",
-        versions=(
-            Version(in_force_from=dt.date(1970, 1, 1), value="1 March", source=_LEAP_DAY),
-        ),
+        versions=(Version(in_force_from=dt.date(1970, 1, 1), value="1 March", source=_LEAP_DAY),),
     )
 )
 

@@ -49,7 +49,7 @@ from typing import Any, Generic, TypeVar
 import attrs
 
 from safeguarding._validate import check_date, is_date, is_optional_date, is_str, is_text
-from safeguarding.citations import Citation, Verification
+from safeguarding.citations import Citation
 from safeguarding.errors import InvalidInputError, RuleNotInForceError
 
 __all__ = [
@@ -89,9 +89,7 @@ class Version(Generic[T]):
     edition: str = attrs.field(default="", validator=is_str)
 
 
-def _check_versions(
-    _instance: object, attribute: attrs.Attribute[Any], value: object
-) -> None:
+def _check_versions(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, tuple) or not value:
         raise InvalidInputError(attribute.name, "must be a non-empty tuple of Version")
     previous: dt.date | None = None
@@ -132,9 +130,7 @@ class DatedRule(Generic[T]):
     def __attrs_post_init__(self) -> None:
         """Check that the repeal comes after the last version commenced."""
         if self.repealed_on is not None and self.repealed_on <= self.versions[-1].in_force_from:
-            raise InvalidInputError(
-                "repealed_on", "must be after the last version's in_force_from"
-            )
+            raise InvalidInputError("repealed_on", "must be after the last version's in_force_from")
 
     @property
     def in_force_from(self) -> dt.date:
@@ -180,9 +176,12 @@ class DatedRule(Generic[T]):
 
 _REGISTRY: dict[str, DatedRule[Any]] = {}
 
-# Modules that need an optional extra; they define no rules and are not imported
-# when the registry is collected.
-_OPTIONAL_MODULES = frozenset({"safeguarding.strategies", "safeguarding._hypothesis"})
+# Modules not imported when the registry is collected: those needing an optional
+# extra, and the command-line entry point (importing it runs the command). None
+# of them defines a rule.
+_SKIPPED_MODULES = frozenset(
+    {"safeguarding.strategies", "safeguarding._hypothesis", "safeguarding.__main__"}
+)
 
 
 def register(rule: DatedRule[T]) -> DatedRule[T]:
@@ -212,7 +211,7 @@ def all_rules() -> tuple[DatedRule[Any], ...]:
     """
     package = importlib.import_module("safeguarding")
     for module in pkgutil.walk_packages(package.__path__, prefix="safeguarding."):
-        if module.name not in _OPTIONAL_MODULES:
+        if module.name not in _SKIPPED_MODULES:
             importlib.import_module(module.name)
     return tuple(_REGISTRY[key] for key in sorted(_REGISTRY))
 
@@ -272,9 +271,7 @@ def rule_table(
     rows: list[RuleRow] = []
     for rule in sorted(chosen, key=lambda r: r.key):
         if on is not None:
-            versions: tuple[Version[Any], ...] = (
-                (rule.at(on),) if rule.is_in_force(on) else ()
-            )
+            versions: tuple[Version[Any], ...] = (rule.at(on),) if rule.is_in_force(on) else ()
         else:
             versions = rule.versions
         for index, version in enumerate(rule.versions):

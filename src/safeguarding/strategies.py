@@ -96,8 +96,10 @@ def _check_range(min_value: dt.date, max_value: dt.date) -> None:
 def edge_dates(
     min_value: dt.date = FIRST_COVERED, max_value: dt.date = LAST_COVERED
 ) -> st.SearchStrategy[dt.date]:
-    """Dates where rules break: bank holidays and the days either side, 1 January,
-    31 December, 29 February (and its neighbours), and every registered rule's
+    """Dates where rules break, and only those.
+
+    Bank holidays and the days either side, 1 January, 31 December,
+    29 February (and its neighbours), and every registered rule's
     commencement and repeal dates (and their neighbours).
 
     Args:
@@ -141,7 +143,9 @@ _text = st.text(
 
 _urls = st.one_of(
     st.none(),
-    st.from_regex(r"https://[a-z]{1,12}\.(gov\.uk|org\.uk|example)/[a-z0-9/_-]{0,30}", fullmatch=True),
+    st.from_regex(
+        r"https://[a-z]{1,12}\.(gov\.uk|org\.uk|example)/[a-z0-9/_-]{0,30}", fullmatch=True
+    ),
 )
 
 
