@@ -21,7 +21,7 @@ echo "== ruff"
 "$VENV/bin/ruff" check .
 "$VENV/bin/ruff" format --check .
 echo "== mypy --strict"
-"$VENV/bin/mypy"
+"$VENV/bin/mypy" --strict
 echo "== pytest (doctests included) under branch coverage"
 "$VENV/bin/coverage" erase
 # pytest exits 5 when it collects no test: with `set -e` that fails the run, as it should.

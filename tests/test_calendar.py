@@ -639,11 +639,19 @@ def test_calendar_name_must_be_text(name: object) -> None:
 
 
 @pytest.mark.parametrize("field", ["extra_closures", "extra_working_days"])
-@pytest.mark.parametrize("value", [D(2024, 1, 2), None, "2024-01-02", 20240102])
+@pytest.mark.parametrize("value", [D(2024, 1, 2), None, "2024-01-02", 20240102, [[1]]])
 def test_overrides_must_be_a_collection(field: str, value: object) -> None:
     overrides: dict[str, Any] = {field: value}
-    with pytest.raises(InvalidInputError):
+    with pytest.raises(InvalidInputError) as caught:
         WorkingCalendar(**overrides)
+    assert caught.value.field == field
+
+
+@pytest.mark.parametrize(("start", "n"), [(D(9999, 12, 1), 1), (D(1, 1, 1), -1)])
+def test_add_months_beyond_the_years_a_date_can_hold(start: dt.date, n: int) -> None:
+    with pytest.raises(InvalidInputError) as caught:
+        add_months(start, n)
+    assert caught.value.field == "n"
 
 
 # ---------------------------------------------------------------------------

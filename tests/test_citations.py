@@ -1,9 +1,11 @@
+from typing import Any
+
 import pytest
 
 from safeguarding.citations import Citation, Verification
 from safeguarding.errors import InvalidInputError
 
-GOOD = {
+GOOD: dict[str, Any] = {
     "instrument": "Children Act 1989",
     "provision": "s66(1)",
     "url": "https://www.legislation.gov.uk/ukpga/1989/41/section/66",

@@ -51,7 +51,7 @@ def test_status_rejects_bad_input():
     with pytest.raises(InvalidInputError, match="on"):
         deadline().status(on="2025-01-20")  # type: ignore[arg-type]
     with pytest.raises(InvalidInputError, match="completed"):
-        deadline().status(on=D(2025, 1, 20), completed=dt.datetime(2025, 1, 1))  # type: ignore[arg-type]
+        deadline().status(on=D(2025, 1, 20), completed=dt.datetime(2025, 1, 1))
 
 
 def test_deadline_explains_itself():
@@ -141,5 +141,9 @@ def test_status_is_consistent(d: Deadline, on: dt.date, done: dt.date | None):
         assert status in {DeadlineStatus.MET, DeadlineStatus.MET_LATE}
         assert (status is DeadlineStatus.MET) == (done <= d.due)
     else:
-        expected = {-1: DeadlineStatus.NOT_YET_DUE, 0: DeadlineStatus.DUE, 1: DeadlineStatus.OVERDUE}
+        expected = {
+            -1: DeadlineStatus.NOT_YET_DUE,
+            0: DeadlineStatus.DUE,
+            1: DeadlineStatus.OVERDUE,
+        }
         assert status is expected[(on > d.due) - (on < d.due)]

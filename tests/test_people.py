@@ -118,7 +118,11 @@ def test_child_ages_and_unborn():
     [
         ({"identifier": "A"}, "date_of_birth"),
         (
-            {"identifier": "A", "date_of_birth": D(2010, 1, 1), "expected_date_of_birth": D(2010, 1, 1)},
+            {
+                "identifier": "A",
+                "date_of_birth": D(2010, 1, 1),
+                "expected_date_of_birth": D(2010, 1, 1),
+            },
             "date_of_birth",
         ),
         ({"identifier": "", "date_of_birth": D(2010, 1, 1)}, "identifier"),

@@ -19,7 +19,9 @@ from safeguarding.rules import (
 from safeguarding.strategies import calendar_dates, dated_rules
 
 D = dt.date
-SRC = Citation(instrument="Example Act 2000", provision="s1", url=None, status=Verification.UNVERIFIED)
+SRC = Citation(
+    instrument="Example Act 2000", provision="s1", url=None, status=Verification.UNVERIFIED
+)
 SRC2 = Citation(
     instrument="Example Act 2010",
     provision="s2",

@@ -237,10 +237,21 @@ _NATIONAL_WORKING = tuple(
 )
 
 
-def _frozen_dates(value: object) -> frozenset[dt.date]:
+def _frozen_dates(field: str, value: object) -> frozenset[dt.date]:
     if isinstance(value, str) or not isinstance(value, Iterable):
-        raise InvalidInputError("extra days", "must be a collection of dates")
-    return frozenset(value)
+        raise InvalidInputError(field, "must be a collection of dates")
+    try:
+        return frozenset(value)
+    except TypeError:
+        raise InvalidInputError(field, "must be a collection of dates") from None
+
+
+def _closures(value: object) -> frozenset[dt.date]:
+    return _frozen_dates("extra_closures", value)
+
+
+def _openings(value: object) -> frozenset[dt.date]:
+    return _frozen_dates("extra_working_days", value)
 
 
 def _check_override(
@@ -267,10 +278,12 @@ class WorkingCalendar:
 
     name: str = attrs.field(default="England and Wales", validator=is_text)
     extra_closures: frozenset[dt.date] = attrs.field(
-        default=frozenset(), converter=_frozen_dates, validator=_check_override
+        default=frozenset(), converter=_closures, validator=_check_override
     )
     extra_working_days: frozenset[dt.date] = attrs.field(
-        default=frozenset(), converter=_frozen_dates, validator=_check_override
+        default=frozenset(),
+        converter=_openings,
+        validator=_check_override,
     )
     # Lookup tables, built once per calendar:
     # _working[i]: whether day _BASE + i is a working day;
@@ -450,7 +463,10 @@ def add_months(start: dt.date, n: int) -> dt.date:
     """
     check_date("start", start)
     check_int("n", n)
-    return start + relativedelta(months=n)
+    try:
+        return start + relativedelta(months=n)
+    except (ValueError, OverflowError):
+        raise InvalidInputError("n", "gives a date outside the years 1 to 9999") from None
 
 
 def bank_holidays(year: int) -> dict[dt.date, str]:
