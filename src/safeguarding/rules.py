@@ -221,6 +221,7 @@ def render_value(value: object) -> str:
 
     >>> render_value((1, 2))
     '1; 2'
+    >>> from safeguarding.citations import Verification
     >>> render_value(Verification.PRIMARY)
     'primary'
     """
