@@ -96,7 +96,7 @@ def test_child_repr_and_str_hide_personal_data():
 
 @given(children())
 def test_generated_children_never_show_personal_data(child):
-    def shown(value):
+    def shown(value: object) -> str:
         return "None" if value is None else "<hidden>"
 
     expected = (

@@ -33,7 +33,7 @@ import attrs
 from safeguarding._validate import is_member, is_str, is_text
 from safeguarding.errors import InvalidInputError
 
-__all__ = ["Citation", "Verification"]
+__all__ = ["Citation", "Instrument", "Verification"]
 
 _URL = re.compile(r"https://[^\s/$.?#][^\s]*\.[^\s]+")
 
@@ -78,3 +78,49 @@ class Citation:
     def __str__(self) -> str:
         """Render as ``"instrument, provision [status]"``."""
         return f"{self.instrument}, {self.provision} [{self.status.value}]"
+
+
+@attrs.frozen(kw_only=True)
+class Instrument:
+    """An Act, statutory instrument or guidance document that rules cite.
+
+    Modules cite provisions of the same instruments again and again;
+    :meth:`cite` builds each :class:`Citation` from one definition of the
+    instrument, so its title and link are written once.
+
+    Attributes:
+        title: The instrument's title with its year.
+        url: An ``https://`` link to the instrument as a whole, or ``None``.
+
+    >>> act = Instrument(title="Children Act 1989",
+    ...                  url="https://www.legislation.gov.uk/ukpga/1989/41")
+    >>> str(act.cite("s66(1)", Verification.PRIMARY))
+    'Children Act 1989, s66(1) [primary]'
+    """
+
+    title: str = attrs.field(validator=is_text)
+    url: str | None = attrs.field(default=None, validator=_is_https_url)
+
+    def cite(
+        self,
+        provision: str,
+        status: Verification,
+        *,
+        url: str | None = None,
+        note: str = "",
+    ) -> Citation:
+        """A citation of *provision* in this instrument.
+
+        Args:
+            provision: Where in the instrument (``"s66(1)(a)"``).
+            status: How the rule was confirmed.
+            url: A link to the provision itself; the instrument's link by default.
+            note: What was confirmed, where, or what remains uncertain.
+        """
+        return Citation(
+            instrument=self.title,
+            provision=provision,
+            url=self.url if url is None else url,
+            status=status,
+            note=note,
+        )

@@ -179,9 +179,7 @@ _REGISTRY: dict[str, DatedRule[Any]] = {}
 # Modules not imported when the registry is collected: those needing an optional
 # extra, and the command-line entry point (importing it runs the command). None
 # of them defines a rule.
-_SKIPPED_MODULES = frozenset(
-    {"safeguarding.strategies", "safeguarding._hypothesis", "safeguarding.__main__"}
-)
+_SKIPPED_MODULES = ("safeguarding.strategies", "safeguarding._hypothesis", "safeguarding.__main__")
 
 
 def register(rule: DatedRule[T]) -> DatedRule[T]:
@@ -211,7 +209,7 @@ def all_rules() -> tuple[DatedRule[Any], ...]:
     """
     package = importlib.import_module("safeguarding")
     for module in pkgutil.walk_packages(package.__path__, prefix="safeguarding."):
-        if module.name not in _SKIPPED_MODULES:
+        if not module.name.startswith(_SKIPPED_MODULES):
             importlib.import_module(module.name)
     return tuple(_REGISTRY[key] for key in sorted(_REGISTRY))
 

@@ -1,23 +1,4 @@
-"""Hypothesis strategies for every public model (needs the ``hypothesis`` extra).
-
-Install with ``pip install safeguarding[hypothesis]``. Every strategy draws
-*valid* objects (each passes its model's validators), and the date strategies
-go out of their way to hit the days where rules break: bank holidays and the
-days either side, 29 February, rule commencement dates, and 16th and 18th
-birthdays.
-
-The package registers a strategy for every public model through Hypothesis'
-entry point, so in a downstream test suite ``st.from_type(Child)`` just works.
-Prefer ``st.from_type`` or the strategies here to ``st.builds(Child)``:
-``builds`` ignores registrations and does not know the models' validators.
-
->>> from hypothesis import given
->>> from safeguarding.people import Child
->>> @given(children())
-... def test_child_has_one_date(child):
-...     assert (child.date_of_birth is None) != (child.expected_date_of_birth is None)
->>> test_child_has_one_date()
-"""
+"""Strategies for the foundation models: citations, rules, decisions, the calendar, children."""
 
 from __future__ import annotations
 
@@ -38,7 +19,7 @@ from safeguarding.calendar import (
     add_working_days,
     bank_holidays,
 )
-from safeguarding.citations import Citation, Verification
+from safeguarding.citations import Citation, Instrument, Verification
 from safeguarding.decisions import Deadline, Decision, Finding, Timescale, Unit
 from safeguarding.people import Child, age_on
 from safeguarding.rules import DatedRule, RuleRow, Version, all_rules, render_value
@@ -54,6 +35,7 @@ __all__ = [
     "decisions",
     "edge_dates",
     "findings",
+    "instruments",
     "rule_rows",
     "timescales",
     "versions",
@@ -159,6 +141,11 @@ def citations() -> st.SearchStrategy[Citation]:
         status=st.sampled_from(Verification),
         note=st.one_of(st.just(""), _text),
     )
+
+
+def instruments() -> st.SearchStrategy[Instrument]:
+    """Instruments: a title and an https URL or None."""
+    return st.builds(Instrument, title=_text, url=_urls)
 
 
 def versions(values: st.SearchStrategy[T]) -> st.SearchStrategy[Version[T]]:
@@ -415,6 +402,7 @@ STRATEGIES: dict[type[Any], Callable[[], st.SearchStrategy[Any]]] = {
     Deadline: deadlines,
     Decision: decisions,
     Finding: findings,
+    Instrument: instruments,
     RuleRow: rule_rows,
     Timescale: timescales,
     Version: lambda: versions(st.integers()),

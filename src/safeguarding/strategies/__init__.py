@@ -1,0 +1,67 @@
+"""Hypothesis strategies for every public model (needs the ``hypothesis`` extra).
+
+Install with ``pip install safeguarding[hypothesis]``. Every strategy draws
+*valid* objects (each passes its model's validators), and the date strategies
+go out of their way to hit the days where rules break: bank holidays and the
+days either side, 29 February, rule commencement dates, and 16th and 18th
+birthdays.
+
+The package registers a strategy for every public model through Hypothesis'
+entry point, so in a downstream test suite ``st.from_type(Child)`` just works.
+Prefer ``st.from_type`` or the strategies here to ``st.builds(Child)``:
+``builds`` ignores registrations and does not know the models' validators.
+
+>>> from hypothesis import given
+>>> @given(children())
+... def test_child_has_one_date(child):
+...     assert (child.date_of_birth is None) != (child.expected_date_of_birth is None)
+>>> test_child_has_one_date()
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from hypothesis import strategies as st
+
+from safeguarding.strategies import _core
+from safeguarding.strategies._core import (
+    calendar_dates,
+    children,
+    citations,
+    dated_rules,
+    dates_of_birth,
+    deadlines,
+    decisions,
+    edge_dates,
+    findings,
+    instruments,
+    rule_rows,
+    timescales,
+    versions,
+    working_calendars,
+)
+
+__all__ = [
+    "STRATEGIES",
+    "calendar_dates",
+    "children",
+    "citations",
+    "dated_rules",
+    "dates_of_birth",
+    "deadlines",
+    "decisions",
+    "edge_dates",
+    "findings",
+    "instruments",
+    "rule_rows",
+    "timescales",
+    "versions",
+    "working_calendars",
+]
+
+STRATEGIES: dict[type[Any], Callable[[], st.SearchStrategy[Any]]] = {
+    **_core.STRATEGIES,
+}
+"""The strategy for each public model, as registered with ``st.register_type_strategy``."""
