@@ -168,3 +168,19 @@ def to_dict(obj: Any) -> dict[str, Any]:
 def test_attrs_models_are_frozen():
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         SRC.instrument = "x"  # type: ignore[misc]
+
+
+def test_int_and_str_enums_structure_by_value():
+    import enum
+
+    class Level(enum.IntEnum):
+        ONE = 1
+
+    class Code(enum.StrEnum):
+        C = "c"
+
+    converter = make_converter()
+    assert converter.structure(1, Level) is Level.ONE
+    assert converter.structure("c", Code) is Code.C
+    with pytest.raises(ValueError):
+        converter.structure("d", Code)

@@ -30,9 +30,10 @@ invalid date (expected YYYY-MM-DD) @ $.date_of_birth
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import json
 import re
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import cattrs
 from cattrs.errors import (
@@ -62,7 +63,9 @@ def _structure_date(value: object, _: type[Any]) -> dt.date:
         raise ValueError("invalid date (expected YYYY-MM-DD)") from None
 
 
-def _structure_int(value: object, _: type[Any]) -> int:
+def _structure_int(value: object, cls: type[Any]) -> int:
+    if issubclass(cls, enum.Enum):  # an IntEnum is also an int: structure it by value
+        return cast("int", cls(value))
     if type(value) is not int:
         raise TypeError("expected an integer")
     return value
@@ -74,7 +77,9 @@ def _structure_bool(value: object, _: type[Any]) -> bool:
     return value
 
 
-def _structure_str(value: object, _: type[Any]) -> str:
+def _structure_str(value: object, cls: type[Any]) -> str:
+    if issubclass(cls, enum.Enum):  # a StrEnum is also a str: structure it by value
+        return cast("str", cls(value))
     if not isinstance(value, str):
         raise TypeError("expected a string")
     return value

@@ -25,7 +25,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from safeguarding.strategies import _core
+from safeguarding.strategies import _core, _indicators
 from safeguarding.strategies._core import (
     calendar_dates,
     children,
@@ -42,26 +42,49 @@ from safeguarding.strategies._core import (
     versions,
     working_calendars,
 )
+from safeguarding.strategies._indicators import (
+    comparisons,
+    estimates,
+    funnel_limits,
+    intervals,
+    published_checks,
+    rate_funnel_curves,
+    rate_funnel_points,
+    standardised_rates,
+    total_checks,
+    two_level_intervals,
+)
 
 __all__ = [
     "STRATEGIES",
     "calendar_dates",
     "children",
     "citations",
+    "comparisons",
     "dated_rules",
     "dates_of_birth",
     "deadlines",
     "decisions",
     "edge_dates",
+    "estimates",
     "findings",
+    "funnel_limits",
     "instruments",
+    "intervals",
+    "published_checks",
+    "rate_funnel_curves",
+    "rate_funnel_points",
     "rule_rows",
+    "standardised_rates",
     "timescales",
+    "total_checks",
+    "two_level_intervals",
     "versions",
     "working_calendars",
 ]
 
 STRATEGIES: dict[type[Any], Callable[[], st.SearchStrategy[Any]]] = {
     **_core.STRATEGIES,
+    **_indicators.STRATEGIES,
 }
 """The strategy for each public model, as registered with ``st.register_type_strategy``."""
