@@ -1,17 +1,67 @@
-"""MkDocs hook: fills the rules table page from the package's rule registry."""
+"""MkDocs hook: fills generated pages from the package (rules table, indicator catalogue)."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from safeguarding.cli import format_markdown
+from safeguarding.indicators.catalogue import CATALOGUE, LEWISHAM_TARGETS
 from safeguarding.rules import rule_table
 
-PLACEHOLDER = "<!-- rules-table -->"
+RULES = "<!-- rules-table -->"
+CATALOGUE_TABLE = "<!-- indicator-catalogue -->"
+TARGETS_TABLE = "<!-- lewisham-targets -->"
+
+
+def _escape(cell: str) -> str:
+    return cell.replace("|", "\\|").replace("\n", " ")
+
+
+def catalogue_markdown() -> str:
+    """The indicator catalogue as a Markdown table."""
+    lines = [
+        "| key | indicator | formula | kind | polarity | decimals | source | status |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for item in CATALOGUE:
+        source = f"{item.source.instrument}, {item.source.provision}"
+        if item.source.url:
+            source = f"[{_escape(source)}]({item.source.url})"
+        cells = [
+            f"`{item.key}`",
+            _escape(item.title),
+            _escape(item.formula),
+            item.kind.value,
+            item.polarity.value,
+            str(item.decimals),
+            source if item.source.url else _escape(source),
+            item.source.status.value,
+        ]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def targets_markdown() -> str:
+    """The Lewisham baselines and targets as a Markdown table."""
+    lines = [
+        "| key | baseline | target | aim | monitored by |",
+        "|---|---|---|---|---|",
+    ]
+    for item in LEWISHAM_TARGETS:
+        goal = "n/a" if item.target is None else f"{item.target:g} ({item.target_period})"
+        lines.append(
+            f"| `{item.key}` | {item.baseline:g} ({item.baseline_period}) | {goal} | "
+            f"{item.aim.value} | {item.monitored_by} |"
+        )
+    return "\n".join(lines)
 
 
 def on_page_markdown(markdown: str, **_: Any) -> str:
-    """Replace the placeholder with the generated table."""
-    if PLACEHOLDER in markdown:
-        return markdown.replace(PLACEHOLDER, format_markdown(rule_table()))
+    """Replace the placeholders with the generated tables."""
+    if RULES in markdown:
+        markdown = markdown.replace(RULES, format_markdown(rule_table()))
+    if CATALOGUE_TABLE in markdown:
+        markdown = markdown.replace(CATALOGUE_TABLE, catalogue_markdown())
+    if TARGETS_TABLE in markdown:
+        markdown = markdown.replace(TARGETS_TABLE, targets_markdown())
     return markdown

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import math
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -124,3 +125,21 @@ def is_tuple_of(kind: type[Any], *, min_length: int = 0) -> AttrsValidator:
                 raise InvalidInputError(f"{attribute.name}[{index}]", f"must be a {kind.__name__}")
 
     return validate
+
+
+def check_number(name: str, value: object) -> float:
+    """Return *value* as a float if it is a finite ``int`` or ``float`` (not a ``bool``)."""
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        raise InvalidInputError(name, "must be a finite number")
+    return float(value)
+
+
+def is_number(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Attrs validator: a finite ``int`` or ``float`` (not a ``bool``)."""
+    check_number(attribute.name, value)
+
+
+def is_optional_number(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Attrs validator: ``None`` or a finite ``int`` or ``float``."""
+    if value is not None:
+        check_number(attribute.name, value)

@@ -30,11 +30,10 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import math
 
 import attrs
 
-from safeguarding._validate import is_instance, is_member
+from safeguarding._validate import check_number, is_instance, is_member, is_optional_number
 from safeguarding.citations import Instrument, Verification
 from safeguarding.errors import InvalidInputError
 from safeguarding.indicators.statistics import Interval
@@ -143,10 +142,7 @@ class Rag(enum.Enum):
     GREEN = "green"
 
 
-def _check_finite(name: str, value: object) -> float:
-    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-        raise InvalidInputError(name, "must be a finite number")
-    return float(value)
+_check_finite = check_number
 
 
 def _label(direction: int, polarity: Polarity, *, extreme: bool) -> Significance:
@@ -187,14 +183,9 @@ class Comparison:
     method: ComparisonMethod = attrs.field(validator=is_member(ComparisonMethod))
     polarity: Polarity = attrs.field(validator=is_member(Polarity))
     interval: Interval = attrs.field(validator=is_instance(Interval))
-    benchmark: float | None = attrs.field(default=None)
+    benchmark: float | None = attrs.field(default=None, validator=is_optional_number)
     outer: Interval | None = attrs.field(default=None)
     peer: Interval | None = attrs.field(default=None)
-
-    @benchmark.validator
-    def _check_benchmark(self, _attribute: attrs.Attribute[float | None], value: object) -> None:
-        if value is not None:
-            _check_finite("benchmark", value)
 
     @outer.validator
     def _check_outer(self, _attribute: attrs.Attribute[Interval | None], value: object) -> None:

@@ -923,7 +923,7 @@ def count_interval(count: int, *, confidence: float = 0.95) -> Interval:
 
 
 def rate_interval(
-    events: int, population: float, *, per: float, confidence: float = 0.95
+    events: int, population: float, *, per: float = 10_000, confidence: float = 0.95
 ) -> Interval:
     """Return the confidence limits of the crude rate ``events / population * per``.
 
@@ -937,7 +937,8 @@ def rate_interval(
     Args:
         events: Observed number of events, an ``int`` of 0 or more.
         population: Population or person-years at risk, greater than zero.
-        per: Multiplier (10,000 for DfE children-in-need rates), greater than zero.
+        per: Multiplier, greater than zero; 10,000 by default, as DfE publishes
+            children-in-need rates (PHE's default is 100,000).
         confidence: Confidence level, strictly between 0 and 1.
 
     Returns:
@@ -957,7 +958,9 @@ def rate_interval(
     return attrs.evolve(ci, lower=ci.lower * scale, upper=ci.upper * scale)
 
 
-def rate(events: int, population: float, *, per: float, confidence: float = 0.95) -> Estimate:
+def rate(
+    events: int, population: float, *, per: float = 10_000, confidence: float = 0.95
+) -> Estimate:
     """Return a crude rate per ``per`` with its confidence interval (:func:`rate_interval`).
 
     Source: PHEindicatormethods ``R/Rates.R`` (``phe_rate``):
@@ -966,7 +969,8 @@ def rate(events: int, population: float, *, per: float, confidence: float = 0.95
     Args:
         events: Observed number of events, an ``int`` of 0 or more.
         population: Population or person-years at risk, greater than zero.
-        per: Multiplier (10,000 for DfE children-in-need rates), greater than zero.
+        per: Multiplier, greater than zero; 10,000 by default, as DfE publishes
+            children-in-need rates (PHE's default is 100,000).
         confidence: Confidence level, strictly between 0 and 1.
 
     Returns:
@@ -983,7 +987,7 @@ def rate(events: int, population: float, *, per: float, confidence: float = 0.95
     return Estimate(value=events / population * per, interval=ci)
 
 
-def rate_two_level(events: int, population: float, *, per: float) -> TwoLevelInterval:
+def rate_two_level(events: int, population: float, *, per: float = 10_000) -> TwoLevelInterval:
     """Return the 95% and 99.8% intervals of a crude rate (Fingertips' two levels).
 
     Source: PHEindicatormethods ``phe_rate(confidence = c(0.95, 0.998))``:

@@ -7,13 +7,23 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
+import attrs
 from hypothesis import strategies as st
 
+from safeguarding.indicators.catalogue import CATALOGUE, LEWISHAM_TARGETS, Target
 from safeguarding.indicators.comparison import (
     Comparison,
     Polarity,
     compare_intervals,
     compare_with_benchmark,
+)
+from safeguarding.indicators.definitions import (
+    Count,
+    Indicator,
+    IndicatorValue,
+    Kind,
+    Period,
+    Tally,
 )
 from safeguarding.indicators.publication import (
     PublishedCheck,
@@ -40,17 +50,24 @@ from safeguarding.indicators.statistics import (
     wilson_interval,
     wilson_two_level,
 )
+from safeguarding.strategies._core import calendar_dates
 
 __all__ = [
     "STRATEGIES",
     "comparisons",
+    "counts",
     "estimates",
     "funnel_limits",
+    "indicator_values",
+    "indicators",
     "intervals",
+    "periods",
     "published_checks",
     "rate_funnel_curves",
     "rate_funnel_points",
     "standardised_rates",
+    "tallies",
+    "targets",
     "total_checks",
     "two_level_intervals",
 ]
@@ -188,7 +205,76 @@ def total_checks() -> st.SearchStrategy[TotalCheck]:
     )
 
 
+def periods() -> st.SearchStrategy[Period]:
+    """Financial years 1995-2030 and arbitrary periods within them."""
+
+    @st.composite
+    def arbitrary(draw: st.DrawFn) -> Period:
+        start = draw(calendar_dates())
+        end = draw(calendar_dates(min_value=start))
+        return Period(start=start, end=end, label=f"{start.isoformat()} to {end.isoformat()}")
+
+    years = st.integers(min_value=1995, max_value=2029).map(Period.financial_year)
+    return st.one_of(years, arbitrary())
+
+
+def counts() -> st.SearchStrategy[Count]:
+    """Counts with the numerator at most the denominator (or no denominator)."""
+    return _fractions().flatmap(
+        lambda pair: st.sampled_from(
+            (Count(numerator=pair[0], denominator=pair[1]), Count(numerator=pair[0]))
+        )
+    )
+
+
+def indicators() -> st.SearchStrategy[Indicator]:
+    """The catalogue's indicators, and variations of them."""
+    return st.one_of(
+        st.sampled_from(CATALOGUE),
+        st.sampled_from(CATALOGUE).flatmap(
+            lambda item: st.builds(
+                attrs.evolve,
+                st.just(item),
+                decimals=st.integers(min_value=0, max_value=3),
+                polarity=st.sampled_from(Polarity),
+            )
+        ),
+    )
+
+
+def indicator_values() -> st.SearchStrategy[IndicatorValue]:
+    """Values computed by the library for catalogue indicators."""
+
+    @st.composite
+    def build(draw: st.DrawFn) -> IndicatorValue:
+        item = draw(indicators())
+        numerator, denominator = draw(_fractions())
+        if item.kind is Kind.PROPORTION:
+            denominator = draw(st.sampled_from((denominator, 0))) if numerator == 0 else denominator
+        return item.compute(numerator, denominator, period=draw(periods()))
+
+    return build()
+
+
+def tallies() -> st.SearchStrategy[Tally]:
+    """Tallies over catalogue keys."""
+    return st.dictionaries(
+        st.sampled_from([item.key for item in CATALOGUE]), counts(), max_size=6
+    ).map(lambda mapping: Tally(counts=mapping))
+
+
+def targets() -> st.SearchStrategy[Target]:
+    """The Lewisham targets."""
+    return st.sampled_from(LEWISHAM_TARGETS)
+
+
 STRATEGIES: dict[type[Any], Callable[[], st.SearchStrategy[Any]]] = {
+    Count: counts,
+    Indicator: indicators,
+    IndicatorValue: indicator_values,
+    Period: periods,
+    Tally: tallies,
+    Target: targets,
     Comparison: comparisons,
     PublishedCheck: published_checks,
     TotalCheck: total_checks,

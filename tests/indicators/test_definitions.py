@@ -1,0 +1,260 @@
+import datetime as dt
+import json
+
+import attrs
+import pandas as pd
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from safeguarding.errors import InvalidInputError, RuleNotInForceError
+from safeguarding.indicators.catalogue import (
+    CATALOGUE,
+    DFE_MEASURES,
+    LEWISHAM_TARGETS,
+    indicator,
+    target,
+)
+from safeguarding.indicators.comparison import Polarity, Rag
+from safeguarding.indicators.definitions import (
+    Count,
+    Indicator,
+    IndicatorValue,
+    Kind,
+    Period,
+    Tally,
+    to_dataframe,
+    to_records,
+)
+from safeguarding.indicators.statistics import Method
+from safeguarding.serialization import from_json, to_json
+
+YEAR = Period.financial_year(2018)
+
+
+def test_financial_year():
+    assert YEAR.start == dt.date(2018, 4, 1)
+    assert YEAR.end == dt.date(2019, 3, 31)
+    assert YEAR.label == "2018-19"
+    assert Period.financial_year(1999).label == "1999-00"
+    assert YEAR.contains(dt.date(2019, 3, 31))
+    assert not YEAR.contains(dt.date(2019, 4, 1))
+    with pytest.raises(InvalidInputError, match="year"):
+        Period.financial_year(9999)
+    with pytest.raises(InvalidInputError, match="end"):
+        Period(start=dt.date(2020, 1, 2), end=dt.date(2020, 1, 1), label="x")
+
+
+# Golden: seed 000 (Lewisham priority page) and the fact sheet's W16: 377 children on a
+# plan in March 2015 at 61.4 per 10,000 implies about 61,400 children; Byar's limits.
+def test_rate_value_with_byar_interval():
+    value = indicator("dfe.cp_plans_rate").compute(377, 61_400, period=YEAR)
+    assert value.formatted() == "61.4"
+    assert value.method is Method.BYAR
+    assert value.interval is not None
+    assert value.interval.lower == pytest.approx(55.3582, rel=1e-5)
+    assert value.interval.upper == pytest.approx(67.9226, rel=1e-5)
+
+
+def test_small_rate_uses_exact_limits():
+    value = indicator("dfe.s47_rate").compute(7, 61_400, period=YEAR)  # W18
+    assert value.method is Method.EXACT_POISSON
+    assert value.interval is not None
+    assert value.interval.lower == pytest.approx(0.458365, rel=1e-5)
+
+
+def test_proportion_value_scaled_to_percent():
+    # Seed 001: 18 of 129 concluded LADO allegations substantiated (14%); W4 interval.
+    value = indicator("dfe.re_referrals_12_months").compute(18, 129, period=YEAR)
+    assert value.value == pytest.approx(13.9535, rel=1e-5)
+    assert value.interval is not None
+    assert value.interval.lower == pytest.approx(9.01202, rel=1e-5)
+    assert value.interval.upper == pytest.approx(20.9797, rel=1e-5)
+    assert value.formatted() == "14.0"
+
+
+def test_count_value():
+    # Seed 000: 26 MARAC victims at baseline; exact Poisson limits of the count.
+    value = indicator("lewisham.marac_victims").compute(26, 999, period=YEAR)
+    assert value.value == 26
+    assert value.denominator == 0
+    assert value.method is Method.BYAR
+
+
+def test_no_denominator_no_value():
+    value = indicator("dfe.assessments_within_45_days").compute(0, 0, period=YEAR)
+    assert value.value is None
+    assert value.interval is None
+    assert value.method is None
+    assert value.formatted() == "z"
+    record = value.to_record()
+    assert record["lower"] is None
+    assert record["method"] is None
+
+
+def test_to_records_and_dataframe():
+    values = Tally(
+        counts={
+            "dfe.cp_plans_rate": Count(numerator=377, denominator=61_400),
+            "training.attendance_against_places": Count(numerator=65, denominator=80),
+        }
+    ).values(
+        [indicator("dfe.cp_plans_rate"), indicator("training.attendance_against_places")],
+        period=YEAR,
+    )
+    records = to_records(values)
+    assert [r["key"] for r in records] == [
+        "dfe.cp_plans_rate",
+        "training.attendance_against_places",
+    ]
+    assert records[1]["formatted"] == "81.3"  # seed 001: "65 individuals attended training (81.3%)"
+    json.dumps(records)  # plain values only
+    frame = to_dataframe(values)
+    assert isinstance(frame, pd.DataFrame)
+    assert list(frame["key"]) == [r["key"] for r in records]
+    assert frame.loc[0, "numerator"] == 377
+
+
+def test_small_counts_are_suppressed_in_records_but_not_in_values():
+    value = indicator("dfe.re_referrals_12_months").compute(3, 40, period=YEAR)
+    record = value.to_record()
+    assert record["numerator"] == 3
+    assert record["numerator_published"] == "c"
+
+
+counts = st.builds(
+    Count,
+    numerator=st.integers(min_value=0, max_value=10**6),
+    denominator=st.integers(min_value=0, max_value=10**6),
+)
+keys = st.sampled_from(["a.x", "a.y", "b.z"])
+tallies = st.dictionaries(keys, counts, max_size=3).map(lambda c: Tally(counts=c))
+
+
+@given(a=tallies, b=tallies, c=tallies)
+def test_tally_addition_is_associative_and_commutative(a, b, c):
+    assert (a + b) + c == a + (b + c)
+    assert a + b == b + a
+    assert a + Tally() == a
+
+
+@given(
+    records=st.lists(st.tuples(st.booleans(), st.booleans()), min_size=1, max_size=60),
+    cut=st.data(),
+)
+def test_merged_tally_equals_tally_of_pooled_records(records, cut):
+    """Split a list of case records anywhere: the merged tallies give the pooled value."""
+
+    def tally(rows):
+        return Tally(
+            counts={
+                "dfe.re_referrals_12_months": Count(
+                    numerator=sum(1 for counted, _ in rows if counted),
+                    denominator=len(rows),
+                )
+            }
+        )
+
+    i = cut.draw(st.integers(min_value=0, max_value=len(records)))
+    j = cut.draw(st.integers(min_value=i, max_value=len(records)))
+    merged = tally(records[:i]) + tally(records[i:j]) + tally(records[j:])  # type: ignore[no-untyped-call]
+    measure = [indicator("dfe.re_referrals_12_months")]
+    assert merged.values(measure, period=YEAR) == tally(records).values(measure, period=YEAR)  # type: ignore[no-untyped-call]
+
+
+def test_tally_count_and_bad_input():
+    tally = Tally(counts={"x.y": Count(numerator=1, denominator=2)})
+    assert tally.count("x.y") == Count(numerator=1, denominator=2)
+    assert tally.count("missing.key") == Count()
+    with pytest.raises(InvalidInputError, match="counts"):
+        Tally(counts=[("x.y", Count())])  # type: ignore[arg-type,unused-ignore]
+    with pytest.raises(InvalidInputError, match="counts"):
+        Tally(counts={"Bad Key": Count()})
+    with pytest.raises(InvalidInputError, match=r"counts\['x.y'\]"):
+        Tally(counts={"x.y": (1, 2)})  # type: ignore[dict-item,unused-ignore]
+    with pytest.raises(TypeError):
+        Count() + 1  # type: ignore[operator]
+    with pytest.raises(TypeError):
+        Tally() + 1  # type: ignore[operator]
+
+
+def test_tally_round_trips_through_json():
+    tally = Tally(counts={"b.z": Count(numerator=1, denominator=2), "a.x": Count(numerator=3)})
+    assert list(tally.counts) == ["a.x", "b.z"]
+    assert from_json(to_json(tally), Tally) == tally
+
+
+@pytest.mark.parametrize(
+    ("call", "field"),
+    [
+        (lambda: indicator("dfe.cp_plans_subsequent").compute(5, 4, period=YEAR), "numerator"),
+        (lambda: indicator("dfe.cp_plans_rate").compute(-1, 4, period=YEAR), "numerator"),
+        (lambda: indicator("dfe.cp_plans_rate").compute(1, 4.5, period=YEAR), "denominator"),  # type: ignore[arg-type]
+        (lambda: indicator("dfe.cp_plans_rate").compute(1, 4, period="2018-19"), "period"),  # type: ignore[arg-type]
+        (lambda: indicator("no.such"), "key"),
+        (lambda: target("dfe.referrals_rate"), "key"),
+        (lambda: target("lewisham.cse_cases_managed").rag(30), "target"),
+        (lambda: target("lewisham.cse_cases_managed").progress(30), "target"),
+    ],
+)
+def test_bad_input(call, field):
+    with pytest.raises(InvalidInputError) as info:
+        call()
+    assert info.value.field == field
+
+
+def test_indicator_validation():
+    base = attrs.asdict(indicator("dfe.referrals_rate"), recurse=False)
+    with pytest.raises(InvalidInputError, match="denominator"):
+        Indicator(**{**base, "kind": Kind.COUNT})
+    with pytest.raises(InvalidInputError, match="denominator"):
+        Indicator(**{**base, "denominator": " "})
+    with pytest.raises(InvalidInputError, match="key"):
+        Indicator(**{**base, "key": "Referrals"})
+    value = indicator("dfe.referrals_rate").compute(10, 100, period=YEAR)
+    with pytest.raises(InvalidInputError, match="interval"):
+        attrs.evolve(value, interval=None)
+    with pytest.raises(InvalidInputError, match="interval"):
+        attrs.evolve(value, interval="x")  # type: ignore[arg-type]
+    with pytest.raises(InvalidInputError, match="value"):
+        attrs.evolve(value, value="1")  # type: ignore[arg-type]
+
+
+def test_catalogue_keys_unique_and_described():
+    keys = [item.key for item in CATALOGUE]
+    assert len(keys) == len(set(keys))
+    assert len(DFE_MEASURES) == 10
+    for item in CATALOGUE:
+        assert item.formula
+        assert item.source.status.value in {"primary", "secondary", "unverified"}
+    assert indicator("lewisham.marac_victims").formula.startswith("count of")
+    assert "x 10,000" in indicator("dfe.cla_rate").formula
+
+
+# Golden: seed 000, baselines 2014/15 and targets 2017/18.
+def test_lewisham_targets():
+    assert {t.key for t in LEWISHAM_TARGETS} <= {i.key for i in CATALOGUE}
+    plans = target("lewisham.cp_plans_rate")
+    assert (plans.baseline, plans.target) == (61.4, 40.0)
+    assert plans.rag(61.4) is Rag.RED
+    assert plans.rag(39.9) is Rag.GREEN
+    assert plans.progress(40.0) == pytest.approx(1.0)
+    repeat = target("lewisham.cp_plans_subsequent")
+    assert (repeat.baseline, repeat.target, repeat.aim) == (13.5, 9.0, Polarity.LOW_IS_GOOD)
+    marac = target("lewisham.marac_victims")
+    assert marac.monitored_by == "Safer Lewisham Partnership"
+    assert marac.rag(40) is Rag.GREEN
+    assert target("lewisham.injury_admissions_0_14").target == 84.6
+    assert target("lewisham.cse_cases_managed").target is None
+
+
+def test_value_model_round_trip():
+    value = indicator("dfe.cp_plans_rate").compute(377, 61_400, period=YEAR)
+    assert from_json(to_json(value), IndicatorValue) == value
+
+
+def test_rule_dependency_is_dated():
+    from safeguarding.indicators.publication import suppress
+
+    with pytest.raises(RuleNotInForceError):
+        suppress(1, on=dt.date(2000, 1, 1))
