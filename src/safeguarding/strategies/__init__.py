@@ -25,7 +25,17 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from safeguarding.strategies import _core, _indicators
+from safeguarding.strategies import _child_death, _core, _indicators
+from safeguarding.strategies._child_death import (
+    categorisations,
+    category_counts,
+    child_death_procedures,
+    child_death_reviews,
+    child_deaths,
+    domain_assessments,
+    panel_figures,
+    shares,
+)
 from safeguarding.strategies._core import (
     calendar_dates,
     children,
@@ -64,6 +74,11 @@ from safeguarding.strategies._indicators import (
 __all__ = [
     "STRATEGIES",
     "calendar_dates",
+    "categorisations",
+    "category_counts",
+    "child_death_procedures",
+    "child_death_reviews",
+    "child_deaths",
     "children",
     "citations",
     "comparisons",
@@ -72,6 +87,7 @@ __all__ = [
     "dates_of_birth",
     "deadlines",
     "decisions",
+    "domain_assessments",
     "edge_dates",
     "estimates",
     "findings",
@@ -80,11 +96,13 @@ __all__ = [
     "indicators",
     "instruments",
     "intervals",
+    "panel_figures",
     "periods",
     "published_checks",
     "rate_funnel_curves",
     "rate_funnel_points",
     "rule_rows",
+    "shares",
     "standardised_rates",
     "tallies",
     "targets",
@@ -97,6 +115,7 @@ __all__ = [
 
 STRATEGIES: dict[type[Any], Callable[[], st.SearchStrategy[Any]]] = {
     **_core.STRATEGIES,
+    **_child_death.STRATEGIES,
     **_indicators.STRATEGIES,
 }
 """The strategy for each public model, as registered with ``st.register_type_strategy``."""

@@ -1,0 +1,265 @@
+"""Strategies for the child death review models (:mod:`safeguarding.reviews.child_death`).
+
+Deaths cluster on the days age limits change (the 18th birthday and the
+days either side, births on 29 February), on the days the regime changed
+(1 April 2008, 29 June 2018, 1 April 2019) and on bank holidays. Review
+records respect their cross-field rules: a completed review has a category
+and a conclusion, an open one has neither; categorisations without an
+override record the highest-listed candidate, and a SUDEP death is never
+category 10.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from hypothesis import strategies as st
+from hypothesis.errors import InvalidArgument
+
+from safeguarding.calendar import LAST_COVERED
+from safeguarding.people import Child
+from safeguarding.reviews.child_death import (
+    Categorisation,
+    Category,
+    CategoryCount,
+    ChildDeath,
+    ChildDeathProcedures,
+    ChildDeathReview,
+    Domain,
+    DomainAssessment,
+    FactorLevel,
+    ModifiableConclusion,
+    PanelFigures,
+    Share,
+)
+from safeguarding.strategies._core import calendar_dates, dates_of_birth
+
+__all__ = [
+    "STRATEGIES",
+    "categorisations",
+    "category_counts",
+    "child_death_procedures",
+    "child_death_reviews",
+    "child_deaths",
+    "domain_assessments",
+    "panel_figures",
+    "shares",
+]
+
+_FIRST_DEATH = dt.date(2008, 4, 1)
+"""Deaths and records are drawn from the start of the child death review duty."""
+
+_tri_state = st.one_of(st.none(), st.booleans())
+_identifiers = st.from_regex(r"[A-Z0-9]{1,12}", fullmatch=True)
+_reasons = st.text(
+    alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")),
+    min_size=1,
+    max_size=30,
+).filter(lambda text: text.strip() != "")
+
+
+def _dates(min_value: dt.date = _FIRST_DEATH) -> st.SearchStrategy[dt.date]:
+    return calendar_dates(min_value=min_value, max_value=LAST_COVERED)
+
+
+def child_deaths(*, born_alive: bool | None = None) -> st.SearchStrategy[ChildDeath]:
+    """Deaths of children (and babies not born alive) with every fact known or not.
+
+    Ages at death cluster on the 16th and 18th birthdays (and the days either
+    side), so the under-18 limit is exercised on both sides.
+
+    Args:
+        born_alive: ``True`` for live births only, ``False`` for babies not
+            born alive only, ``None`` for both (and for "not known").
+    """
+    if born_alive is not None and not isinstance(born_alive, bool):
+        raise InvalidArgument(f"born_alive={born_alive!r} must be True, False or None")
+    alive = _tri_state if born_alive is None else st.just(born_alive)
+
+    @st.composite
+    def build(draw: st.DrawFn) -> ChildDeath:
+        died = draw(_dates())
+        signs_of_life = draw(alive)
+        if signs_of_life is False:
+            born = died
+        else:
+            born = draw(dates_of_birth(on=died, min_age=0, max_age=19))
+        incident = draw(st.one_of(st.none(), st.dates(min_value=born, max_value=died)))
+        return ChildDeath(
+            child=Child(identifier=draw(_identifiers), date_of_birth=born),
+            date_of_death=died,
+            born_alive=signs_of_life,
+            gestation_weeks=draw(st.one_of(st.none(), st.integers(min_value=20, max_value=44))),
+            lawful_termination=draw(_tri_state),
+            normally_resident_in_area=draw(_tri_state),
+            died_in_area=draw(_tri_state),
+            date_of_incident=incident,
+            anticipated=draw(_tri_state),
+            unexpected_collapse=draw(_tri_state),
+            external_causes=draw(_tri_state),
+            sudden_without_apparent_cause=draw(_tri_state),
+            in_custody_or_detained=draw(_tri_state),
+            suspicion_not_natural=draw(_tri_state),
+            healthcare_professional_present=draw(_tri_state),
+        )
+
+    return build()
+
+
+def child_death_procedures() -> st.SearchStrategy[ChildDeathProcedures]:
+    """Local procedures: every combination of the two local choices."""
+    return st.builds(
+        ChildDeathProcedures,
+        review_non_resident_deaths=st.booleans(),
+        apply_category_hierarchy=st.booleans(),
+    )
+
+
+def categorisations(*, overridden: bool | None = None) -> st.SearchStrategy[Categorisation]:
+    """Categorisations: 1 to 4 candidates, SUDEP or not, with or without an override.
+
+    Args:
+        overridden: ``True`` for panel overrides only, ``False`` for the
+            hierarchy's choice only, ``None`` for both.
+    """
+    if overridden is not None and not isinstance(overridden, bool):
+        raise InvalidArgument(f"overridden={overridden!r} must be True, False or None")
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Categorisation:
+        sudep = draw(st.booleans())
+        candidates = set(draw(st.sets(st.sampled_from(Category), min_size=1, max_size=4)))
+        if sudep:
+            candidates = (candidates - {Category.SUDDEN_UNEXPLAINED}) | {Category.ACUTE_MEDICAL}
+        ordered = tuple(draw(st.permutations(sorted(candidates, key=lambda c: c.number))))
+        top = min(ordered, key=lambda c: c.number)
+        override = draw(st.booleans()) if overridden is None else overridden
+        if not override:
+            return Categorisation(candidates=ordered, category=top, sudep=sudep)
+        allowed = [c for c in Category if not (sudep and c is Category.SUDDEN_UNEXPLAINED)]
+        return Categorisation(
+            candidates=ordered,
+            category=draw(st.sampled_from(allowed)),
+            sudep=sudep,
+            override_reason=draw(_reasons),
+        )
+
+    return build()
+
+
+def domain_assessments() -> st.SearchStrategy[DomainAssessment]:
+    """One domain's level: every domain and every code of the scale."""
+    return st.builds(
+        DomainAssessment, domain=st.sampled_from(Domain), level=st.sampled_from(FactorLevel)
+    )
+
+
+_domain_sets = st.lists(domain_assessments(), max_size=4, unique_by=lambda a: a.domain).map(tuple)
+
+
+def child_death_reviews(*, completed: bool | None = None) -> st.SearchStrategy[ChildDeathReview]:
+    """Review records, open or completed, with referrals on or after notification.
+
+    Args:
+        completed: ``True`` for completed reviews only, ``False`` for open
+            ones only, ``None`` for both.
+    """
+    if completed is not None and not isinstance(completed, bool):
+        raise InvalidArgument(f"completed={completed!r} must be True, False or None")
+    finished = st.booleans() if completed is None else st.just(completed)
+
+    @st.composite
+    def build(draw: st.DrawFn) -> ChildDeathReview:
+        notified = draw(_dates(_FIRST_DEATH))
+        later = _dates(notified)
+        done = draw(finished)
+        return ChildDeathReview(
+            notified=notified,
+            unexpected=draw(_tri_state),
+            reviewed=draw(later) if done else None,
+            categorisation=draw(categorisations()) if done else None,
+            modifiable=draw(st.sampled_from(ModifiableConclusion)) if done else None,
+            domains=draw(_domain_sets),
+            case_review_referral=draw(st.one_of(st.none(), later)),
+        )
+
+    return build()
+
+
+def shares(*, max_denominator: int = 10_000) -> st.SearchStrategy[Share]:
+    """Counts out of denominators, including 0 of 0 and n of n.
+
+    Args:
+        max_denominator: The largest denominator drawn (at least 0).
+    """
+    if type(max_denominator) is not int or max_denominator < 0:
+        raise InvalidArgument(f"max_denominator={max_denominator!r} must be an int >= 0")
+    return st.integers(min_value=0, max_value=max_denominator).flatmap(
+        lambda denominator: st.builds(
+            Share,
+            numerator=st.integers(min_value=0, max_value=denominator),
+            denominator=st.just(denominator),
+        )
+    )
+
+
+def category_counts() -> st.SearchStrategy[CategoryCount]:
+    """One category's count of reviews."""
+    return st.builds(
+        CategoryCount,
+        category=st.sampled_from(Category),
+        count=st.integers(min_value=0, max_value=5_000),
+    )
+
+
+def panel_figures() -> st.SearchStrategy[PanelFigures]:
+    """Panel figures whose totals add up, with or without the breakdown by category."""
+
+    @st.composite
+    def build(draw: st.DrawFn) -> PanelFigures:
+        start = draw(_dates(_FIRST_DEATH))
+        end = draw(_dates(start))
+        per_category = draw(
+            st.lists(st.integers(min_value=0, max_value=500), min_size=len(Category), max_size=10)
+        )
+        completed = sum(per_category)
+        cuts = sorted(draw(st.integers(min_value=0, max_value=completed)) for _ in range(2))
+        notifications = draw(st.integers(min_value=0, max_value=6_000))
+        unexpected = draw(st.integers(min_value=0, max_value=notifications))
+        return PanelFigures(
+            period_start=start,
+            period_end=end,
+            notifications=notifications,
+            unexpected_deaths=unexpected,
+            unexpected_not_recorded=draw(
+                st.integers(min_value=0, max_value=notifications - unexpected)
+            ),
+            reviews_completed=completed,
+            modifiable=cuts[0],
+            not_modifiable=cuts[1] - cuts[0],
+            insufficient_information=completed - cuts[1],
+            by_category=tuple(
+                CategoryCount(category=category, count=count)
+                for category, count in zip(Category, per_category, strict=True)
+            )
+            if draw(st.booleans())
+            else (),
+            referrals_to_case_review_panel=draw(st.integers(min_value=0, max_value=100)),
+        )
+
+    return build()
+
+
+STRATEGIES: dict[type[Any], Callable[[], st.SearchStrategy[Any]]] = {
+    Categorisation: categorisations,
+    CategoryCount: category_counts,
+    ChildDeath: child_deaths,
+    ChildDeathProcedures: child_death_procedures,
+    ChildDeathReview: child_death_reviews,
+    DomainAssessment: domain_assessments,
+    PanelFigures: panel_figures,
+    Share: shares,
+}
+"""The strategy for each public child death review model."""

@@ -1,0 +1,355 @@
+"""Panel figures: the Lewisham seed year, a national reference year, and their invariants.
+
+Seed: /work/shared/seeds/001_d4ad2e25e9c07b54.txt (Lewisham LSCB annual report 2018/19),
+lines 362, 364 and 370. National: NHS Digital, Child Death Reviews: year ending 31 March
+2018, "Number of reviews" (fact sheet CDR-9, read again for this module).
+"""
+
+import datetime as dt
+from decimal import Decimal
+from fractions import Fraction
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from safeguarding.errors import InvalidInputError, RuleNotInForceError
+from safeguarding.reviews.child_death import (
+    Category,
+    CategoryCount,
+    ChildDeathReview,
+    ModifiableConclusion,
+    PanelFigures,
+    Share,
+    categorise,
+    compute_figures,
+)
+from safeguarding.strategies._child_death import child_death_reviews, panel_figures, shares
+
+D = dt.date
+START, END = D(2018, 4, 1), D(2019, 3, 31)
+
+M = ModifiableConclusion
+
+
+def review(
+    notified: dt.date,
+    *,
+    reviewed: dt.date | None = None,
+    category: Category | None = None,
+    modifiable: ModifiableConclusion | None = None,
+    unexpected: bool | None = None,
+    referral: dt.date | None = None,
+) -> ChildDeathReview:
+    return ChildDeathReview(
+        notified=notified,
+        unexpected=unexpected,
+        reviewed=reviewed,
+        categorisation=None
+        if category is None or reviewed is None
+        else categorise([category], on=reviewed).outcome,
+        modifiable=modifiable,
+        case_review_referral=referral,
+    )
+
+
+def lewisham_2018_19() -> list[ChildDeathReview]:
+    """A synthetic year matching the Lewisham CDOP figures for 2018/19.
+
+    Seed line 364: 27 notifications from 1 April 2018 to 31 March 2019, 13 unexpected.
+    Seed line 370: 25 reviews in 2018/19, some of deaths before 1 April 2018; 17 (68%) with
+    modifiable factors; 7 (28%) perinatal/neonatal; 5 (20%) sudden unexpected death in
+    infancy (recorded here as category 10, see the docs); 4 (16%) chromosomal, genetic or
+    congenital. Seed line 362: 3 deaths referred to the SCR panel in 2018-19.
+    The other 9 categories and the dates are invented; only the published totals are real.
+    """
+    categories = (
+        [Category.PERINATAL_NEONATAL] * 7
+        + [Category.SUDDEN_UNEXPLAINED] * 5
+        + [Category.CHROMOSOMAL_GENETIC_CONGENITAL] * 4
+        + [Category.TRAUMA] * 2
+        + [Category.INFECTION] * 2
+        + [Category.ACUTE_MEDICAL] * 2
+        + [Category.MALIGNANCY, Category.CHRONIC_MEDICAL, Category.SUICIDE]
+    )
+    conclusions = [M.MODIFIABLE] * 17 + [M.NOT_MODIFIABLE] * 8
+    records = []
+    for index, (category, conclusion) in enumerate(zip(categories, conclusions, strict=True)):
+        # 5 deaths notified in 2017-18 and reviewed in 2018-19; 20 notified and reviewed in 2018-19.
+        notified = D(2017, 10, 2 + index) if index < 5 else D(2018, 4, 2) + dt.timedelta(index)
+        records.append(
+            review(
+                notified,
+                reviewed=D(2018, 6, 1) + dt.timedelta(days=8 * index),
+                category=category,
+                modifiable=conclusion,
+                unexpected=index % 2 == 0,
+                referral=D(2018, 9, 3) if index in (0, 7, 12) else None,
+            )
+        )
+    # 7 deaths notified in 2018-19 not yet reviewed by 31 March 2019 (one reviewed later).
+    records.extend(review(D(2019, 1, 7) + dt.timedelta(days=i)) for i in range(6))
+    records.append(
+        review(
+            D(2019, 2, 1),
+            reviewed=D(2019, 6, 5),
+            category=Category.INFECTION,
+            modifiable=M.NOT_MODIFIABLE,
+        )
+    )
+    # Unexpected among the 27 notified in the year: 13 (indexes 6, 8, ..., 24 are 10; +3 open).
+    for i in range(3):
+        records[25 + i] = attrs.evolve(records[25 + i], unexpected=True)
+    return records
+
+
+def test_lewisham_seed_figures_are_reproduced():
+    figures = compute_figures(lewisham_2018_19(), period_start=START, period_end=END)
+    assert figures.notifications == 27  # seed line 364
+    assert figures.unexpected_deaths == 13  # seed line 364
+    assert figures.reviews_completed == 25  # seed line 370
+    assert figures.modifiable == 17  # seed line 370
+    assert figures.insufficient_information == 0
+    assert figures.modifiable_share.rounded_percent() == Decimal(68)  # seed line 370: 68%
+    shares = dict(figures.category_shares())
+    assert shares[Category.PERINATAL_NEONATAL].numerator == 7
+    assert shares[Category.PERINATAL_NEONATAL].rounded_percent() == Decimal(28)
+    assert shares[Category.SUDDEN_UNEXPLAINED].rounded_percent() == Decimal(20)
+    assert shares[Category.CHROMOSOMAL_GENETIC_CONGENITAL].rounded_percent() == Decimal(16)
+    assert sum(share.percent or 0 for share in shares.values()) == 100
+    assert figures.referrals_to_case_review_panel == 3  # seed line 362
+
+
+def test_lewisham_summary_reads_like_the_report():
+    figures = compute_figures(lewisham_2018_19(), period_start=START, period_end=END)
+    text = figures.summary()
+    assert "Notifications: 27, of which unexpected: 13 (not recorded: 4)" in text
+    assert "With modifiable factors: 17 of 25 (68%)" in text
+    assert "Category 8 Perinatal/neonatal event: 7 of 25 (28%)" in text
+    assert "Category 10 Sudden unexpected, unexplained death: 5 of 25 (20%)" in text
+    assert "Referrals to the case review panel: 3" in text
+
+
+def test_a_review_with_insufficient_information_leaves_the_percentage_alone():
+    records = lewisham_2018_19()
+    extra = review(
+        D(2018, 5, 1),
+        reviewed=D(2019, 3, 31),
+        category=Category.INFECTION,
+        modifiable=M.INSUFFICIENT_INFORMATION,
+    )
+    figures = compute_figures([*records, extra], period_start=START, period_end=END)
+    assert figures.reviews_completed == 26
+    assert figures.insufficient_information == 1
+    assert figures.modifiable_share == Share(numerator=17, denominator=25)
+    # A spreadsheet dividing by all reviews would have said 65%.
+    assert Share(numerator=17, denominator=26).rounded_percent() == Decimal(65)
+
+
+def test_national_reference_2017_18_from_counts():
+    # NHS Digital 2017-18: 3,595 reviews; 3,540 with enough information; 55 insufficient;
+    # 28% with modifiable factors. The count with modifiable factors is not published: every
+    # count from 974 to 1,008 gives 28% of 3,540.
+    for modifiable in (974, 991, 1008):
+        figures = PanelFigures(
+            period_start=D(2017, 4, 1),
+            period_end=D(2018, 3, 31),
+            notifications=0,
+            unexpected_deaths=0,
+            reviews_completed=3595,
+            modifiable=modifiable,
+            not_modifiable=3540 - modifiable,
+            insufficient_information=55,
+        )
+        assert figures.modifiable_share.denominator == 3540
+        assert figures.modifiable_share.rounded_percent() == Decimal(28)
+        assert figures.category_shares() == ()
+    assert Share(numerator=973, denominator=3540).rounded_percent() == Decimal(27)
+    assert Share(numerator=1009, denominator=3540).rounded_percent() == Decimal(29)
+    # Keeping the 55 in the denominator would publish 27% for the lowest consistent count.
+    assert Share(numerator=974, denominator=3595).rounded_percent() == Decimal(27)
+    # Same release: 90 serious case reviews, "3% of the 3,540".
+    assert Share(numerator=90, denominator=3540).rounded_percent() == Decimal(3)
+
+
+def test_periods_count_by_their_own_dates():
+    figures = compute_figures(
+        lewisham_2018_19(), period_start=D(2019, 4, 1), period_end=D(2019, 12, 31)
+    )
+    assert figures.notifications == 0
+    assert figures.reviews_completed == 1
+    assert figures.not_modifiable == 1
+    assert figures.modifiable_share.rounded_percent() == Decimal(0)
+
+
+def test_share_formats():
+    assert Share(numerator=1, denominator=3).percent == Fraction(100, 3)
+    assert Share(numerator=1, denominator=3).rounded_percent(1) == Decimal("33.3")
+    assert Share(numerator=1, denominator=8).rounded_percent() == Decimal(13)  # half up
+    assert Share(numerator=1, denominator=8).rounded_percent(1) == Decimal("12.5")
+    empty = Share(numerator=0, denominator=0)
+    assert empty.percent is None
+    assert empty.rounded_percent() is None
+    assert str(empty) == "0 of 0 (no denominator)"
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "field"),
+    [
+        ({"numerator": 3, "denominator": 2}, "numerator"),
+        ({"numerator": -1, "denominator": 2}, "numerator"),
+        ({"numerator": 1, "denominator": 2.0}, "denominator"),
+        ({"numerator": True, "denominator": 2}, "numerator"),
+    ],
+)
+def test_share_bad_input(kwargs, field):
+    with pytest.raises(InvalidInputError) as info:
+        Share(**kwargs)
+    assert info.value.field == field
+
+
+def test_share_bad_places():
+    with pytest.raises(InvalidInputError) as info:
+        Share(numerator=1, denominator=2).rounded_percent(-1)
+    assert info.value.field == "places"
+
+
+BASE = {
+    "period_start": START,
+    "period_end": END,
+    "notifications": 10,
+    "unexpected_deaths": 4,
+    "reviews_completed": 3,
+    "modifiable": 1,
+    "not_modifiable": 1,
+    "insufficient_information": 1,
+}
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"period_end": D(2018, 3, 31)}, "period_end"),
+        ({"unexpected_deaths": 11}, "unexpected_deaths"),
+        ({"unexpected_not_recorded": 7}, "unexpected_deaths"),
+        ({"reviews_completed": 4}, "reviews_completed"),
+        ({"notifications": -1}, "notifications"),
+        ({"by_category": (CategoryCount(category=Category.TRAUMA, count=3),)}, "by_category"),
+        (
+            {"by_category": tuple(CategoryCount(category=c, count=1) for c in Category)},
+            "by_category",
+        ),
+        ({"by_category": [1, 2]}, "by_category"),
+    ],
+)
+def test_panel_figures_bad_input(changes, field):
+    with pytest.raises(InvalidInputError) as info:
+        PanelFigures(**{**BASE, **changes})
+    assert info.value.field == field
+
+
+def test_category_count_bad_input():
+    with pytest.raises(InvalidInputError) as info:
+        CategoryCount(category=Category.TRAUMA, count=-1)
+    assert info.value.field == "count"
+    with pytest.raises(InvalidInputError) as info:
+        CategoryCount(category=3, count=1)  # type: ignore[arg-type]
+    assert info.value.field == "category"
+
+
+@pytest.mark.parametrize(
+    ("reviews", "kwargs", "field"),
+    [
+        ("reviews", {}, "reviews"),
+        (None, {}, "reviews"),
+        ([ChildDeathReview(notified=START), "x"], {}, "reviews[1]"),
+        ([], {"period_end": D(2018, 3, 1)}, "period_end"),
+        ([], {"period_start": "2018-04-01"}, "period_start"),
+    ],
+)
+def test_compute_figures_bad_input(reviews, kwargs, field):
+    with pytest.raises(InvalidInputError) as info:
+        compute_figures(reviews, **{"period_start": START, "period_end": END, **kwargs})
+    assert info.value.field == field
+
+
+def test_percentages_before_april_2010_are_not_in_force():
+    # Fact sheet CDR-7: before 1 April 2010 panels returned "preventable" deaths.
+    with pytest.raises(RuleNotInForceError) as info:
+        compute_figures([], period_start=D(2009, 4, 1), period_end=D(2010, 3, 31))
+    assert info.value.key == "child_death.modifiable_percentage"
+    assert (
+        compute_figures([], period_start=D(2009, 4, 1), period_end=D(2010, 4, 1)).notifications == 0
+    )
+
+
+# ---------------------------------------------------------------- properties
+
+PERIOD = st.tuples(
+    st.dates(min_value=D(2010, 4, 1), max_value=D(2030, 12, 31)),
+    st.integers(min_value=0, max_value=3000),
+).map(lambda t: (t[0], t[0] + dt.timedelta(days=t[1])))
+
+
+@given(records=st.lists(child_death_reviews(), max_size=15), period=PERIOD)
+def test_category_percentages_add_up_to_100_before_rounding(records, period):
+    figures = compute_figures(records, period_start=period[0], period_end=period[1])
+    shares_ = figures.category_shares()
+    assert len(shares_) == len(Category)
+    if figures.reviews_completed:
+        assert sum(share.percent or 0 for _, share in shares_) == 100
+    else:
+        assert all(share.percent is None for _, share in shares_)
+    assert figures.modifiable + figures.not_modifiable + figures.insufficient_information == (
+        figures.reviews_completed
+    )
+
+
+@given(
+    records=st.lists(child_death_reviews(), max_size=12),
+    extra=child_death_reviews(completed=True),
+    period=PERIOD,
+)
+def test_adding_an_insufficient_information_review_never_changes_the_percentage(
+    records, extra, period
+):
+    start, end = period
+    before = compute_figures(records, period_start=start, period_end=end)
+    extra = attrs.evolve(extra, modifiable=M.INSUFFICIENT_INFORMATION)
+    after = compute_figures([*records, extra], period_start=start, period_end=end)
+    assert after.modifiable_share == before.modifiable_share
+    assert after.modifiable_share.percent == before.modifiable_share.percent
+    in_period = start <= extra.reviewed <= end
+    assert after.insufficient_information == before.insufficient_information + in_period
+
+
+@given(records=st.lists(child_death_reviews(), max_size=12), period=PERIOD)
+def test_figures_do_not_depend_on_record_order(records, period):
+    forward = compute_figures(records, period_start=period[0], period_end=period[1])
+    backward = compute_figures(records[::-1], period_start=period[0], period_end=period[1])
+    assert forward == backward
+
+
+@given(share=shares())
+def test_share_percent_is_between_0_and_100(share):
+    if share.denominator:
+        assert 0 <= share.percent <= 100
+        rounded = share.rounded_percent(2)
+        assert abs(rounded - Decimal(share.percent.numerator) / share.percent.denominator) <= (
+            Decimal("0.005")
+        )
+    else:
+        assert share.percent is None
+
+
+@given(figures=panel_figures())
+def test_modifiable_share_ignores_insufficient_information(figures):
+    more = attrs.evolve(
+        figures,
+        reviews_completed=figures.reviews_completed + 1,
+        insufficient_information=figures.insufficient_information + 1,
+        by_category=(),
+    )
+    assert more.modifiable_share == figures.modifiable_share
+    assert figures.summary().startswith("Period ")
