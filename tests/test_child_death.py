@@ -795,3 +795,16 @@ def test_rule_values_render_in_the_table():
     assert render_value(SUDEP_CATEGORY.at(D(2020, 1, 1)).value) == (
         "5 Acute medical or surgical condition"
     )
+
+
+def test_share_interval_is_wilson_and_absent_without_denominator():
+    from safeguarding.indicators.statistics import Method
+    from safeguarding.reviews.child_death import Share
+
+    # Seed 001 line 370: 17 of 25 deaths reviewed had modifiable factors; W2 interval.
+    interval = Share(numerator=17, denominator=25).interval()
+    assert interval is not None
+    assert interval.method is Method.WILSON
+    assert interval.lower == pytest.approx(0.484103, rel=1e-5)
+    assert interval.upper == pytest.approx(0.827948, rel=1e-5)
+    assert Share(numerator=0, denominator=0).interval() is None

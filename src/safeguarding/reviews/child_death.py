@@ -67,7 +67,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from collections.abc import Iterable
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from fractions import Fraction
 from typing import Any, TypeVar
 
@@ -89,6 +89,8 @@ from safeguarding._validate import (
 from safeguarding.citations import Instrument, Verification
 from safeguarding.decisions import Decision, Finding
 from safeguarding.errors import InvalidInputError
+from safeguarding.indicators.publication import round_half_up
+from safeguarding.indicators.statistics import Interval, wilson_interval
 from safeguarding.people import Child, age_on
 from safeguarding.rules import DatedRule, Version, register
 from safeguarding.sources import (
@@ -1233,10 +1235,18 @@ class Share:
         """
         check_int("places", places, minimum=0)
         percent = self.percent
-        if percent is None:
+        return None if percent is None else round_half_up(percent, places)
+
+    def interval(self, *, confidence: float = 0.95) -> Interval | None:
+        """The Wilson score interval of the percentage, or ``None`` when the denominator is 0.
+
+        >>> ci = Share(numerator=17, denominator=25).interval()
+        >>> round(100 * ci.lower, 1), round(100 * ci.upper, 1)
+        (48.4, 82.8)
+        """
+        if self.denominator == 0:
             return None
-        exact = Decimal(percent.numerator) / Decimal(percent.denominator)
-        return exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+        return wilson_interval(self.numerator, self.denominator, confidence=confidence)
 
     def __str__(self) -> str:
         """``"17 of 25 (68%)"``; ``"0 of 0 (no denominator)"``."""
