@@ -25,7 +25,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from safeguarding.strategies import _child_death, _core, _indicators
+from safeguarding.strategies import _child_death, _core, _indicators, _lado
 from safeguarding.strategies._child_death import (
     categorisations,
     category_counts,
@@ -70,9 +70,25 @@ from safeguarding.strategies._indicators import (
     total_checks,
     two_level_intervals,
 )
+from safeguarding.strategies._lado import (
+    allegations,
+    alleged_behaviours,
+    kcsie_dates,
+    lado_cases,
+    lado_contacts,
+    lado_people,
+    lado_procedures,
+    lado_service_measures,
+    lado_timelines,
+    outcome_definitions,
+    record_removals,
+    resolution_bands,
+)
 
 __all__ = [
     "STRATEGIES",
+    "allegations",
+    "alleged_behaviours",
     "calendar_dates",
     "categorisations",
     "category_counts",
@@ -96,11 +112,21 @@ __all__ = [
     "indicators",
     "instruments",
     "intervals",
+    "kcsie_dates",
+    "lado_cases",
+    "lado_contacts",
+    "lado_people",
+    "lado_procedures",
+    "lado_service_measures",
+    "lado_timelines",
+    "outcome_definitions",
     "panel_figures",
     "periods",
     "published_checks",
     "rate_funnel_curves",
     "rate_funnel_points",
+    "record_removals",
+    "resolution_bands",
     "rule_rows",
     "shares",
     "standardised_rates",
@@ -117,5 +143,6 @@ STRATEGIES: dict[type[Any], Callable[[], st.SearchStrategy[Any]]] = {
     **_core.STRATEGIES,
     **_child_death.STRATEGIES,
     **_indicators.STRATEGIES,
+    **_lado.STRATEGIES,
 }
 """The strategy for each public model, as registered with ``st.register_type_strategy``."""

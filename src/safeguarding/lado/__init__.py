@@ -1,0 +1,134 @@
+"""Allegations against people who work with children: the LADO's rules (England).
+
+Every local authority has a Local Authority Designated Officer (LADO) who
+manages and oversees allegations against staff, volunteers, contractors, foster
+carers and others who work with children. This package answers the questions
+employers, schools and the LADO service share, as the guidance stood on the
+date that matters:
+
+* :mod:`~safeguarding.lado.threshold`: does the allegation meet the harm
+  threshold (a LADO referral), is it a low-level concern, or neither? One
+  finding per limb; the fourth limb (transferable risk) from 1 September 2020,
+  low-level concerns from 1 September 2021.
+* :mod:`~safeguarding.lado.outcomes`: the outcome categories and their
+  definitions by edition (unfounded and the wider "malicious" from KCSIE 2021).
+* :mod:`~safeguarding.lado.timescales`: what is due by when, as
+  :class:`~safeguarding.decisions.Deadline` objects; local procedures
+  (:class:`LadoProcedures`) can replace the national defaults.
+* :mod:`~safeguarding.lado.records`: record removal and retention, references,
+  and the DBS and TRA referral duties.
+* :mod:`~safeguarding.lado.measures`: the figures a LADO annual report gives.
+* :mod:`~safeguarding.lado.models`: the facts of a case;
+  :mod:`~safeguarding.lado.editions`: which edition of Keeping Children Safe
+  in Education was in force.
+
+England only: Wales has its own procedures, and there "unfounded" means
+something else.
+
+>>> import datetime as dt
+>>> from safeguarding.lado import Outcome, outcomes_in_force
+>>> Outcome.UNFOUNDED in outcomes_in_force(dt.date(2019, 1, 1))
+False
+"""
+
+from __future__ import annotations
+
+from safeguarding.lado.editions import commencement, edition_label, kcsie_edition
+from safeguarding.lado.measures import ServiceMeasures, measure, meets_resolution_targets
+from safeguarding.lado.models import (
+    Allegation,
+    Behaviour,
+    Case,
+    ConcernCategory,
+    Contact,
+    Engagement,
+    Person,
+    Role,
+    Sector,
+    Setting,
+    Timeline,
+)
+from safeguarding.lado.outcomes import (
+    Outcome,
+    OutcomeDefinition,
+    outcome_definition,
+    outcomes_in_force,
+)
+from safeguarding.lado.records import (
+    RecordRemoval,
+    RecordTreatment,
+    dbs_referral,
+    may_mention_in_reference,
+    record_treatment,
+    retention,
+    tra_referral,
+)
+from safeguarding.lado.threshold import (
+    Limb,
+    ThresholdOutcome,
+    assess_threshold,
+    is_lado_referral,
+    limbs_in_force,
+)
+from safeguarding.lado.timescales import (
+    NATIONAL,
+    LadoProcedures,
+    Pathway,
+    ResolutionBand,
+    action_deadline,
+    deadlines,
+    hearing_deadline,
+    hearing_decision_deadline,
+    investigation_report_deadline,
+    referral_deadline,
+    resolution_deadline,
+    resolution_target_deadlines,
+)
+
+__all__ = [
+    "NATIONAL",
+    "Allegation",
+    "Behaviour",
+    "Case",
+    "ConcernCategory",
+    "Contact",
+    "Engagement",
+    "LadoProcedures",
+    "Limb",
+    "Outcome",
+    "OutcomeDefinition",
+    "Pathway",
+    "Person",
+    "RecordRemoval",
+    "RecordTreatment",
+    "ResolutionBand",
+    "Role",
+    "Sector",
+    "ServiceMeasures",
+    "Setting",
+    "ThresholdOutcome",
+    "Timeline",
+    "action_deadline",
+    "assess_threshold",
+    "commencement",
+    "dbs_referral",
+    "deadlines",
+    "edition_label",
+    "hearing_deadline",
+    "hearing_decision_deadline",
+    "investigation_report_deadline",
+    "is_lado_referral",
+    "kcsie_edition",
+    "limbs_in_force",
+    "may_mention_in_reference",
+    "measure",
+    "meets_resolution_targets",
+    "outcome_definition",
+    "outcomes_in_force",
+    "record_treatment",
+    "referral_deadline",
+    "resolution_deadline",
+    "resolution_target_deadlines",
+    "retention",
+    "tra_referral",
+]
