@@ -1,1 +1,115 @@
-"""thresholds."""
+"""Thresholds and the child protection timeline.
+
+* :mod:`~safeguarding.thresholds.continuum`: the continuum of need (levels 1
+  to 4), a partnership's mapping from level to response and the front-door
+  decision limit;
+* :mod:`~safeguarding.thresholds.timescales`: the statutory clocks of the
+  child protection process and of looked-after reviews, as dated rules;
+* :mod:`~safeguarding.thresholds.journey`: :func:`check_journey`, every
+  statutory step of an episode with its due date, status and reason, and the
+  record's inconsistencies;
+* :mod:`~safeguarding.thresholds.cohorts`: cohorts and attendance thresholds
+  a partnership defines for itself (Lewisham's Concern Hub, Lambeth's young
+  people at risk, Youth First's regular attendees).
+
+>>> import datetime as dt
+>>> from safeguarding.thresholds import assessment_deadline
+>>> assessment_deadline(dt.date(2024, 3, 25)).due
+datetime.date(2024, 5, 31)
+"""
+
+from __future__ import annotations
+
+from safeguarding.thresholds.cohorts import (
+    GOVERNMENT_REGULAR_ATTENDEE,
+    LAMBETH_YOUNG_PEOPLE_AT_RISK,
+    LEWISHAM_CONCERN_HUB,
+    YOUTH_FIRST_REGULAR_ATTENDEE,
+    AttendanceThreshold,
+    Cohort,
+    CohortCriterion,
+    Concern,
+    IdentifiedConcern,
+    RiskRating,
+    assess_attendance,
+    assess_cohort,
+    is_in_cohort,
+    is_regular_attendee,
+)
+from safeguarding.thresholds.continuum import (
+    LEWISHAM_2018,
+    SECTION_47_THRESHOLD,
+    Continuum,
+    ContinuumLevel,
+    DecisionLimit,
+    Level,
+    Response,
+    front_door_deadline,
+    front_door_response,
+)
+from safeguarding.thresholds.journey import (
+    JourneyReport,
+    JourneyStep,
+    StepKind,
+    StepStatus,
+    check_journey,
+)
+from safeguarding.thresholds.timescales import (
+    NATIONAL,
+    IcpcAnchor,
+    LocalProcedures,
+    assessment_deadline,
+    first_core_group_deadline,
+    first_looked_after_review_deadline,
+    first_review_conference_deadline,
+    initial_conference_anchor,
+    initial_conference_deadline,
+    next_looked_after_review_deadline,
+    next_review_conference_deadline,
+    referral_decision_deadline,
+    second_looked_after_review_deadline,
+)
+
+__all__ = [
+    "GOVERNMENT_REGULAR_ATTENDEE",
+    "LAMBETH_YOUNG_PEOPLE_AT_RISK",
+    "LEWISHAM_2018",
+    "LEWISHAM_CONCERN_HUB",
+    "NATIONAL",
+    "SECTION_47_THRESHOLD",
+    "YOUTH_FIRST_REGULAR_ATTENDEE",
+    "AttendanceThreshold",
+    "Cohort",
+    "CohortCriterion",
+    "Concern",
+    "Continuum",
+    "ContinuumLevel",
+    "DecisionLimit",
+    "IcpcAnchor",
+    "IdentifiedConcern",
+    "JourneyReport",
+    "JourneyStep",
+    "Level",
+    "LocalProcedures",
+    "Response",
+    "RiskRating",
+    "StepKind",
+    "StepStatus",
+    "assess_attendance",
+    "assess_cohort",
+    "assessment_deadline",
+    "check_journey",
+    "first_core_group_deadline",
+    "first_looked_after_review_deadline",
+    "first_review_conference_deadline",
+    "front_door_deadline",
+    "front_door_response",
+    "initial_conference_anchor",
+    "initial_conference_deadline",
+    "is_in_cohort",
+    "is_regular_attendee",
+    "next_looked_after_review_deadline",
+    "next_review_conference_deadline",
+    "referral_decision_deadline",
+    "second_looked_after_review_deadline",
+]

@@ -1,0 +1,147 @@
+"""Private fostering in England: the definition, notification duties and visits.
+
+A child under 16 (under 18 if disabled) who is cared for and accommodated in
+their own home by someone who is not a parent, a person with parental
+responsibility or a close relative, for 28 days or more (or with that
+intention), is *privately fostered* (Children Act 1989 s66), unless Schedule 8
+exempts them. Everyone involved must tell the local authority (Children
+(Private Arrangements for Fostering) Regulations 2005), which must visit
+within seven working days of being notified and then at least every 6 weeks
+in the first year and every 12 weeks after.
+
+The package has one module per concept:
+
+* :mod:`~safeguarding.private_fostering.definition`: :func:`assess` whether a
+  child is privately fostered on a date (age, relatives, 28-day rule with its
+  intention limb, Schedule 8 exemptions and the boarding-school holiday rule);
+* :mod:`~safeguarding.private_fostering.notifications`: who must notify, and by
+  when (:func:`notice`);
+* :mod:`~safeguarding.private_fostering.visits`: the visiting regime as
+  deadlines (:func:`visit_schedule`, :func:`check_visits`);
+* :mod:`~safeguarding.private_fostering.carers`: disqualification, the
+  barred-list bar and the usual fostering limit;
+* :mod:`~safeguarding.private_fostering.measures`: partnership measures as
+  indicators, counted into a mergeable tally;
+* :mod:`~safeguarding.private_fostering.procedures`: local overrides.
+
+Every rule is a registered :class:`~safeguarding.rules.DatedRule` under the
+key prefix ``private_fostering.``, with its source and verification status.
+
+>>> import datetime as dt
+>>> from safeguarding.people import Child
+>>> host = Arrangement(
+...     child=Child(identifier="S1", date_of_birth=dt.date(2009, 9, 1), disabled=False),
+...     relationship=Relationship.HOST_FAMILY, carer_has_parental_responsibility=False,
+...     setting=Setting.CARERS_HOME, also_living_there=frozenset(),
+...     looked_after=False, placed_for_adoption=False,
+...     mental_health_detention=False, court_ordered=False,
+...     start=dt.date(2025, 1, 6), intention=IntendedDuration.FIXED_END,
+...     intended_end=dt.date(2025, 3, 28))
+>>> assess(host, on=dt.date(2025, 1, 6)).outcome.value     # 12 weeks planned: day 1
+'privately fostered'
+>>> assess(host, on=dt.date(2025, 9, 1)).outcome.value     # the stay had ended
+'not privately fostered'
+"""
+
+from __future__ import annotations
+
+from safeguarding.private_fostering.carers import (
+    CarerCircumstances,
+    LimitOutcome,
+    Permission,
+    assess_carer,
+    assess_fostering_limit,
+)
+from safeguarding.private_fostering.definition import (
+    Arrangement,
+    CarerCapacity,
+    HolidayStay,
+    IntendedDuration,
+    Link,
+    Outcome,
+    Relationship,
+    RelativesDefinition,
+    Resident,
+    Setting,
+    assess,
+    days_cared_for,
+    is_private_fostering,
+    missing_facts,
+)
+from safeguarding.private_fostering.measures import (
+    MEASURES,
+    ArrangementRecord,
+    NotificationOutcome,
+    NotificationRecord,
+    tally,
+)
+from safeguarding.private_fostering.notifications import (
+    Notice,
+    NoticeDuty,
+    NoticeRule,
+    Notifier,
+    Recipient,
+    Timing,
+    notice,
+)
+from safeguarding.private_fostering.procedures import NATIONAL, Procedures
+from safeguarding.private_fostering.visits import (
+    FirstVisitRule,
+    FirstVisitTrigger,
+    RequiredVisit,
+    Visit,
+    VisitClock,
+    VisitKind,
+    VisitRequirement,
+    VisitStatus,
+    check_visits,
+    first_visit_deadline,
+    visit_schedule,
+)
+
+__all__ = [
+    "MEASURES",
+    "NATIONAL",
+    "Arrangement",
+    "ArrangementRecord",
+    "CarerCapacity",
+    "CarerCircumstances",
+    "FirstVisitRule",
+    "FirstVisitTrigger",
+    "HolidayStay",
+    "IntendedDuration",
+    "LimitOutcome",
+    "Link",
+    "Notice",
+    "NoticeDuty",
+    "NoticeRule",
+    "NotificationOutcome",
+    "NotificationRecord",
+    "Notifier",
+    "Outcome",
+    "Permission",
+    "Procedures",
+    "Recipient",
+    "Relationship",
+    "RelativesDefinition",
+    "RequiredVisit",
+    "Resident",
+    "Setting",
+    "Timing",
+    "Visit",
+    "VisitClock",
+    "VisitKind",
+    "VisitRequirement",
+    "VisitStatus",
+    "assess",
+    "assess_carer",
+    "assess_fostering_limit",
+    "check_visits",
+    "days_cared_for",
+    "first_visit_deadline",
+    "is_private_fostering",
+    "missing_facts",
+    "notice",
+    "tally",
+    "visit_schedule",
+]

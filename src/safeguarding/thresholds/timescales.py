@@ -1,0 +1,760 @@
+"""The statutory clocks of the child protection process and of looked-after reviews.
+
+Once a referral reaches children's social care, national guidance sets the
+time each step may take:
+
+* **referral decision**: within 1 working day of the referral, a social
+  worker acknowledges it and decides the next step;
+* **assessment**: concluded within 45 working days of the point of referral;
+* **initial child protection conference (ICPC)**: within 15 working days of
+  the strategy discussion (where several were held, of the one at which the
+  section 47 enquiry was initiated: which discussion counts is itself a dated,
+  locally overridable rule);
+* **first core group**: within 10 working days of the ICPC;
+* **review conferences**: the first within 3 months of the ICPC, then at
+  intervals of no more than 6 months while the plan lasts;
+* **looked-after reviews**: the first within 20 working days of the child
+  becoming looked after, the second within 3 months of the first, then at
+  intervals of no more than 6 months.
+
+Working days follow the library's day 0 convention: the day the clock starts
+is day 0, and "within N working days" means no later than the N-th working
+day after it (:func:`~safeguarding.calendar.add_working_days`). Months are
+calendar months, clamped to the end of a short month
+(:func:`~safeguarding.calendar.add_months`): 3 months after 30 November is
+28 (or 29) February. The guidance does not say how to count a month from a
+month end; the clamping is the library's reading.
+
+Each timescale is a :class:`~safeguarding.rules.DatedRule` whose versions
+follow the editions of *Working Together to Safeguard Children* (2013, 2015,
+2018, 2023) or the Care Planning, Placement and Case Review (England)
+Regulations 2010. A deadline is computed with the version in force on the day
+its clock starts. Local choices (which strategy discussion starts the ICPC
+clock, local closure days) live in :class:`LocalProcedures`.
+
+>>> import datetime as dt
+>>> d = assessment_deadline(dt.date(2024, 3, 25))   # Easter 2024 skipped
+>>> d.due
+datetime.date(2024, 5, 31)
+>>> print(d.explain())  # doctest: +ELLIPSIS
+Due 2024-05-31: 45 working days after the referral on 2024-03-25 (day 0 is the day the clock \
+starts). Source: Working Together to Safeguard Children 2023, ... [secondary].
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Sequence
+
+import attrs
+
+from safeguarding._validate import check_date, is_instance, is_member, is_text
+from safeguarding.calendar import ENGLAND_AND_WALES, WorkingCalendar, add_months
+from safeguarding.cases import Section47Enquiry, StrategyDiscussion
+from safeguarding.citations import Instrument, Verification
+from safeguarding.decisions import Deadline, Timescale, Unit
+from safeguarding.errors import InvalidInputError
+from safeguarding.rules import DatedRule, Version, register
+from safeguarding.sources import (
+    CARE_PLANNING_REGULATIONS_2010,
+    WORKING_TOGETHER_2015,
+    WORKING_TOGETHER_2018,
+    WORKING_TOGETHER_2023,
+)
+
+__all__ = [
+    "ASSESSMENT",
+    "FIRST_CORE_GROUP",
+    "FIRST_REVIEW_CONFERENCE",
+    "INITIAL_CONFERENCE",
+    "INITIAL_CONFERENCE_ANCHOR",
+    "LOOKED_AFTER_FIRST_REVIEW",
+    "LOOKED_AFTER_REVIEW_INTERVAL",
+    "LOOKED_AFTER_SECOND_REVIEW",
+    "NATIONAL",
+    "REFERRAL_DECISION",
+    "REVIEW_CONFERENCE_INTERVAL",
+    "WORKING_TOGETHER_2013",
+    "IcpcAnchor",
+    "LocalProcedures",
+    "assessment_deadline",
+    "first_core_group_deadline",
+    "first_looked_after_review_deadline",
+    "first_review_conference_deadline",
+    "initial_conference_anchor",
+    "initial_conference_deadline",
+    "next_looked_after_review_deadline",
+    "next_review_conference_deadline",
+    "referral_decision_deadline",
+    "second_looked_after_review_deadline",
+]
+
+WORKING_TOGETHER_2013 = Instrument(
+    title="Working Together to Safeguard Children 2013",
+    url="https://www.gov.uk/government/publications/working-together-to-safeguard-children--2",
+)
+"""The 2013 edition (not in :mod:`safeguarding.sources`): it introduced the single
+45-working-day assessment that replaced the 10-day initial and 35-day core assessments."""
+
+WT2013_FROM = dt.date(2013, 4, 15)
+WT2015_FROM = dt.date(2015, 3, 26)
+WT2018_FROM = dt.date(2018, 7, 4)
+WT2023_FROM = dt.date(2023, 12, 15)
+CARE_PLANNING_FROM = dt.date(2011, 4, 1)
+
+_EDITIONS = (
+    (WT2013_FROM, WORKING_TOGETHER_2013, "WT2013"),
+    (WT2015_FROM, WORKING_TOGETHER_2015, "WT2015"),
+    (WT2018_FROM, WORKING_TOGETHER_2018, "WT2018"),
+    (WT2023_FROM, WORKING_TOGETHER_2023, "WT2023"),
+)
+_DATES_NOTE = (
+    " Editions are applied from their publication dates (WT2013 in effect 15 April 2013, "
+    "WT2015 26 March 2015, WT2018 4 July 2018, WT2023 15 December 2023)."
+)
+
+
+def _working_together_rule(
+    key: str,
+    title: str,
+    value: Timescale,
+    provision: str,
+    notes: dict[str, tuple[Verification, str]],
+) -> DatedRule[Timescale]:
+    """A rule restated in every edition of Working Together since 2013, one version each."""
+    versions = tuple(
+        Version(
+            in_force_from=start,
+            value=value,
+            source=instrument.cite(
+                provision, notes[edition][0], note=notes[edition][1] + _DATES_NOTE
+            ),
+            edition=edition,
+        )
+        for start, instrument, edition in _EDITIONS
+    )
+    return register(DatedRule(key=key, title=title, versions=versions))
+
+
+def _same_in_every_edition(status: Verification, note: str) -> dict[str, tuple[Verification, str]]:
+    return dict.fromkeys(("WT2013", "WT2015", "WT2018", "WT2023"), (status, note))
+
+
+_S = Verification.SECONDARY
+_U = Verification.UNVERIFIED
+
+_REFERRAL_NOTE = (
+    "Within one working day of a referral a social worker acknowledges it and decides the "
+    "next steps. Restated by a WT2013 training deck (citing WT2013 p.26), the Tees summary "
+    "of WT2013, a 2023-era social work guide and Keeping Children Safe in Education; the "
+    "guidance text itself was not read and no edition change was found."
+)
+REFERRAL_DECISION: DatedRule[Timescale] = _working_together_rule(
+    "thresholds.referral_decision",
+    "Decision on a referral to children's social care",
+    Timescale(amount=1, unit=Unit.WORKING_DAYS, clock_starts="referral"),
+    "chapter 1, 'Timeliness' and the referral flow chart (paragraph not read)",
+    _same_in_every_edition(_S, _REFERRAL_NOTE),
+)
+
+_ASSESSMENT_NOTE = (
+    "No longer than 45 working days from the point of referral (a maximum, not a target; "
+    "reasons recorded if exceeded). Restated almost word for word by the tri.x glossary "
+    "(WT2018), Northumberland LSCB (WT2015), Family Rights Group (WT2018 para 82) and a "
+    "2023-era guide (clock runs from the referral, not its acceptance). Introduced by "
+    "WT2013 (Community Care 2012). DfE's published durations run from the assessment "
+    "start instead."
+)
+ASSESSMENT: DatedRule[Timescale] = _working_together_rule(
+    "thresholds.assessment",
+    "Assessment concluded after a referral",
+    Timescale(amount=45, unit=Unit.WORKING_DAYS, clock_starts="referral"),
+    "chapter 1, 'Timeliness' (WT2018 paragraph 82 per one restatement)",
+    _same_in_every_edition(_S, _ASSESSMENT_NOTE),
+)
+
+_ICPC_NOTE = (
+    "Within 15 working days of the strategy discussion (of the one at which the s47 enquiry was "
+    "initiated, where several were held). Restated by Pan-Sussex 5.2, Solihull 3.5, Liverpool "
+    "3.5, Norfolk 3.6, West Mercia 3.5, Devon, Tees and Family Rights Group; search confirmed "
+    "the Sussex, Liverpool and FRG wording."
+)
+_ICPC_2018_NOTE = _ICPC_NOTE + " WT2018 chapter 1 was largely unchanged from WT2015 (Wirral)."
+_ICPC_2023_NOTE = (
+    "No WT2023-era restatement of the 15 working days was read; commentators report no "
+    "change to the timescales in 2023."
+)
+INITIAL_CONFERENCE: DatedRule[Timescale] = _working_together_rule(
+    "thresholds.initial_conference",
+    "Initial child protection conference after the strategy discussion",
+    Timescale(amount=15, unit=Unit.WORKING_DAYS, clock_starts="strategy discussion"),
+    "chapter 1, 'Initial child protection conferences' (paragraph not read)",
+    {
+        "WT2013": (_S, _ICPC_NOTE),
+        "WT2015": (_S, _ICPC_NOTE),
+        "WT2018": (_S, _ICPC_2018_NOTE),
+        "WT2023": (_U, _ICPC_2023_NOTE),
+    },
+)
+
+_CORE_GROUP_NOTE = (
+    "First core group within 10 working days of the initial conference: Norfolk LSCB 3.6 "
+    "(English) and the All Wales Procedures (corroborative only); edition-specific text "
+    "not read."
+)
+FIRST_CORE_GROUP: DatedRule[Timescale] = _working_together_rule(
+    "thresholds.first_core_group",
+    "First core group meeting after the initial conference",
+    Timescale(
+        amount=10, unit=Unit.WORKING_DAYS, clock_starts="initial child protection conference"
+    ),
+    "chapter 1, 'The child protection plan' (paragraph not read)",
+    _same_in_every_edition(_S, _CORE_GROUP_NOTE),
+)
+
+_REVIEW_NOTE = (
+    "First review within 3 months of the initial conference, then at intervals of no more than "
+    "6 months while the plan lasts: Pan-Sussex 5.5, the tri.x national keyword and Tees agree. "
+    "Month-end clamping is the library's reading (not stated by any source)."
+)
+FIRST_REVIEW_CONFERENCE: DatedRule[Timescale] = _working_together_rule(
+    "thresholds.first_review_conference",
+    "First child protection review conference",
+    Timescale(amount=3, unit=Unit.MONTHS, clock_starts="initial child protection conference"),
+    "chapter 1, 'Child protection review conference' (paragraph not read)",
+    _same_in_every_edition(_S, _REVIEW_NOTE),
+)
+REVIEW_CONFERENCE_INTERVAL: DatedRule[Timescale] = _working_together_rule(
+    "thresholds.review_conference_interval",
+    "Later child protection review conferences",
+    Timescale(amount=6, unit=Unit.MONTHS, clock_starts="previous review conference"),
+    "chapter 1, 'Child protection review conference' (paragraph not read)",
+    _same_in_every_edition(_S, _REVIEW_NOTE),
+)
+
+
+def _care_planning_rule(key: str, title: str, value: Timescale, note: str) -> DatedRule[Timescale]:
+    return register(
+        DatedRule(
+            key=key,
+            title=title,
+            versions=(
+                Version(
+                    in_force_from=CARE_PLANNING_FROM,
+                    value=value,
+                    source=CARE_PLANNING_REGULATIONS_2010.cite(
+                        "reg 33 (Part 6, reviews of the child's case)",
+                        Verification.SECONDARY,
+                        url="https://www.legislation.gov.uk/uksi/2010/959/part/6",
+                        note=note
+                        + " Commencement on 1 April 2011 read in reg 1(1) on legislation.gov.uk; "
+                        "the text of reg 33 itself was not read.",
+                    ),
+                    edition="SI 2010/959",
+                ),
+            ),
+        )
+    )
+
+
+_LAC_NOTE = (
+    "First review within 20 working days of the child becoming looked after, the second within "
+    "3 months of the first, later ones at most 6 months apart: restated by Childhood First, "
+    "Cambridgeshire and Newham procedures (pre-2011 rules used 'within four weeks')."
+)
+LOOKED_AFTER_FIRST_REVIEW: DatedRule[Timescale] = _care_planning_rule(
+    "thresholds.looked_after_first_review",
+    "First review of a looked-after child's case",
+    Timescale(amount=20, unit=Unit.WORKING_DAYS, clock_starts="day the child became looked after"),
+    _LAC_NOTE,
+)
+LOOKED_AFTER_SECOND_REVIEW: DatedRule[Timescale] = _care_planning_rule(
+    "thresholds.looked_after_second_review",
+    "Second review of a looked-after child's case",
+    Timescale(amount=3, unit=Unit.MONTHS, clock_starts="first review"),
+    _LAC_NOTE,
+)
+LOOKED_AFTER_REVIEW_INTERVAL: DatedRule[Timescale] = _care_planning_rule(
+    "thresholds.looked_after_review_interval",
+    "Later reviews of a looked-after child's case",
+    Timescale(amount=6, unit=Unit.MONTHS, clock_starts="previous review"),
+    _LAC_NOTE,
+)
+
+
+class IcpcAnchor(enum.Enum):
+    """Which strategy discussion starts the initial conference's 15-working-day clock."""
+
+    INITIATING = "the strategy discussion at which the s47 enquiry was initiated"
+    """The English guidance as restated for WT2013 to WT2018 (the national default)."""
+    FIRST = "the first strategy discussion"
+    """The first discussion held (Somerset's glossary: the 'initial' strategy discussion)."""
+    LAST = "the last strategy discussion before the conference"
+    """The last discussion (Isle of Man procedure; an opt-in alternative)."""
+
+
+_ANCHOR_NOTE_S = (
+    "Where more than one strategy discussion was held, the clock runs from the one at which the "
+    "s47 enquiry was initiated: seven or more English restatements (verification addendum 1.3). "
+    "The 'last strategy discussion' wording is the Isle of Man's, not England's."
+)
+INITIAL_CONFERENCE_ANCHOR: DatedRule[IcpcAnchor] = register(
+    DatedRule(
+        key="thresholds.initial_conference_anchor",
+        title="Strategy discussion that starts the initial conference clock",
+        versions=tuple(
+            Version(
+                in_force_from=start,
+                value=IcpcAnchor.INITIATING,
+                source=instrument.cite(
+                    "chapter 1, 'Initial child protection conferences' (paragraph not read)",
+                    _U if edition == "WT2023" else _S,
+                    note=(
+                        "No English source tied to WT2023 states the anchor; the WT2015-2018 "
+                        "reading is kept. Override with LocalProcedures(icpc_anchor=...)."
+                        if edition == "WT2023"
+                        else _ANCHOR_NOTE_S
+                    )
+                    + _DATES_NOTE,
+                ),
+                edition=edition,
+            )
+            for start, instrument, edition in _EDITIONS
+        ),
+    )
+)
+
+
+@attrs.frozen(kw_only=True)
+class LocalProcedures:
+    """A partnership's local choices for the child protection clocks.
+
+    Every field has the national default, so ``LocalProcedures()`` applies
+    national guidance as it stood on each date.
+
+    Attributes:
+        name: What these procedures are (``"Lewisham safeguarding procedures"``).
+        icpc_anchor: Which strategy discussion starts the initial conference
+            clock; ``None`` applies the national rule
+            (:data:`INITIAL_CONFERENCE_ANCHOR`) in force on the day.
+        calendar: The working-day calendar, with any local closure days.
+    """
+
+    name: str = attrs.field(default="national defaults", validator=is_text)
+    icpc_anchor: IcpcAnchor | None = attrs.field(default=None)
+    calendar: WorkingCalendar = attrs.field(
+        default=ENGLAND_AND_WALES, validator=is_instance(WorkingCalendar)
+    )
+
+    @icpc_anchor.validator
+    def _check_anchor(self, attribute: attrs.Attribute[IcpcAnchor | None], value: object) -> None:
+        if value is not None:
+            is_member(IcpcAnchor)(self, attribute, value)
+
+
+NATIONAL = LocalProcedures()
+"""National guidance, the England and Wales calendar, no local overrides."""
+
+
+def _due(start: dt.date, timescale: Timescale, calendar: WorkingCalendar) -> dt.date:
+    if timescale.unit is Unit.WORKING_DAYS:
+        return calendar.add_working_days(start, timescale.amount)
+    return add_months(start, timescale.amount)  # the rules here count only these two units
+
+
+def _deadline(
+    rule: DatedRule[Timescale],
+    name: str,
+    start: object,
+    calendar: WorkingCalendar,
+    clock_starts: str | None = None,
+) -> Deadline:
+    """The deadline of *rule* for a clock starting on *start*, with the version then in force."""
+    check_date(name, start)
+    version = rule.at(start)  # type: ignore[arg-type]
+    timescale = version.value
+    if clock_starts is not None:
+        timescale = Timescale(
+            amount=timescale.amount, unit=timescale.unit, clock_starts=clock_starts
+        )
+    return Deadline(
+        due=_due(start, timescale, calendar),  # type: ignore[arg-type]
+        started=start,  # type: ignore[arg-type]
+        timescale=timescale,
+        source=version.source,
+        rule_key=rule.key,
+    )
+
+
+def referral_decision_deadline(
+    referral: dt.date, *, calendar: WorkingCalendar = ENGLAND_AND_WALES
+) -> Deadline:
+    """The day by which children's social care must decide what to do with a referral.
+
+    Within one working day of receiving a referral, a social worker
+    acknowledges it and decides the next step (no further action, early help,
+    an assessment, a strategy discussion, immediate protection). The referral
+    day is day 0.
+
+    Legal basis:
+        Working Together to Safeguard Children (2013, 2015, 2018, 2023),
+        chapter 1, 'Timeliness' (rule ``thresholds.referral_decision``,
+        secondary).
+
+    Args:
+        referral: The day the referral was received (day 0).
+        calendar: The working-day calendar.
+
+    Returns:
+        The deadline, with the edition in force on *referral*.
+
+    Raises:
+        InvalidInputError: *referral* is not a plain ``date``.
+        RuleNotInForceError: *referral* is before 15 April 2013.
+        CalendarCoverageError: a date outside the calendar.
+
+    >>> import datetime as dt
+    >>> referral_decision_deadline(dt.date(2024, 12, 24)).due   # Christmas and Boxing Day
+    datetime.date(2024, 12, 27)
+    """
+    return _deadline(REFERRAL_DECISION, "referral", referral, calendar)
+
+
+def assessment_deadline(
+    referral: dt.date, *, calendar: WorkingCalendar = ENGLAND_AND_WALES
+) -> Deadline:
+    """The day by which the assessment that follows a referral must be concluded.
+
+    An assessment is concluded, so that the next steps can be decided, no
+    later than 45 working days from the point of referral. The referral day
+    is day 0. (DfE's published durations run from the assessment start instead.)
+
+    Legal basis:
+        Working Together to Safeguard Children (2013 onwards), chapter 1,
+        'Timeliness' (rule ``thresholds.assessment``, secondary).
+
+    Args:
+        referral: The day the referral was received (day 0).
+        calendar: The working-day calendar.
+
+    Returns:
+        The deadline, with the edition in force on *referral*.
+
+    Raises:
+        InvalidInputError: *referral* is not a plain ``date``.
+        RuleNotInForceError: *referral* is before 15 April 2013.
+        CalendarCoverageError: a date outside the calendar.
+
+    >>> import datetime as dt
+    >>> assessment_deadline(dt.date(2024, 11, 1)).due   # Christmas and New Year skipped
+    datetime.date(2025, 1, 8)
+    """
+    return _deadline(ASSESSMENT, "referral", referral, calendar)
+
+
+def initial_conference_deadline(
+    strategy_discussion: dt.date, *, calendar: WorkingCalendar = ENGLAND_AND_WALES
+) -> Deadline:
+    """The day by which the initial child protection conference must be held.
+
+    Within 15 working days of the strategy discussion (day 0). Which
+    discussion counts when several were held is :func:`initial_conference_anchor`'s
+    question.
+
+    Legal basis:
+        Working Together to Safeguard Children (2013 onwards), chapter 1,
+        'Initial child protection conferences' (rule
+        ``thresholds.initial_conference``: secondary to WT2018, unverified
+        for WT2023).
+
+    Args:
+        strategy_discussion: The day of the strategy discussion that starts
+            the clock (day 0).
+        calendar: The working-day calendar.
+
+    Returns:
+        The deadline, with the edition in force on *strategy_discussion*.
+
+    Raises:
+        InvalidInputError: *strategy_discussion* is not a plain ``date``.
+        RuleNotInForceError: *strategy_discussion* is before 15 April 2013.
+        CalendarCoverageError: a date outside the calendar.
+
+    >>> import datetime as dt
+    >>> initial_conference_deadline(dt.date(2024, 12, 20)).due
+    datetime.date(2025, 1, 15)
+    """
+    return _deadline(INITIAL_CONFERENCE, "strategy_discussion", strategy_discussion, calendar)
+
+
+def first_core_group_deadline(
+    initial_conference: dt.date, *, calendar: WorkingCalendar = ENGLAND_AND_WALES
+) -> Deadline:
+    """The day by which the core group must first meet after a child protection plan is made.
+
+    Within 10 working days of the initial child protection conference (day 0).
+
+    Legal basis:
+        Working Together to Safeguard Children (2013 onwards), chapter 1,
+        'The child protection plan' (rule ``thresholds.first_core_group``,
+        secondary).
+
+    Args:
+        initial_conference: The day of the conference that made the plan.
+        calendar: The working-day calendar.
+
+    Returns:
+        The deadline, with the edition in force on *initial_conference*.
+
+    Raises:
+        InvalidInputError: *initial_conference* is not a plain ``date``.
+        RuleNotInForceError: *initial_conference* is before 15 April 2013.
+        CalendarCoverageError: a date outside the calendar.
+
+    >>> import datetime as dt
+    >>> first_core_group_deadline(dt.date(2025, 4, 11)).due   # Good Friday, Easter Monday
+    datetime.date(2025, 4, 29)
+    """
+    return _deadline(FIRST_CORE_GROUP, "initial_conference", initial_conference, calendar)
+
+
+def first_review_conference_deadline(initial_conference: dt.date) -> Deadline:
+    """The day by which the first child protection review conference must be held.
+
+    No later than 3 calendar months after the initial conference, clamped to
+    the end of a shorter month (31 August gives 30 November).
+
+    Legal basis:
+        Working Together to Safeguard Children (2013 onwards), chapter 1,
+        'Child protection review conference' (rule
+        ``thresholds.first_review_conference``, secondary).
+
+    Args:
+        initial_conference: The day of the initial conference.
+
+    Returns:
+        The deadline, with the edition in force on *initial_conference*.
+
+    Raises:
+        InvalidInputError: *initial_conference* is not a plain ``date``.
+        RuleNotInForceError: *initial_conference* is before 15 April 2013.
+
+    >>> import datetime as dt
+    >>> first_review_conference_deadline(dt.date(2024, 11, 30)).due
+    datetime.date(2025, 2, 28)
+    """
+    return _deadline(
+        FIRST_REVIEW_CONFERENCE, "initial_conference", initial_conference, ENGLAND_AND_WALES
+    )
+
+
+def next_review_conference_deadline(previous_review: dt.date) -> Deadline:
+    """The day by which the next child protection review conference must be held.
+
+    Later reviews are held at intervals of no more than 6 calendar months
+    while the plan lasts, counted from the review actually held (clamped to
+    the end of a shorter month).
+
+    Legal basis:
+        Working Together to Safeguard Children (2013 onwards), chapter 1,
+        'Child protection review conference' (rule
+        ``thresholds.review_conference_interval``, secondary).
+
+    Args:
+        previous_review: The day of the previous review conference.
+
+    Returns:
+        The deadline, with the edition in force on *previous_review*.
+
+    Raises:
+        InvalidInputError: *previous_review* is not a plain ``date``.
+        RuleNotInForceError: *previous_review* is before 15 April 2013.
+
+    >>> import datetime as dt
+    >>> next_review_conference_deadline(dt.date(2024, 8, 31)).due
+    datetime.date(2025, 2, 28)
+    """
+    return _deadline(
+        REVIEW_CONFERENCE_INTERVAL, "previous_review", previous_review, ENGLAND_AND_WALES
+    )
+
+
+def first_looked_after_review_deadline(
+    looked_after_from: dt.date, *, calendar: WorkingCalendar = ENGLAND_AND_WALES
+) -> Deadline:
+    """The day by which a looked-after child's case must first be reviewed.
+
+    Within 20 working days of the day the child became looked after (day 0).
+
+    Legal basis:
+        Care Planning, Placement and Case Review (England) Regulations 2010,
+        reg 33 (rule ``thresholds.looked_after_first_review``, secondary).
+
+    Args:
+        looked_after_from: The day the child became looked after.
+        calendar: The working-day calendar.
+
+    Returns:
+        The deadline.
+
+    Raises:
+        InvalidInputError: *looked_after_from* is not a plain ``date``.
+        RuleNotInForceError: *looked_after_from* is before 1 April 2011.
+        CalendarCoverageError: a date outside the calendar.
+
+    >>> import datetime as dt
+    >>> first_looked_after_review_deadline(dt.date(2024, 12, 16)).due
+    datetime.date(2025, 1, 16)
+    """
+    return _deadline(LOOKED_AFTER_FIRST_REVIEW, "looked_after_from", looked_after_from, calendar)
+
+
+def second_looked_after_review_deadline(first_review: dt.date) -> Deadline:
+    """The day by which the second review of a looked-after child's case must be held.
+
+    No more than 3 calendar months after the first review.
+
+    Legal basis:
+        Care Planning, Placement and Case Review (England) Regulations 2010,
+        reg 33 (rule ``thresholds.looked_after_second_review``, secondary).
+
+    Args:
+        first_review: The day of the first review.
+
+    Returns:
+        The deadline.
+
+    Raises:
+        InvalidInputError: *first_review* is not a plain ``date``.
+        RuleNotInForceError: *first_review* is before 1 April 2011.
+
+    >>> import datetime as dt
+    >>> second_looked_after_review_deadline(dt.date(2025, 1, 16)).due
+    datetime.date(2025, 4, 16)
+    """
+    return _deadline(LOOKED_AFTER_SECOND_REVIEW, "first_review", first_review, ENGLAND_AND_WALES)
+
+
+def next_looked_after_review_deadline(previous_review: dt.date) -> Deadline:
+    """The day by which the next review of a looked-after child's case must be held.
+
+    After the second review, reviews are held at intervals of no more than 6
+    calendar months.
+
+    Legal basis:
+        Care Planning, Placement and Case Review (England) Regulations 2010,
+        reg 33 (rule ``thresholds.looked_after_review_interval``, secondary).
+
+    Args:
+        previous_review: The day of the previous review.
+
+    Returns:
+        The deadline.
+
+    Raises:
+        InvalidInputError: *previous_review* is not a plain ``date``.
+        RuleNotInForceError: *previous_review* is before 1 April 2011.
+
+    >>> import datetime as dt
+    >>> next_looked_after_review_deadline(dt.date(2025, 4, 16)).due
+    datetime.date(2025, 10, 16)
+    """
+    return _deadline(
+        LOOKED_AFTER_REVIEW_INTERVAL, "previous_review", previous_review, ENGLAND_AND_WALES
+    )
+
+
+def _anchor_choice(
+    discussions: Sequence[StrategyDiscussion], anchor: IcpcAnchor, s47_start: dt.date
+) -> tuple[StrategyDiscussion, str]:
+    """Pick the discussion for *anchor* among non-empty *discussions*; say how."""
+    if anchor is IcpcAnchor.FIRST:
+        return min(discussions, key=_held), IcpcAnchor.FIRST.value
+    if anchor is IcpcAnchor.LAST:
+        return max(discussions, key=_held), IcpcAnchor.LAST.value
+    flagged = [d for d in discussions if d.initiated_s47]
+    if flagged:
+        return min(flagged, key=_held), IcpcAnchor.INITIATING.value
+    before = [d for d in discussions if d.discussion_date <= s47_start]
+    if before:
+        chosen = max(before, key=_held)
+        return chosen, (
+            "the last strategy discussion on or before the s47 start "
+            "(taken as the one that initiated it)"
+        )
+    return min(discussions, key=_held), (
+        "the first strategy discussion (none is recorded as initiating the s47 enquiry)"
+    )
+
+
+def _held(discussion: StrategyDiscussion) -> dt.date:
+    return discussion.discussion_date
+
+
+def initial_conference_anchor(
+    enquiry: Section47Enquiry,
+    *,
+    on: dt.date,
+    procedures: LocalProcedures = NATIONAL,
+) -> tuple[dt.date, str]:
+    """The day the initial conference clock starts for a section 47 enquiry, and why.
+
+    The clock starts at a strategy discussion. Where several were held, the
+    national rule (:data:`INITIAL_CONFERENCE_ANCHOR`) takes the one at which
+    the enquiry was initiated: the earliest flagged ``initiated_s47``; if none
+    is flagged, the last held on or before the enquiry's start. A partnership
+    may choose the first or the last discussion instead
+    (:class:`LocalProcedures`). Only discussions known on *on*, and none after
+    the conference once it has been held, are considered. With no strategy
+    discussion recorded (the CIN census has none), the clock runs from the
+    start of the s47 enquiry, as DfE measures it.
+
+    Legal basis:
+        Working Together to Safeguard Children (2013 onwards), chapter 1
+        (rule ``thresholds.initial_conference_anchor``: secondary to WT2018,
+        unverified for WT2023).
+
+    Args:
+        enquiry: The section 47 enquiry.
+        on: The day the question is asked (later discussions are unknown).
+        procedures: Local choices; national defaults by default.
+
+    Returns:
+        The clock-start day and a phrase saying which event it is.
+
+    Raises:
+        InvalidInputError: *on* is not a plain ``date`` or *enquiry* not a
+            :class:`~safeguarding.cases.Section47Enquiry`.
+        RuleNotInForceError: the national anchor is asked for a day before
+            15 April 2013.
+
+    >>> import datetime as dt
+    >>> from safeguarding.cases import Section47Enquiry, StrategyDiscussion
+    >>> enquiry = Section47Enquiry(
+    ...     start_date=dt.date(2024, 3, 4),
+    ...     strategy_discussions=(
+    ...         StrategyDiscussion(discussion_date=dt.date(2024, 3, 1), initiated_s47=True),
+    ...         StrategyDiscussion(discussion_date=dt.date(2024, 3, 8)),
+    ...     ),
+    ... )
+    >>> initial_conference_anchor(enquiry, on=dt.date(2024, 4, 1))[0]
+    datetime.date(2024, 3, 1)
+    >>> last = LocalProcedures(icpc_anchor=IcpcAnchor.LAST)
+    >>> initial_conference_anchor(enquiry, on=dt.date(2024, 4, 1), procedures=last)[0]
+    datetime.date(2024, 3, 8)
+    """
+    check_date("on", on)
+    if not isinstance(enquiry, Section47Enquiry):
+        raise InvalidInputError("enquiry", "must be a Section47Enquiry")
+    limit = on
+    conference = enquiry.initial_cpc_date
+    if conference is not None and conference < limit:
+        limit = conference
+    discussions = [d for d in enquiry.strategy_discussions if d.discussion_date <= limit]
+    if not discussions:
+        return enquiry.start_date, "start of the s47 enquiry (no strategy discussion recorded)"
+    earliest = min(d.discussion_date for d in discussions)
+    anchor = procedures.icpc_anchor or INITIAL_CONFERENCE_ANCHOR.at(earliest).value
+    chosen, why = _anchor_choice(discussions, anchor, enquiry.start_date)
+    return chosen.discussion_date, why

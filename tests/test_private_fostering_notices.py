@@ -1,0 +1,307 @@
+"""Notification duties: golden cases from the 2005 Regulations and Sch 8 para 9, and bad input.
+
+"sheet" is /work/shared/domain/private_fostering_lado.md, "addendum" verification-pf-lado.md.
+"""
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from hypothesis import given
+
+from safeguarding.decisions import Deadline, DeadlineStatus
+from safeguarding.errors import InvalidInputError, RuleNotInForceError
+from safeguarding.private_fostering import (
+    Notice,
+    NoticeDuty,
+    NoticeRule,
+    Notifier,
+    Procedures,
+    Recipient,
+    Timing,
+    notice,
+)
+from safeguarding.private_fostering.notifications import NOTICE_RULES, RETURN_EXCEPTION
+from safeguarding.rules import rule_table
+from safeguarding.strategies._private_fostering import fostering_notices
+
+D = dt.date
+
+
+def dl(item: Notice) -> Deadline:
+    """The deadline of a notice or required visit that has one."""
+    assert item.deadline is not None
+    return item.deadline
+
+
+def wrong(value: object) -> Any:
+    """A deliberately ill-typed argument."""
+    return value
+
+
+def test_proposal_eight_weeks_ahead_is_due_six_weeks_before_the_start():
+    # Sheet edge case 9: proposal 8 weeks ahead -> notify at least 6 weeks before start
+    # (reg 3(1)(a), Explanatory Note).
+    start = D(2025, 9, 1)
+    n = notice(NoticeDuty.PROPOSAL, event=start, known=start - dt.timedelta(weeks=8))
+    assert n.timing is Timing.AT_LEAST_WEEKS_BEFORE
+    assert n.deadline is not None
+    assert dl(n).due == D(2025, 7, 21)
+    assert n.notifier is Notifier.PROPOSED_CARER
+    assert n.recipient is Recipient.AREA_AUTHORITY
+    assert n.status(on=D(2025, 7, 21)) is DeadlineStatus.DUE
+    assert n.status(on=D(2025, 7, 22)) is DeadlineStatus.OVERDUE
+    assert n.status(on=D(2025, 8, 1), given=D(2025, 7, 10)) is DeadlineStatus.MET
+
+
+def test_proposal_three_weeks_ahead_is_due_immediately():
+    # Sheet edge case 9 and addendum 1.1: start in 3 weeks -> notify immediately
+    # (reg 3(1)(b)), not "within 48 hours".
+    start = D(2025, 9, 1)
+    known = start - dt.timedelta(weeks=3)
+    n = notice(NoticeDuty.PROPOSAL, event=start, known=known)
+    assert n.timing is Timing.IMMEDIATELY
+    assert n.deadline is not None
+    assert dl(n).due == known
+    assert "within 6 weeks" in dl(n).timescale.clock_starts
+
+
+def test_proposal_exactly_six_weeks_ahead_is_still_an_advance_notice():
+    start = D(2025, 9, 1)
+    n = notice(NoticeDuty.PROPOSAL, event=start, known=start - dt.timedelta(weeks=6))
+    assert n.timing is Timing.AT_LEAST_WEEKS_BEFORE
+    assert dl(n).due == dl(n).started
+
+
+def test_there_is_no_thirteen_week_ceiling_in_england():
+    # Sheet 1.4 and edge case 9: the 6-13-week window is the 1991 / NI rule.
+    start = D(2025, 9, 1)
+    n = notice(NoticeDuty.PROPOSAL, event=start, known=start - dt.timedelta(weeks=30))
+    assert (
+        dl(n).status(on=start - dt.timedelta(weeks=29), completed=start - dt.timedelta(weeks=29))
+        is DeadlineStatus.MET
+    )
+
+
+@pytest.mark.parametrize(
+    ("duty", "notifier"),
+    [
+        # Reg 3(2) and 3(3): as soon as possible, no fixed day.
+        (NoticeDuty.ARRANGEMENT, Notifier.ARRANGER),
+        (NoticeDuty.PARENT_AWARE, Notifier.PARENT_OR_PR_HOLDER),
+    ],
+)
+def test_as_soon_as_possible_duties_fix_no_day(duty, notifier):
+    n = notice(duty, event=D(2025, 5, 2))
+    assert n.timing is Timing.AS_SOON_AS_POSSIBLE
+    assert n.deadline is None
+    assert n.notifier is notifier
+    assert n.status(on=D(2025, 6, 1)) is None
+    assert "as soon as possible after 2025-05-02" in n.explain()
+
+
+def test_fostering_without_notice_must_notify_immediately():
+    # Reg 5 (Sefton: immediately; secondary).
+    n = notice(NoticeDuty.WITHOUT_ADVANCE_NOTICE, event=D(2025, 5, 2))
+    assert dl(n).due == D(2025, 5, 2)
+    assert n.source.status.value == "secondary"
+
+
+@pytest.mark.parametrize(
+    ("duty", "status"),
+    [
+        # Reg 6 (48 hours, secondary), reg 9 (unverified), reg 10 (secondary).
+        (NoticeDuty.CHILD_ARRIVED, "secondary"),
+        (NoticeDuty.CHANGE_OF_CIRCUMSTANCES, "unverified"),
+        (NoticeDuty.END_OF_ARRANGEMENT, "secondary"),
+    ],
+)
+def test_48_hour_notices_are_due_two_days_later(duty, status):
+    n = notice(duty, event=D(2025, 5, 2))  # a Friday: calendar days, not working days
+    assert dl(n).due == D(2025, 5, 4)
+    assert n.source.status.value == status
+
+
+def test_local_procedures_override_unconfirmed_time_limits():
+    local = Procedures(arrival_notice_hours=24, change_notice_hours=72, end_notice_hours=36)
+    arrival = notice(NoticeDuty.CHILD_ARRIVED, event=D(2025, 5, 2), procedures=local)
+    change = notice(NoticeDuty.CHANGE_OF_CIRCUMSTANCES, event=D(2025, 5, 2), procedures=local)
+    ended = notice(NoticeDuty.END_OF_ARRANGEMENT, event=D(2025, 5, 2), procedures=local)
+    assert dl(arrival).due == D(2025, 5, 3)
+    assert dl(change).due == D(2025, 5, 5)
+    # 36 hours after an event can end on the second day after it.
+    assert dl(ended).due == D(2025, 5, 4)
+
+
+def test_no_end_notice_when_the_child_is_expected_back_within_27_days():
+    # Reg 10 exception (addendum 1.8: 27 days, unverified; Warrington says 28).
+    left = D(2025, 5, 2)
+    back_27 = notice(
+        NoticeDuty.END_OF_ARRANGEMENT, event=left, expected_return=left + dt.timedelta(days=27)
+    )
+    assert back_27.timing is Timing.NOT_REQUIRED
+    assert back_27.deadline is None
+    assert back_27.rule_key == RETURN_EXCEPTION.key
+    assert "need not notify" in back_27.explain()
+    back_28 = notice(
+        NoticeDuty.END_OF_ARRANGEMENT, event=left, expected_return=left + dt.timedelta(days=28)
+    )
+    assert back_28.timing is Timing.WITHIN_HOURS_AFTER
+    warrington = Procedures(return_exception_days=28)
+    assert (
+        notice(
+            NoticeDuty.END_OF_ARRANGEMENT,
+            event=left,
+            expected_return=left + dt.timedelta(days=28),
+            procedures=warrington,
+        ).timing
+        is Timing.NOT_REQUIRED
+    )
+
+
+def test_boarding_school_notices():
+    # Sch 8 para 9(2): written notice not less than two weeks before, to the authority where
+    # the child is ordinarily resident; para 9(4): 48 hours after a death.
+    first = D(2025, 7, 20)
+    n = notice(NoticeDuty.BOARDING_HOLIDAY, event=first, known=D(2025, 6, 1))
+    assert dl(n).due == D(2025, 7, 6)
+    assert n.recipient is Recipient.HOME_AUTHORITY
+    late = notice(NoticeDuty.BOARDING_HOLIDAY, event=first, known=D(2025, 7, 10))
+    assert late.timing is Timing.AT_LEAST_WEEKS_BEFORE  # no "immediately" fallback in para 9
+    assert dl(late).due == D(2025, 7, 6)
+    assert late.status(on=D(2025, 7, 10)) is DeadlineStatus.OVERDUE
+    death = notice(NoticeDuty.BOARDING_HOLIDAY_DEATH, event=D(2025, 7, 25))
+    assert dl(death).due == D(2025, 7, 27)
+
+
+def test_notice_explains_who_when_and_the_source():
+    n = notice(NoticeDuty.PROPOSAL, event=D(2025, 9, 1), known=D(2025, 6, 2))
+    assert n.explain() == (
+        "The proposed private foster carer must notify by 2025-07-21 (proposal, reg 3(1)), to "
+        "the local authority where the child is, or is to be, privately fostered. Source: "
+        "Children (Private Arrangements for Fostering) Regulations 2005 (SI 2005/1533), "
+        "reg 3(1) [primary]."
+    )
+
+
+def test_duties_did_not_exist_before_the_2005_regulations():
+    with pytest.raises(RuleNotInForceError):
+        notice(NoticeDuty.CHILD_ARRIVED, event=D(2005, 6, 30))
+    with pytest.raises(RuleNotInForceError):
+        notice(NoticeDuty.PROPOSAL, event=D(2005, 9, 1), known=D(2005, 6, 30))
+
+
+def test_every_duty_has_a_rule_in_the_rules_table():
+    keys = {row.key for row in rule_table()}
+    assert {rule.key for rule in NOTICE_RULES.values()} <= keys
+    assert set(NOTICE_RULES) == set(NoticeDuty)
+    for rule in NOTICE_RULES.values():
+        assert rule.versions[0].value.describe()
+
+
+def test_notice_rule_descriptions():
+    rule = NOTICE_RULES[NoticeDuty.PROPOSAL].at(D(2025, 1, 1)).value
+    assert rule.describe() == (
+        "the proposed private foster carer notifies the local authority where the child is, "
+        "or is to be, privately fostered: at least 6 weeks before the arrangement starts"
+    )
+    immediately = NOTICE_RULES[NoticeDuty.WITHOUT_ADVANCE_NOTICE].at(D(2025, 1, 1)).value
+    assert immediately.describe().endswith("immediately (on fostering without having given notice)")
+    none = NoticeRule(
+        notifier=Notifier.CARER,
+        recipient=Recipient.AREA_AUTHORITY,
+        timing=Timing.NOT_REQUIRED,
+        event="x",
+    )
+    assert none.describe().endswith("no notice (x)")
+
+
+@pytest.mark.parametrize(
+    ("call", "field"),
+    [
+        (lambda: notice(wrong("proposal"), event=D(2025, 9, 1)), "duty"),
+        (lambda: notice(NoticeDuty.CHILD_ARRIVED, event=dt.datetime(2025, 9, 1, 10)), "event"),
+        (lambda: notice(NoticeDuty.PROPOSAL, event=D(2025, 9, 1)), "known"),
+        (lambda: notice(NoticeDuty.PROPOSAL, event=D(2025, 9, 1), known=D(2025, 9, 2)), "known"),
+        (
+            lambda: notice(NoticeDuty.PROPOSAL, event=D(2025, 9, 1), known=wrong("2025-06-01")),
+            "known",
+        ),
+        (
+            lambda: notice(
+                NoticeDuty.END_OF_ARRANGEMENT, event=D(2025, 9, 1), expected_return=D(2025, 8, 1)
+            ),
+            "expected_return",
+        ),
+        (
+            lambda: notice(
+                NoticeDuty.END_OF_ARRANGEMENT,
+                event=D(2025, 9, 1),
+                expected_return=dt.datetime(2025, 9, 5),
+            ),
+            "expected_return",
+        ),
+        (
+            lambda: notice(NoticeDuty.CHILD_ARRIVED, event=D(2025, 9, 1), procedures=wrong(None)),
+            "procedures",
+        ),
+        (lambda: Procedures(arrival_notice_hours=-1), "arrival_notice_hours"),
+        (lambda: Procedures(return_exception_days=wrong(True)), "return_exception_days"),
+        (lambda: Procedures(calendar=wrong("E&W")), "calendar"),
+        (
+            lambda: NoticeRule(
+                notifier=Notifier.CARER,
+                recipient=Recipient.AREA_AUTHORITY,
+                timing=Timing.IMMEDIATELY,
+                amount=2,
+                event="x",
+            ),
+            "amount",
+        ),
+        (
+            lambda: NoticeRule(
+                notifier=Notifier.CARER,
+                recipient=Recipient.AREA_AUTHORITY,
+                timing=Timing.WITHIN_HOURS_AFTER,
+                event="x",
+            ),
+            "amount",
+        ),
+    ],
+)
+def test_bad_input_names_the_field(call, field):
+    with pytest.raises(InvalidInputError) as info:
+        call()
+    assert info.value.field == field
+
+
+def test_notice_model_checks_deadline_against_timing():
+    n = notice(NoticeDuty.CHILD_ARRIVED, event=D(2025, 5, 2))
+    with pytest.raises(InvalidInputError) as info:
+        Notice(
+            duty=n.duty,
+            notifier=n.notifier,
+            recipient=n.recipient,
+            timing=Timing.AS_SOON_AS_POSSIBLE,
+            event=n.event,
+            deadline=n.deadline,
+            source=n.source,
+            rule_key=n.rule_key,
+        )
+    assert info.value.field == "deadline"
+    with pytest.raises(InvalidInputError) as info:
+        n.status(on=wrong("2025-05-03"))
+    assert info.value.field == "on"
+
+
+@given(fostering_notices())
+def test_every_notice_is_due_no_earlier_than_its_clock_starts(n):
+    # Property: a dated notice's deadline never precedes its start; undated ones have none.
+    if n.timing in (Timing.AS_SOON_AS_POSSIBLE, Timing.NOT_REQUIRED):
+        assert n.deadline is None
+    else:
+        assert dl(n).started <= dl(n).due
+        if n.timing is Timing.WITHIN_HOURS_AFTER:
+            assert dl(n).started == n.event
+        if n.timing is Timing.AT_LEAST_WEEKS_BEFORE:
+            assert dl(n).due < n.event
