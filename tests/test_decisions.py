@@ -147,3 +147,34 @@ def test_status_is_consistent(d: Deadline, on: dt.date, done: dt.date | None):
             1: DeadlineStatus.OVERDUE,
         }
         assert status is expected[(on > d.due) - (on < d.due)]
+
+
+@pytest.mark.parametrize(
+    ("unit", "amount", "due"),
+    [
+        (Unit.WORKING_DAYS, 15, D(2025, 1, 14)),  # W45: Christmas, Boxing Day, New Year skipped
+        (Unit.CALENDAR_DAYS, 14, D(2025, 1, 2)),
+        (Unit.WEEKS, 6, D(2025, 1, 30)),
+        (Unit.MONTHS, 3, D(2025, 3, 19)),
+        (Unit.YEARS, 10, D(2034, 12, 19)),
+    ],
+)
+def test_timescale_due_by_unit(unit, amount, due):
+    assert Timescale(amount=amount, unit=unit, clock_starts="x").due(D(2024, 12, 19)) == due
+
+
+def test_deadline_from_rule():
+    from safeguarding.rules import DatedRule, Version
+
+    rule = DatedRule(
+        key="example.icpc",
+        title="Example",
+        versions=(Version(in_force_from=D(2018, 7, 4), value=WD15, source=SRC),),
+    )
+    deadline = Deadline.from_rule(rule, D(2024, 12, 19))
+    assert deadline.due == D(2025, 1, 14)
+    assert deadline.rule_key == "example.icpc"
+    other = Deadline.from_rule(rule, D(2024, 12, 19), on=D(2020, 1, 1), clock_starts="first discussion")
+    assert other.timescale.clock_starts == "first discussion"
+    with pytest.raises(InvalidInputError, match="started"):
+        Deadline.from_rule(rule, "2024-12-19")  # type: ignore[arg-type]

@@ -44,8 +44,10 @@ from safeguarding._validate import (
     is_text,
     is_tuple_of,
 )
+from safeguarding.calendar import ENGLAND_AND_WALES, WorkingCalendar, add_months, add_working_days
 from safeguarding.citations import Citation
 from safeguarding.errors import InvalidInputError
+from safeguarding.rules import DatedRule
 
 __all__ = [
     "Deadline",
@@ -140,6 +142,31 @@ class Timescale:
     unit: Unit = attrs.field(validator=is_member(Unit))
     clock_starts: str = attrs.field(validator=is_text)
 
+    def due(self, started: dt.date, *, calendar: WorkingCalendar = ENGLAND_AND_WALES) -> dt.date:
+        """The last day in time for a clock that started on *started* (day 0).
+
+        Working days are counted with *calendar*; weeks and calendar days by
+        date arithmetic; months and years with :func:`~safeguarding.calendar.add_months`
+        (a day that does not exist in the target month becomes its last day).
+
+        >>> Timescale(amount=3, unit=Unit.MONTHS, clock_starts="conference").due(
+        ...     dt.date(2024, 11, 30))
+        datetime.date(2025, 2, 28)
+        """
+        check_date("started", started)
+        amount = self.amount
+        match self.unit:
+            case Unit.WORKING_DAYS:
+                return add_working_days(started, amount, calendar=calendar)
+            case Unit.CALENDAR_DAYS:
+                return started + dt.timedelta(days=amount)
+            case Unit.WEEKS:
+                return started + dt.timedelta(weeks=amount)
+            case Unit.MONTHS:
+                return add_months(started, amount)
+            case Unit.YEARS:  # pragma: no branch - the enum has no other member
+                return add_months(started, 12 * amount)
+
     def describe(self) -> str:
         """``"15 working days after the strategy discussion"``."""
         unit = self.unit.value
@@ -180,6 +207,46 @@ class Deadline:
     timescale: Timescale = attrs.field(validator=is_instance(Timescale))
     source: Citation = attrs.field(validator=is_instance(Citation))
     rule_key: str = attrs.field(validator=is_text)
+
+    @classmethod
+    def from_rule(
+        cls,
+        rule: DatedRule[Timescale],
+        started: dt.date,
+        *,
+        on: dt.date | None = None,
+        calendar: WorkingCalendar = ENGLAND_AND_WALES,
+        clock_starts: str | None = None,
+    ) -> Deadline:
+        """The deadline of a timescale *rule* for a clock that started on *started*.
+
+        Args:
+            rule: A dated rule whose value is a :class:`Timescale`.
+            started: The day the clock starts (day 0).
+            on: The date whose version of the rule applies; *started* if omitted.
+            calendar: The working-day calendar for working-day timescales.
+            clock_starts: Replaces the timescale's starting event in words (when a
+                local choice or a different event started the clock).
+
+        Returns:
+            The deadline with the version's citation and the rule's key.
+
+        Raises:
+            InvalidInputError: a date is not a plain ``date``.
+            RuleNotInForceError: no version of the rule applies on *on*.
+        """
+        check_date("started", started)
+        version = rule.at(started if on is None else on)
+        timescale = version.value
+        if clock_starts is not None:
+            timescale = attrs.evolve(timescale, clock_starts=clock_starts)
+        return cls(
+            due=timescale.due(started, calendar=calendar),
+            started=started,
+            timescale=timescale,
+            source=version.source,
+            rule_key=rule.key,
+        )
 
     def __attrs_post_init__(self) -> None:
         """A deadline cannot fall before its clock starts."""

@@ -38,7 +38,7 @@ from typing import Any
 import attrs
 
 from safeguarding._validate import check_date, check_enum, is_instance, is_text
-from safeguarding.calendar import ENGLAND_AND_WALES, WorkingCalendar, add_months, add_working_days
+from safeguarding.calendar import ENGLAND_AND_WALES, WorkingCalendar, add_months
 from safeguarding.citations import Citation, Verification
 from safeguarding.decisions import Deadline, Timescale, Unit
 from safeguarding.errors import InvalidInputError
@@ -338,21 +338,6 @@ NATIONAL = LadoProcedures()
 """National defaults: every timescale from its rule, England and Wales working days."""
 
 
-def _due(start: dt.date, timescale: Timescale, calendar: WorkingCalendar) -> dt.date:
-    amount = timescale.amount
-    match timescale.unit:
-        case Unit.WORKING_DAYS:
-            return add_working_days(start, amount, calendar=calendar)
-        case Unit.CALENDAR_DAYS:
-            return start + dt.timedelta(days=amount)
-        case Unit.WEEKS:
-            return start + dt.timedelta(weeks=amount)
-        case Unit.MONTHS:
-            return add_months(start, amount)
-        case Unit.YEARS:  # pragma: no branch - the enum has no other member
-            return add_months(start, 12 * amount)
-
-
 def _check_procedures(procedures: object) -> LadoProcedures:
     if not isinstance(procedures, LadoProcedures):
         raise InvalidInputError("procedures", "must be LadoProcedures")
@@ -376,7 +361,7 @@ def _deadline(  # noqa: PLR0913 - the rule, the named start, and three keyword c
         version = rule.at(started if on is None else on)
         timescale, source = version.value, version.source
     return Deadline(
-        due=_due(started, timescale, procedures.calendar),
+        due=timescale.due(started, calendar=procedures.calendar),
         started=started,
         timescale=timescale,
         source=source,

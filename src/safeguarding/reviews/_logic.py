@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-import attrs
-
-from safeguarding.calendar import WorkingCalendar, add_months, add_working_days
-from safeguarding.decisions import Deadline, Timescale, Unit
+from safeguarding.calendar import WorkingCalendar
+from safeguarding.decisions import Deadline, Timescale
 from safeguarding.rules import DatedRule
 
 __all__ = ["all_of", "any_of", "deadline_from", "describe", "not_"]
@@ -69,17 +67,4 @@ def deadline_from(
     Returns:
         The deadline, with the rule's citation and key.
     """
-    version = rule.at(on)
-    timescale = version.value
-    if clock_starts is not None:
-        timescale = attrs.evolve(timescale, clock_starts=clock_starts)
-    match timescale.unit:
-        case Unit.WORKING_DAYS:
-            due = add_working_days(started, timescale.amount, calendar=calendar)
-        case Unit.MONTHS:
-            due = add_months(started, timescale.amount)
-        case _:
-            due = started + dt.timedelta(days=timescale.amount)
-    return Deadline(
-        due=due, started=started, timescale=timescale, source=version.source, rule_key=rule.key
-    )
+    return Deadline.from_rule(rule, started, on=on, calendar=calendar, clock_starts=clock_starts)

@@ -15,8 +15,6 @@ from safeguarding.calendar import (
     FIRST_COVERED,
     LAST_COVERED,
     WorkingCalendar,
-    add_months,
-    add_working_days,
     bank_holidays,
 )
 from safeguarding.citations import Citation, Instrument, Verification
@@ -266,21 +264,6 @@ def timescales() -> st.SearchStrategy[Timescale]:
     )
 
 
-def _due(started: dt.date, timescale: Timescale, calendar: WorkingCalendar) -> dt.date:
-    amount = timescale.amount
-    match timescale.unit:
-        case Unit.WORKING_DAYS:
-            return add_working_days(started, amount, calendar=calendar)
-        case Unit.CALENDAR_DAYS:
-            return started + dt.timedelta(days=amount)
-        case Unit.WEEKS:
-            return started + dt.timedelta(weeks=amount)
-        case Unit.MONTHS:
-            return add_months(started, amount)
-        case Unit.YEARS:  # pragma: no branch - the enum has no other member
-            return add_months(started, 12 * amount)
-
-
 def deadlines(*, calendar: WorkingCalendar = ENGLAND_AND_WALES) -> st.SearchStrategy[Deadline]:
     """Deadlines whose due date really follows from their start and timescale.
 
@@ -293,7 +276,7 @@ def deadlines(*, calendar: WorkingCalendar = ENGLAND_AND_WALES) -> st.SearchStra
         started = draw(calendar_dates(max_value=LAST_COVERED - dt.timedelta(days=600)))
         timescale = draw(timescales())
         return Deadline(
-            due=_due(started, timescale, calendar),
+            due=timescale.due(started, calendar=calendar),
             started=started,
             timescale=timescale,
             source=draw(citations()),

@@ -50,7 +50,7 @@ from collections.abc import Sequence
 import attrs
 
 from safeguarding._validate import check_date, is_instance, is_member, is_text
-from safeguarding.calendar import ENGLAND_AND_WALES, WorkingCalendar, add_months
+from safeguarding.calendar import ENGLAND_AND_WALES, WorkingCalendar
 from safeguarding.cases import Section47Enquiry, StrategyDiscussion
 from safeguarding.citations import Instrument, Verification
 from safeguarding.decisions import Deadline, Timescale, Unit
@@ -357,12 +357,6 @@ NATIONAL = LocalProcedures()
 """National guidance, the England and Wales calendar, no local overrides."""
 
 
-def _due(start: dt.date, timescale: Timescale, calendar: WorkingCalendar) -> dt.date:
-    if timescale.unit is Unit.WORKING_DAYS:
-        return calendar.add_working_days(start, timescale.amount)
-    return add_months(start, timescale.amount)  # the rules here count only these two units
-
-
 def _deadline(
     rule: DatedRule[Timescale],
     name: str,
@@ -371,19 +365,8 @@ def _deadline(
     clock_starts: str | None = None,
 ) -> Deadline:
     """The deadline of *rule* for a clock starting on *start*, with the version then in force."""
-    check_date(name, start)
-    version = rule.at(start)  # type: ignore[arg-type]
-    timescale = version.value
-    if clock_starts is not None:
-        timescale = Timescale(
-            amount=timescale.amount, unit=timescale.unit, clock_starts=clock_starts
-        )
-    return Deadline(
-        due=_due(start, timescale, calendar),  # type: ignore[arg-type]
-        started=start,  # type: ignore[arg-type]
-        timescale=timescale,
-        source=version.source,
-        rule_key=rule.key,
+    return Deadline.from_rule(
+        rule, check_date(name, start), calendar=calendar, clock_starts=clock_starts
     )
 
 
