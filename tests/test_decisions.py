@@ -174,7 +174,9 @@ def test_deadline_from_rule():
     deadline = Deadline.from_rule(rule, D(2024, 12, 19))
     assert deadline.due == D(2025, 1, 14)
     assert deadline.rule_key == "example.icpc"
-    other = Deadline.from_rule(rule, D(2024, 12, 19), on=D(2020, 1, 1), clock_starts="first discussion")
+    other = Deadline.from_rule(
+        rule, D(2024, 12, 19), on=D(2020, 1, 1), clock_starts="first discussion"
+    )
     assert other.timescale.clock_starts == "first discussion"
     with pytest.raises(InvalidInputError, match="started"):
         Deadline.from_rule(rule, "2024-12-19")  # type: ignore[arg-type]

@@ -30,6 +30,7 @@ from safeguarding.strategies import (
     _child_death,
     _core,
     _indicators,
+    _io,
     _lado,
     _private_fostering,
     _reviews,
@@ -89,6 +90,12 @@ from safeguarding.strategies._indicators import (
     targets,
     total_checks,
     two_level_intervals,
+)
+from safeguarding.strategies._io import (
+    census_children,
+    census_headers,
+    pre_proceedings,
+    problems,
 )
 from safeguarding.strategies._lado import (
     allegations,
@@ -156,6 +163,8 @@ __all__ = [
     "carer_circumstances",
     "categorisations",
     "category_counts",
+    "census_children",
+    "census_headers",
     "child_death_procedures",
     "child_death_reviews",
     "child_deaths",
@@ -212,6 +221,8 @@ __all__ = [
     "panel_figures",
     "panel_performances",
     "periods",
+    "pre_proceedings",
+    "problems",
     "published_checks",
     "rate_funnel_curves",
     "rate_funnel_points",
@@ -249,5 +260,6 @@ STRATEGIES: dict[type[Any], Callable[[], st.SearchStrategy[Any]]] = {
     **_private_fostering.STRATEGIES,
     **_cases.STRATEGIES,
     **_thresholds.STRATEGIES,
+    **_io.STRATEGIES,
 }
 """The strategy for each public model, as registered with ``st.register_type_strategy``."""
