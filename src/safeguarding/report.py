@@ -147,9 +147,31 @@ class Pack:
     """
 
     period: Period = attrs.field(validator=is_instance(Period))
-    population: int | None = attrs.field()
+    population: int | None = attrs.field(validator=attrs.validators.optional(is_int(minimum=0)))
     part: PackPart = attrs.field(validator=is_instance(PackPart))
     values: tuple[IndicatorValue, ...] = attrs.field(validator=is_tuple_of(IndicatorValue))
+
+    @classmethod
+    def from_part(cls, part: PackPart, *, period: Period, population: int | None = None) -> Pack:
+        """The pack of merged counts: adds the population and computes the measures.
+
+        Args:
+            part: The merged counts of every file.
+            period: The reporting year.
+            population: Children under 18 in the whole area, or ``None``.
+
+        Returns:
+            The :class:`Pack`.
+
+        Raises:
+            InvalidInputError: bad part or population.
+        """
+        if not isinstance(part, PackPart):
+            raise InvalidInputError("part", "must be a PackPart")
+        if population is not None:
+            check_int("population", population, minimum=0)
+        values = dfe_values(_with_population(part.tally, population), period=period)
+        return cls(period=period, population=population, part=part, values=values)
 
     @property
     def errors(self) -> int:
@@ -203,8 +225,7 @@ def build_pack(
     else:
         parts = [_read(task) for task in tasks]
     merged = sum(parts, PackPart())
-    values = dfe_values(_with_population(merged.tally, population), period=period)
-    return Pack(period=period, population=population, part=merged, values=values)
+    return Pack.from_part(merged, period=period, population=population)
 
 
 def _interval(value: IndicatorValue) -> str:

@@ -33,6 +33,7 @@ from safeguarding.strategies import (
     _io,
     _lado,
     _private_fostering,
+    _report,
     _reviews,
     _thresholds,
 )
@@ -126,6 +127,7 @@ from safeguarding.strategies._private_fostering import (
     required_visits,
     visit_clocks,
 )
+from safeguarding.strategies._report import pack_parts, packs
 from safeguarding.strategies._reviews import (
     duties,
     incidents,
@@ -218,6 +220,8 @@ __all__ = [
     "notification_records",
     "notification_schemes",
     "outcome_definitions",
+    "pack_parts",
+    "packs",
     "panel_figures",
     "panel_performances",
     "periods",
@@ -261,5 +265,6 @@ STRATEGIES: dict[type[Any], Callable[[], st.SearchStrategy[Any]]] = {
     **_cases.STRATEGIES,
     **_thresholds.STRATEGIES,
     **_io.STRATEGIES,
+    **_report.STRATEGIES,
 }
 """The strategy for each public model, as registered with ``st.register_type_strategy``."""

@@ -1,0 +1,64 @@
+"""Hypothesis strategies for the indicator pack's models (:mod:`safeguarding.report`)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from hypothesis import strategies as st
+
+from safeguarding.indicators.catalogue import DFE_MEASURES
+from safeguarding.indicators.definitions import Count, Tally
+from safeguarding.io.cin_census import Severity
+from safeguarding.report import Pack, PackPart
+from safeguarding.strategies._indicators import periods
+from safeguarding.thresholds.journey import StepKind, StepStatus
+
+__all__ = ["STRATEGIES", "pack_parts", "packs"]
+
+_STEP_KEYS = [f"{kind.value}|{status.value}" for kind in StepKind for status in StepStatus]
+
+
+@st.composite
+def _dfe_count(draw: st.DrawFn) -> Count:
+    denominator = draw(st.integers(min_value=0, max_value=10**6))
+    numerator = draw(st.integers(min_value=0, max_value=denominator))
+    return Count(numerator=numerator, denominator=denominator)
+
+
+def _dfe_tallies() -> st.SearchStrategy[Tally]:
+    keys = [item.key for item in DFE_MEASURES]
+    return st.dictionaries(st.sampled_from(keys), _dfe_count()).map(
+        lambda mapping: Tally(counts=mapping)
+    )
+
+
+def pack_parts() -> st.SearchStrategy[PackPart]:
+    """Pack parts: DfE measure counts, timeline step counts and reading-problem counts."""
+    small = st.integers(min_value=0, max_value=10**6)
+    return st.builds(
+        PackPart,
+        tally=_dfe_tallies(),
+        steps=st.dictionaries(st.sampled_from(_STEP_KEYS), small),
+        problems=st.dictionaries(st.sampled_from([s.value for s in Severity]), small),
+        inconsistencies=small,
+        children=small,
+        episodes=small,
+    )
+
+
+def packs() -> st.SearchStrategy[Pack]:
+    """Packs built the way the report builds them: a part, a year and an optional population."""
+    return st.builds(
+        Pack.from_part,
+        pack_parts(),
+        period=periods(),
+        population=st.one_of(st.none(), st.integers(min_value=0, max_value=10**7)),
+    )
+
+
+STRATEGIES: dict[type[Any], Callable[[], st.SearchStrategy[Any]]] = {
+    Pack: packs,
+    PackPart: pack_parts,
+}
+"""The strategy for each public model of :mod:`safeguarding.report`."""
