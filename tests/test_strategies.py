@@ -2,6 +2,9 @@ import datetime as dt
 import importlib
 import inspect
 import pkgutil
+import subprocess
+import sys
+import types
 from typing import Any
 
 import attrs
@@ -142,3 +145,54 @@ def test_leap_day_births_are_drawn():
     days = _core._LEAP_DAYS
     assert dt.date(2024, 2, 29) in days
     assert all(FIRST_COVERED <= d <= LAST_COVERED for d in days)
+
+
+_DRAW_A_CHILD = (
+    "from hypothesis import strategies as st\n"
+    "from safeguarding.people import Child\n"
+    "assert isinstance(st.from_type(Child).example(), Child)\n"
+)
+
+
+@pytest.mark.parametrize(
+    "first",
+    ["import safeguarding.strategies", "import hypothesis", "import safeguarding.strategies._core"],
+)
+def test_either_import_order_registers_the_strategies(first: str):
+    # A fresh interpreter: here Hypothesis and the strategies are already loaded.
+    result = subprocess.run(  # noqa: S603 - this interpreter, fixed code
+        [sys.executable, "-W", "ignore", "-c", f"{first}\n{_DRAW_A_CHILD}"],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def test_entry_point_waits_while_the_strategies_module_is_loading(monkeypatch):
+    from safeguarding import _hypothesis, strategies
+
+    registered: list[type[Any]] = []
+    monkeypatch.setattr(strategies, "_REGISTERED", set())
+    monkeypatch.setattr(
+        st, "register_type_strategy", lambda model, _strategy: registered.append(model)
+    )
+    loading = types.ModuleType("safeguarding.strategies")
+    monkeypatch.setitem(sys.modules, "safeguarding.strategies", loading)
+    _hypothesis._register_strategies()
+    assert registered == []
+
+    monkeypatch.setitem(sys.modules, "safeguarding.strategies", strategies)
+    _hypothesis._register_strategies()
+    assert set(registered) == set(STRATEGIES)
+    _hypothesis._register_strategies()
+    assert len(registered) == len(STRATEGIES)
+
+
+def test_registering_twice_keeps_the_registrations():
+    from safeguarding.strategies import register_strategies
+
+    register_strategies()
+    register_strategies()
+    assert set(STRATEGIES) <= set(_global_type_lookup)

@@ -6,8 +6,10 @@ go out of their way to hit the days where rules break: bank holidays and the
 days either side, 29 February, rule commencement dates, and 16th and 18th
 birthdays.
 
-The package registers a strategy for every public model through Hypothesis'
-entry point, so in a downstream test suite ``st.from_type(Child)`` just works.
+The package registers a strategy for every public model, through Hypothesis'
+entry point and again when this module finishes loading (whichever of the two
+is imported first), so in a downstream test suite ``st.from_type(Child)`` just
+works.
 Prefer ``st.from_type`` or the strategies here to ``st.builds(Child)``:
 ``builds`` ignores registrations and does not know the models' validators.
 
@@ -231,6 +233,7 @@ __all__ = [
     "rate_funnel_curves",
     "rate_funnel_points",
     "record_removals",
+    "register_strategies",
     "relatives_definitions",
     "required_visits",
     "resolution_bands",
@@ -268,3 +271,36 @@ STRATEGIES: dict[type[Any], Callable[[], st.SearchStrategy[Any]]] = {
     **_report.STRATEGIES,
 }
 """The strategy for each public model, as registered with ``st.register_type_strategy``."""
+
+
+_REGISTERED: set[type[Any]] = set()
+
+
+def register_strategies() -> None:
+    """Register the strategy of every model in :data:`STRATEGIES` with Hypothesis.
+
+    Idempotent: a model already registered by this function is left alone, so
+    the Hypothesis entry point and the import of this module can both call it
+    (it already runs when this module is imported).
+
+    Examples:
+        >>> from hypothesis import given, strategies as st
+        >>> from safeguarding.people import Child
+        >>> register_strategies()
+        >>> register_strategies()
+        >>> @given(st.from_type(Child))
+        ... def test_children(child):
+        ...     assert isinstance(child, Child)
+        >>> test_children()
+    """
+    for model, strategy in STRATEGIES.items():
+        if model in _REGISTERED:
+            continue
+        st.register_type_strategy(model, st.deferred(strategy))
+        _REGISTERED.add(model)
+
+
+register_strategies()
+
+_INITIALISED = True
+"""Set once this module has finished loading (the entry-point hook checks it)."""
