@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from safeguarding.cli import format_markdown
-from safeguarding.indicators.catalogue import CATALOGUE, LEWISHAM_TARGETS
+from safeguarding.indicators.catalogue import LEWISHAM_TARGETS, all_indicators
 from safeguarding.rules import rule_table
 
 RULES = "<!-- rules-table -->"
@@ -18,12 +18,12 @@ def _escape(cell: str) -> str:
 
 
 def catalogue_markdown() -> str:
-    """The indicator catalogue as a Markdown table."""
+    """Every indicator of the package (the catalogue first) as a Markdown table."""
     lines = [
         "| key | indicator | formula | kind | polarity | decimals | source | status |",
         "|---|---|---|---|---|---|---|---|",
     ]
-    for item in CATALOGUE:
+    for item in all_indicators():
         source = f"{item.source.instrument}, {item.source.provision}"
         if item.source.url:
             source = f"[{_escape(source)}]({item.source.url})"

@@ -12,6 +12,9 @@ Three families of indicators, each a definition with its source:
 * the Lewisham partnership's published performance measures, with their
   2014/15 baselines and 2017/18 targets (:data:`LEWISHAM_TARGETS`).
 
+Other modules define indicators of their own (the private fostering measures,
+for instance); :func:`all_indicators` gathers every indicator in the package.
+
 A :class:`Target` records a baseline, a target and the direction the
 partnership aims for, and rates a value against it (red, amber, green) and
 says how far it has come.
@@ -24,6 +27,9 @@ says how far it has come.
 """
 
 from __future__ import annotations
+
+import importlib
+import pkgutil
 
 import attrs
 
@@ -46,6 +52,7 @@ __all__ = [
     "LEWISHAM_TARGETS",
     "TRAINING_MEASURES",
     "Target",
+    "all_indicators",
     "indicator",
     "target",
 ]
@@ -346,6 +353,56 @@ CATALOGUE: tuple[Indicator, ...] = (
 _BY_KEY = {item.key: item for item in CATALOGUE}
 if len(_BY_KEY) != len(CATALOGUE):  # pragma: no cover - a programming error
     raise AssertionError("duplicate indicator keys in the catalogue")
+
+# Modules all_indicators does not import: those needing an optional extra and the
+# command-line entry point (importing it runs the command). None defines an indicator.
+_SKIPPED_MODULES = ("safeguarding.strategies", "safeguarding._hypothesis", "safeguarding.__main__")
+
+
+def _indicators_in(namespace: dict[str, object], *, tuples: bool) -> list[Indicator]:
+    found: list[Indicator] = []
+    for value in namespace.values():
+        if tuples and isinstance(value, tuple) and value:
+            if all(isinstance(item, Indicator) for item in value):
+                found.extend(value)
+        elif not tuples and isinstance(value, Indicator):
+            found.append(value)
+    return found
+
+
+def all_indicators() -> tuple[Indicator, ...]:
+    """Every indicator defined anywhere in the package, each once.
+
+    Imports every module of the package (except those needing optional extras)
+    and gathers the module-level :class:`~safeguarding.indicators.definitions.Indicator`
+    objects and tuples of them: first :data:`CATALOGUE` in its order, then the
+    tuples of other modules (in their reporting order), then any indicator
+    defined on its own.
+
+    Returns:
+        The indicators, with unique keys.
+
+    Examples:
+        >>> keys = [item.key for item in all_indicators()]
+        >>> keys[0], "private_fostering.first_visits_on_time" in keys
+        ('dfe.referrals_rate', True)
+        >>> len(keys) == len(set(keys)) and len(keys) > len(CATALOGUE)
+        True
+    """
+    package = importlib.import_module("safeguarding")
+    namespaces: list[dict[str, object]] = [
+        vars(importlib.import_module(info.name))
+        for info in pkgutil.walk_packages(package.__path__, prefix="safeguarding.")
+        if not info.name.startswith(_SKIPPED_MODULES)
+    ]
+    found: dict[str, Indicator] = {item.key: item for item in CATALOGUE}
+    for tuples in (True, False):
+        for namespace in namespaces:
+            for item in _indicators_in(namespace, tuples=tuples):
+                existing = found.setdefault(item.key, item)
+                if existing != item:
+                    raise AssertionError(f"two different indicators have the key {item.key!r}")
+    return tuple(found.values())
 
 
 def indicator(key: str) -> Indicator:
