@@ -1,10 +1,14 @@
 """The ``safeguarding`` command.
 
 ``safeguarding report FILES ...`` prints the indicator pack from CIN census
-files: the DfE measures with their
-intervals, the statutory-timeline summary and the data-quality findings.
-Exit status: 0 when every record was read, 1 when data problems were
-reported, 2 for a usage error.
+files: the DfE measures with their intervals (compared with ``--benchmark``
+and ``--target`` values when given), the statutory-timeline summary and the
+data-quality findings, as a table, JSON or CSV; ``--chart PATH.png`` draws the
+funnel and trend charts; ``--jobs N`` reads files in parallel processes. With
+no file it reports on the embedded synthetic sample (2,400 children, 2023-24)
+against Lewisham's published targets. Exit status: 0 when every record was
+read, 1 when data problems were reported (records or values left out, or a
+file that is not well-formed or safe XML), 2 for a usage error.
 
 ``safeguarding rules`` prints every encoded rule: its key, value, the date it
 came into force, its source and how that source was verified. ``--on DATE``
@@ -19,12 +23,14 @@ import datetime as dt
 import json
 import re
 import sys
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TextIO
 
 from safeguarding.rules import RuleRow, rule_table
 
-__all__ = ["main"]
+__all__ = ["ProgressBar", "main"]
 
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -102,34 +108,163 @@ def _rules(args: argparse.Namespace) -> int:
     return 0
 
 
-def _report(args: argparse.Namespace) -> int:
-    from safeguarding.indicators.definitions import Period  # noqa: PLC0415 - only for reports
-    from safeguarding.io.cin_census import read_census  # noqa: PLC0415 - idem
+class ProgressBar:
+    """A one-line progress bar, drawn only once reading has taken more than *delay* seconds.
+
+    Call it with (bytes read, bytes in all files); :meth:`close` ends the line
+    if anything was drawn.
+    """
+
+    def __init__(
+        self,
+        stream: TextIO,
+        *,
+        delay: float = 0.5,
+        clock: Callable[[], float] = time.monotonic,
+        width: int = 30,
+    ) -> None:
+        """Draw on *stream* (standard error) after *delay* seconds."""
+        self._stream = stream
+        self._delay = delay
+        self._clock = clock
+        self._width = width
+        self._start = clock()
+        self._last = -1.0
+        self.drawn = False
+
+    def __call__(self, done: int, total: int) -> None:
+        """Redraw the bar (at most ten times a second, and always at the end)."""
+        now = self._clock()
+        if now - self._start < self._delay or (now - self._last < 0.1 and done < total):
+            return
+        self._last = now
+        share = min(done / total, 1.0) if total else 1.0
+        bar = "#" * int(self._width * share)
+        self._stream.write(
+            f"\rreading {share:6.1%} [{bar:<{self._width}}] "
+            f"{done / 1e6:,.1f} of {total / 1e6:,.1f} MB"
+        )
+        self._stream.flush()
+        self.drawn = True
+
+    def close(self) -> None:
+        """End the bar's line."""
+        if self.drawn:
+            self._stream.write("\n")
+            self._stream.flush()
+
+
+def _levels(pairs: Sequence[str], option: str) -> dict[str, float]:
+    out: dict[str, float] = {}
+    for pair in pairs:
+        key, sep, number = pair.partition("=")
+        key = key.strip()
+        if not key.startswith("dfe."):
+            key = f"dfe.{key}"
+        try:
+            value = float(number)
+        except ValueError:
+            value = float("nan")
+        if not sep or value != value:  # noqa: PLR0124 - NaN check
+            message = f"{option} {pair!r}: expected KEY=NUMBER"
+            raise argparse.ArgumentTypeError(message)
+        out[key] = value
+    return out
+
+
+def _show_progress(asked: bool | None) -> bool:
+    return sys.stderr.isatty() if asked is None else asked
+
+
+def _report(args: argparse.Namespace) -> int:  # noqa: C901, PLR0911, PLR0912, PLR0915 - one flow
+    from safeguarding.errors import (  # noqa: PLC0415 - only for reports
+        InvalidInputError,
+        SafeguardingError,
+    )
+    from safeguarding.indicators.definitions import Period  # noqa: PLC0415 - idem
+    from safeguarding.io.cin_census import (  # noqa: PLC0415 - idem
+        MalformedCensusError,
+        UnsafeXMLError,
+        read_census,
+    )
     from safeguarding.report import (  # noqa: PLC0415 - idem
+        SAMPLE_POPULATION,
+        SAMPLE_TARGETS,
+        SAMPLE_YEAR,
+        Goal,
         build_pack,
+        draw_charts,
         format_csv,
         format_json,
         format_table,
+        sample_census,
     )
 
-    sources: list[str | Path | bytes] = list(args.files)
-    if not sources:
-        sys.stderr.write("safeguarding report: give one or more CIN census files\n")
+    try:
+        benchmarks = _levels(args.benchmark, "--benchmark")
+        targets: dict[str, Goal] = dict(_levels(args.target, "--target"))
+    except argparse.ArgumentTypeError as exc:
+        sys.stderr.write(f"safeguarding report: {exc}\n")
         return 2
-    year = args.year
-    if year is None:
-        reading = read_census(sources[0])
-        for _ in reading:
-            break
-        if reading.header is None or reading.header.reference_date is None:
-            sys.stderr.write("safeguarding report: no ReferenceDate in the file; give --year\n")
+    sources: list[Path | bytes]
+    if args.files:
+        missing = [path for path in args.files if not path.is_file()]
+        if missing:
+            sys.stderr.write(f"safeguarding report: no such file: {missing[0]}\n")
             return 2
-        year = reading.header.reference_date.year - 1
-    pack = build_pack(
-        sources, period=Period.financial_year(year), population=args.population, jobs=args.jobs
-    )
-    formatter = {"table": format_table, "json": format_json, "csv": format_csv}
-    sys.stdout.write(formatter[args.format](pack) + "\n")
+        sources = list(args.files)
+        population = args.population
+        year = args.year
+    else:
+        sources = [sample_census()]
+        population = SAMPLE_POPULATION if args.population is None else args.population
+        year = SAMPLE_YEAR if args.year is None else args.year
+        targets = {**SAMPLE_TARGETS, **targets}
+        if args.format == "table":
+            sys.stdout.write(
+                "Embedded sample: a synthetic census of 2,400 children (no real child), "
+                f"population {population:,}, Lewisham's targets.\n"
+                "Give CIN census files to report on your own: "
+                "safeguarding report census.xml --population N\n\n"
+            )
+    bar = ProgressBar(sys.stderr) if _show_progress(args.progress) else None
+    try:
+        if year is None:
+            reading = read_census(sources[0])
+            for _ in reading:
+                break
+            if reading.header is None or reading.header.reference_date is None:
+                sys.stderr.write("safeguarding report: no ReferenceDate in the file; give --year\n")
+                return 2
+            year = reading.header.reference_date.year - 1
+        period = Period.financial_year(year)
+        pack = build_pack(
+            sources, period=period, population=population, jobs=args.jobs, progress=bar
+        )
+    except (MalformedCensusError, UnsafeXMLError) as exc:
+        sys.stderr.write(f"safeguarding report: {exc}\n")
+        return 1
+    except SafeguardingError as exc:
+        sys.stderr.write(f"safeguarding report: {exc}\n")
+        return 2
+    finally:
+        if bar is not None:
+            bar.close()
+    try:
+        formatter = {"table": format_table, "json": format_json, "csv": format_csv}
+        sys.stdout.write(
+            formatter[args.format](pack, benchmarks=benchmarks, targets=targets) + "\n"
+        )
+    except InvalidInputError as exc:
+        sys.stderr.write(f"safeguarding report: {exc}\n")
+        return 2
+    if args.chart is not None:
+        try:
+            funnel, trend = draw_charts(sources, args.chart, period=period)
+        except ImportError as exc:
+            sys.stderr.write(f"safeguarding report: {exc}\n")
+            return 2
+        sys.stderr.write(f"charts written: {funnel} and {trend}\n")
     return 1 if pack.errors else 0
 
 
@@ -162,7 +297,12 @@ def build_parser() -> argparse.ArgumentParser:
         "report",
         help="the indicator pack from CIN census files",
     )
-    report.add_argument("files", nargs="*", type=Path, help="CIN census XML files")
+    report.add_argument(
+        "files",
+        nargs="*",
+        type=Path,
+        help="CIN census XML files (none: the embedded synthetic sample)",
+    )
     report.add_argument(
         "--population", type=_positive, default=None, help="children under 18 in the area"
     )
@@ -176,6 +316,33 @@ def build_parser() -> argparse.ArgumentParser:
         "--format", choices=("table", "json", "csv"), default="table", help="output format"
     )
     report.add_argument("--jobs", type=_positive, default=1, help="processes reading files")
+    report.add_argument(
+        "--benchmark",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="a benchmark for a measure (e.g. assessments_within_45_days=85.7); repeatable",
+    )
+    report.add_argument(
+        "--target",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="a target for a measure (e.g. cp_plans_rate=40); repeatable",
+    )
+    report.add_argument(
+        "--chart",
+        type=Path,
+        default=None,
+        metavar="PATH.png",
+        help="draw the funnel plot to PATH and the trend chart beside it (needs matplotlib)",
+    )
+    report.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="a progress bar on standard error (default: when it is a terminal)",
+    )
     report.set_defaults(handler=_report)
     return parser
 

@@ -580,6 +580,9 @@ def format_table(
         f"  records or values that could not be read (errors): {pack.errors:,}",
         f"  warnings (skipped text or unknown elements): {pack.part.problems.get('warning', 0):,}",
         f"  contradictory dates found in episodes: {pack.part.inconsistencies:,}",
+        "",
+        "The CIN census does not record looked-after children (the SSDA903 return does):",
+        "their rate counts only looked-after periods present in the records read.",
     ]
     return "\n".join(lines)
 

@@ -4,18 +4,28 @@ from pathlib import Path
 
 import pytest
 
-from safeguarding.cli import main
+from safeguarding.cli import ProgressBar, main
 from safeguarding.errors import InvalidInputError
+from safeguarding.indicators.catalogue import target
 from safeguarding.indicators.definitions import Count, Period, Tally
 from safeguarding.io.cin_census import CensusHeader, read_census, write_census
 from safeguarding.report import (
+    SAMPLE_POPULATION,
+    SAMPLE_TARGETS,
+    SAMPLE_YEAR,
+    Pack,
     PackPart,
     build_pack,
+    draw_charts,
     format_csv,
     format_json,
     format_table,
+    iter_parts,
+    judge,
     read_part,
+    sample_census,
 )
+from safeguarding.synthetic import synthetic_census
 
 PEER = Path(__file__).resolve().parents[1] / "data" / "peer" / "cin-validator"
 SAMPLE_2024 = PEER / "CIN_Census_2024.xml"
@@ -138,6 +148,238 @@ def test_cli_report_needs_a_year_without_header(capsys):
     assert "--year" in capsys.readouterr().err
 
 
-def test_cli_report_without_files(capsys):
-    assert main(["report"]) == 2
-    assert "census files" in capsys.readouterr().err
+def test_cli_report_without_files_reports_on_the_embedded_sample(capsys):
+    assert main(["report"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Embedded sample: a synthetic census of 2,400 children")
+    assert "Children read: 2,400" in out
+    assert "population under 18: 73,500" in out
+    # Lewisham's targets are rated: 40 plans per 10,000 and 9% second or later plans.
+    plans = next(line for line in out.splitlines() if line.startswith("Children subject to"))
+    assert plans.split()[-2:] in (["40", "green"], ["40", "red"])
+
+
+# --------------------------------------------------------------------------- merged packs
+
+
+def synthetic_split(tmp_path: Path, parts: int) -> tuple[Path, list[Path]]:
+    """A rich synthetic census in one file and the same children in *parts* files."""
+    data = synthetic_census(600, seed=21, year=2023)
+    reading = read_census(data)
+    children = list(reading.children())
+    header = reading.header or CensusHeader()
+    whole = tmp_path / "whole.xml"
+    whole.write_bytes(data)
+    paths = []
+    for index in range(parts):
+        path = tmp_path / f"part{index}.xml"
+        write_census(children[index::parts], path, header=header)
+        paths.append(path)
+    return whole, paths
+
+
+def test_merged_pack_of_four_files_equals_the_pack_of_one(tmp_path):
+    whole, paths = synthetic_split(tmp_path, 4)
+    one = build_pack([whole], period=YEAR, population=20_000)
+    assert one.part.episodes > 600
+    assert one.part.steps  # the journeys were checked
+    assert build_pack(paths, period=YEAR, population=20_000) == one
+    assert build_pack(paths, period=YEAR, population=20_000, jobs=2) == one
+
+
+def test_cli_merged_pack_serial_and_parallel(tmp_path, capsys):
+    whole, paths = synthetic_split(tmp_path, 4)
+    outputs = []
+    for argv in (
+        [str(whole)],
+        [str(p) for p in paths],
+        [*(str(p) for p in paths), "--jobs", "2"],
+    ):
+        assert main(["report", *argv, "--population", "20000", "--format", "json"]) == 0
+        outputs.append(json.loads(capsys.readouterr().out))
+    assert outputs[0] == outputs[1] == outputs[2]
+
+
+def _recorder(seen: list[tuple[int, int]]):
+    def record(done: int, total: int) -> None:
+        seen.append((done, total))
+
+    return record
+
+
+def test_progress_is_reported_serially_and_in_parallel(tmp_path):
+    _, paths = synthetic_split(tmp_path, 2)
+    total = sum(p.stat().st_size for p in paths)
+    for jobs in (1, 2):
+        seen: list[tuple[int, int]] = []
+        parts = list(iter_parts(paths, period=YEAR, jobs=jobs, progress=_recorder(seen)))
+        assert len(parts) == 2
+        assert seen[-1] == (total, total)
+        assert all(t == total for _, t in seen)
+        assert [d for d, _ in seen] == sorted(d for d, _ in seen)
+    # bytes sources count after each file.
+    seen = []
+    list(iter_parts([b"<Message/>"], period=YEAR, progress=_recorder(seen)))
+    assert seen == [(10, 10)]
+
+
+def test_pack_from_part_checks_its_input():
+    with pytest.raises(InvalidInputError, match="part"):
+        Pack.from_part(1, period=YEAR)  # type: ignore[arg-type]
+    with pytest.raises(InvalidInputError, match="population"):
+        Pack.from_part(PackPart(), period=YEAR, population=-1)
+
+
+# --------------------------------------------------------------------------- comparisons
+
+
+def test_judge_compares_with_benchmarks_and_targets():
+    pack = build_pack(
+        [sample_census()], period=Period.financial_year(SAMPLE_YEAR), population=SAMPLE_POPULATION
+    )
+    values = {v.key: v for v in pack.values}
+    assessments = values["dfe.assessments_within_45_days"]
+    assert assessments.interval is not None
+    above = assessments.interval.upper + 5
+    rows = {
+        row["key"]: row
+        for row in judge(
+            pack,
+            benchmarks={"dfe.assessments_within_45_days": above, "dfe.cin_rate": 1.0},
+            targets={
+                "dfe.assessments_within_45_days": 10.0,
+                "dfe.cin_rate": 100.0,
+                **SAMPLE_TARGETS,
+            },
+        )
+    }
+    # High is good for timeliness: a benchmark above the whole interval makes the area worse.
+    assert rows["dfe.assessments_within_45_days"]["compared"] == "worse"
+    assert rows["dfe.assessments_within_45_days"]["rag"] == "green"
+    # No judgement on the rate of children in need: higher, and no RAG from a bare number.
+    assert rows["dfe.cin_rate"]["compared"] == "higher"
+    assert rows["dfe.cin_rate"]["rag"] is None
+    # The Lewisham target carries its own aim (reduce).
+    plans = values["dfe.cp_plans_rate"].value
+    assert plans is not None
+    assert rows["dfe.cp_plans_rate"]["rag"] == ("green" if plans <= 40 else "red")
+    assert rows["dfe.referrals_rate"]["compared"] is None
+    table = format_table(pack, benchmarks={"dfe.assessments_within_45_days": above})
+    assert "worse" in table
+    assert json.loads(format_json(pack, targets=SAMPLE_TARGETS))["measures"][6]["target"] == 40.0
+    assert "benchmark,compared,target,rag" in format_csv(pack)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "match"),
+    [
+        ({"benchmarks": {"dfe.nope": 1.0}}, "benchmarks"),
+        ({"benchmarks": [1]}, "benchmarks"),
+        ({"benchmarks": {"dfe.cin_rate": "x"}}, "benchmarks"),
+        ({"targets": {"dfe.nope": 1.0}}, "targets"),
+        ({"targets": [1]}, "targets"),
+        ({"targets": {"dfe.cin_rate": target("lewisham.cse_cases_managed")}}, "no target"),
+    ],
+)
+def test_judge_refuses_bad_levels(kwargs, match):
+    pack = build_pack([SAMPLE_2024], period=YEAR)
+    with pytest.raises(InvalidInputError, match=match):
+        judge(pack, **kwargs)
+
+
+def test_cli_benchmarks_and_targets(capsys):
+    args = ["report", "--format", "csv", "--benchmark", "assessments_within_45_days=99.9"]
+    assert main([*args, "--target", "dfe.icpc_within_15_days=50"]) == 0
+    out = capsys.readouterr().out
+    row = next(
+        line for line in out.splitlines() if line.startswith("dfe.assessments_within_45_days")
+    )
+    assert row.endswith("99.9,worse,,")
+    assert main(["report", "--benchmark", "cin_rate"]) == 2
+    assert "KEY=NUMBER" in capsys.readouterr().err
+    assert main(["report", "--target", "cin_rate=lots"]) == 2
+    assert main(["report", "--benchmark", "nope=1"]) == 2
+    assert "not a DfE measure" in capsys.readouterr().err
+
+
+def test_cli_usage_and_data_errors(tmp_path, capsys):
+    assert main(["report", str(tmp_path / "missing.xml")]) == 2
+    assert "no such file" in capsys.readouterr().err
+    broken = tmp_path / "broken.xml"
+    broken.write_bytes(b"<Message><Children>")
+    assert main(["report", str(broken), "--year", "2023"]) == 1
+    assert "line" in capsys.readouterr().err
+    bomb = tmp_path / "bomb.xml"
+    bomb.write_bytes(b'<!DOCTYPE m [<!ENTITY a "aaaa">]><Message>&a;</Message>')
+    assert main(["report", str(bomb), "--year", "2023"]) == 1
+    assert "entit" in capsys.readouterr().err
+    assert main(["report", "--year", "1990"]) == 2
+
+
+# --------------------------------------------------------------------------- charts and progress
+
+
+def test_cli_chart_draws_the_funnel_and_the_trend(tmp_path, capsys):
+    whole, paths = synthetic_split(tmp_path, 2)
+    chart = tmp_path / "pack.png"
+    assert main(["report", *(str(p) for p in paths), "--chart", str(chart)]) == 0
+    assert chart.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    trend = tmp_path / "pack-trend.png"
+    assert trend.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert "charts written" in capsys.readouterr().err
+    funnel, drawn = draw_charts([whole.read_bytes()], tmp_path / "b.png", period=YEAR)
+    assert funnel.exists()
+    assert drawn.exists()
+
+
+def test_draw_charts_checks_its_input(tmp_path):
+    with pytest.raises(InvalidInputError, match="sources"):
+        draw_charts([], tmp_path / "x.png", period=YEAR)
+    with pytest.raises(InvalidInputError, match="labels"):
+        draw_charts([SAMPLE_2024], tmp_path / "x.png", period=YEAR, labels=["a", "b"])
+    # A file with no completed assessment still draws (an empty funnel).
+    funnel, _ = draw_charts([FAKE], tmp_path / "x.png", period=YEAR, labels=["fake"])
+    assert funnel.exists()
+
+
+def test_cli_chart_without_matplotlib(monkeypatch, capsys, tmp_path):
+    import safeguarding.report
+
+    def missing(*_args, **_kwargs):
+        raise ImportError("charts need matplotlib")
+
+    monkeypatch.setattr(safeguarding.report, "draw_charts", missing)
+    assert main(["report", "--chart", str(tmp_path / "c.png")]) == 2
+    assert "matplotlib" in capsys.readouterr().err
+
+
+def test_progress_bar_waits_then_draws():
+    now = [0.0]
+    stream = io.StringIO()
+    bar = ProgressBar(stream, delay=0.5, clock=lambda: now[0], width=10)
+    bar(10, 100)
+    assert stream.getvalue() == ""
+    now[0] = 1.0
+    bar(50, 100)
+    assert "50.0%" in stream.getvalue()
+    assert "#####" in stream.getvalue()
+    now[0] = 1.05
+    bar(60, 100)  # too soon to redraw
+    assert "60.0%" not in stream.getvalue()
+    bar(100, 100)  # the end is always drawn
+    assert "100.0%" in stream.getvalue()
+    bar.close()
+    assert stream.getvalue().endswith("\n")
+    quiet = io.StringIO()
+    idle = ProgressBar(quiet)
+    idle.close()
+    assert quiet.getvalue() == ""
+    now[0] = 5.0
+    empty = ProgressBar(quiet, clock=lambda: now[0], delay=-1)
+    empty(0, 0)
+    assert "100.0%" in quiet.getvalue()
+
+
+def test_cli_progress_flag():
+    assert main(["report", "--progress", "--format", "json"]) == 0
+    assert main(["report", "--no-progress", "--format", "json"]) == 0

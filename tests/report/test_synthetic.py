@@ -1,0 +1,123 @@
+"""The synthetic census generator and the embedded sample."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from safeguarding.errors import InvalidInputError
+from safeguarding.io.cin_census import Severity, read_census
+from safeguarding.report import SAMPLE_SEED, SAMPLE_YEAR, sample_census
+from safeguarding.synthetic import (
+    InjectedError,
+    SyntheticSummary,
+    synthetic_census,
+    synthetic_children,
+    write_synthetic_census,
+)
+from safeguarding.thresholds.journey import check_journey
+
+
+def test_the_embedded_sample_is_the_generator_output():
+    # If the generator changes, the shipped sample must be generated again.
+    assert sample_census() == synthetic_census(2400, seed=SAMPLE_SEED, year=SAMPLE_YEAR)
+
+
+def test_same_seed_same_bytes_and_prefixes_agree():
+    assert synthetic_census(40, seed=3) == synthetic_census(40, seed=3)
+    assert synthetic_census(40, seed=3) != synthetic_census(40, seed=4)
+    small = list(synthetic_children(10, seed=5))
+    large = list(synthetic_children(30, seed=5))
+    assert large[:10] == small
+
+
+def test_summary_counts_children_and_episodes(tmp_path):
+    path = tmp_path / "census.xml"
+    summary = write_synthetic_census(path, children=60, seed=1)
+    children = list(read_census(path).children())
+    assert summary == SyntheticSummary(
+        children=60, episodes=sum(len(c.record.episodes) for c in children)
+    )
+    assert "SyntheticSummary(children=60" in repr(summary)
+
+
+@settings(max_examples=10, deadline=None)
+@given(seed=st.integers(0, 10**6), year=st.sampled_from([2017, 2020, 2023, 2024, 2029]))
+def test_generated_files_read_back_exactly_and_in_valid_order(seed, year):
+    children = list(synthetic_children(25, seed=seed, year=year))
+    reading = read_census(synthetic_census(25, seed=seed, year=year))
+    assert list(reading.children()) == children
+    assert reading.problems == []
+    reference = dt.date(year + 1, 3, 31)
+    for child in children:
+        for episode in child.record.episodes:
+            report = check_journey(episode, on=reference)
+            assert report.inconsistencies == (), report.inconsistencies
+            # Nothing happens after the census reference date.
+            assert episode.referral_date <= reference
+            assert episode.closure_date is None or episode.closure_date <= reference
+        assert (child.sex is None) == (year < 2024)
+        assert (child.gender_current is None) == (year >= 2024)
+
+
+def test_rates_are_realistic():
+    # England's children-in-need figures, roughly: the generator must stay near them.
+    children = list(synthetic_children(2000, seed=11))
+    episodes = [e for c in children for e in c.record.episodes]
+    assessed = [a for e in episodes for a in e.assessments]
+    enquiries = [s for e in episodes for s in e.section47_enquiries]
+    plans = [p for e in episodes for p in e.child_protection_plans]
+    assert 0.85 < len(assessed) / len(episodes) < 0.97
+    assert 0.25 < len(enquiries) / len(assessed) < 0.45
+    assert 0.15 < sum(p.previous_plans > 0 for p in plans) / len(plans) < 0.32  # type: ignore[operator]
+
+
+def test_injected_errors_are_all_reported():
+    data = io.BytesIO()
+    summary = write_synthetic_census(data, children=400, seed=2, error_rate=1.0)
+    assert sum(summary.injected.values()) == 400
+    assert set(summary.injected) == {kind.value for kind in InjectedError}
+    reading = read_census(data.getvalue())
+    findings = 0
+    for record in reading:
+        for episode in record.episodes:
+            findings += len(check_journey(episode, on=dt.date(2024, 3, 31)).inconsistencies)
+    errors = [p for p in reading.problems if p.severity is Severity.ERROR]
+    not_iso = [p for p in errors if "ISO 8601" in p.reason]
+    unknown = [p for p in errors if "PrimaryNeed code" in p.reason]
+    assert len(not_iso) == summary.injected[InjectedError.DATE_NOT_ISO.value]
+    assert len(unknown) == summary.injected[InjectedError.UNKNOWN_CODE.value]
+    journey_kinds = (InjectedError.CONFERENCE_BEFORE_ENQUIRY, InjectedError.PLAN_WITHOUT_CONFERENCE)
+    assert findings >= sum(summary.injected[kind.value] for kind in journey_kinds)
+
+
+def test_no_errors_injected_by_default():
+    data = io.BytesIO()
+    assert write_synthetic_census(data, children=50, seed=2).injected == {}
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "field"),
+    [
+        ({"children": -1}, "children"),
+        ({"children": 1, "year": 1990}, "year"),
+        ({"children": 1, "year": 2030}, "year"),
+        ({"children": 1, "seed": "x"}, "seed"),
+        ({"children": 1, "error_rate": 1.5}, "error_rate"),
+        ({"children": 1, "error_rate": "x"}, "error_rate"),
+        ({"children": 1, "la_code": "12"}, "la_code"),
+    ],
+)
+def test_bad_input_names_the_field(kwargs, field):
+    with pytest.raises(InvalidInputError) as info:
+        write_synthetic_census(io.BytesIO(), **kwargs)
+    assert info.value.field == field
+
+
+def test_summary_counts_must_be_a_dict():
+    with pytest.raises(InvalidInputError, match="injected"):
+        SyntheticSummary(children=1, episodes=1, injected=[])  # type: ignore[arg-type]
