@@ -28,6 +28,7 @@ from safeguarding.indicators.definitions import (
 )
 from safeguarding.indicators.statistics import Method
 from safeguarding.serialization import from_json, to_json
+from safeguarding.strategies import indicator_values
 
 YEAR = Period.financial_year(2018)
 
@@ -119,7 +120,54 @@ def test_small_counts_are_suppressed_in_records_but_not_in_values():
     value = indicator("dfe.re_referrals_12_months").compute(3, 40, period=YEAR)
     record = value.to_record()
     assert record["numerator"] == 3
+    assert record["value"] == 7.5
     assert record["numerator_published"] == "c"
+    # 7.5% of 40 would give the 3 away: the percentage is suppressed with its count.
+    assert record["formatted"] == "c"
+    assert value.formatted() == "7.5"
+
+
+def test_a_suppressed_count_suppresses_its_rate_and_a_plain_count():
+    rate = indicator("dfe.cp_plans_rate").compute(5, 61_400, period=YEAR).to_record()
+    assert (rate["numerator_published"], rate["formatted"]) == ("c", "c")
+    count = indicator("lewisham.marac_victims").compute(4, period=YEAR).to_record()
+    assert (count["numerator_published"], count["formatted"]) == ("c", "c")
+    shown = indicator("dfe.re_referrals_12_months").compute(6, 40, period=YEAR).to_record()
+    assert (shown["numerator_published"], shown["formatted"]) == ("6", "15.0")
+    zero = indicator("dfe.re_referrals_12_months").compute(0, 40, period=YEAR).to_record()
+    assert (zero["numerator_published"], zero["formatted"]) == ("0", "0.0")
+
+
+def test_a_value_that_cannot_be_computed_stays_not_applicable():
+    record = indicator("dfe.cp_plans_rate").compute(3, 0, period=YEAR).to_record()
+    assert (record["numerator_published"], record["formatted"], record["value"]) == ("c", "z", None)
+
+
+@given(indicator_values())
+def test_records_keep_the_numbers_and_suppress_only_publication_fields(value: IndicatorValue):
+    record = value.to_record()
+    assert record["value"] == value.value
+    assert record["numerator"] == value.numerator
+    assert record["denominator"] == value.denominator
+    interval = value.interval
+    if interval is None:
+        assert (record["lower"], record["upper"], record["confidence"], record["method"]) == (
+            None,
+            None,
+            None,
+            None,
+        )
+    else:
+        assert record["lower"] == interval.lower
+        assert record["upper"] == interval.upper
+        assert record["confidence"] == interval.confidence
+        assert record["method"] == interval.method.value
+    suppressed = 1 <= value.numerator <= 5
+    assert (record["numerator_published"] == "c") == suppressed
+    if suppressed and value.value is not None:
+        assert record["formatted"] == "c"
+    else:
+        assert record["formatted"] == value.formatted()
 
 
 counts = st.builds(

@@ -55,7 +55,7 @@ from safeguarding._validate import (
 from safeguarding.citations import Citation, Instrument, Verification
 from safeguarding.errors import InvalidInputError
 from safeguarding.indicators.comparison import Polarity
-from safeguarding.indicators.publication import format_count, format_value
+from safeguarding.indicators.publication import Symbol, format_count, format_value
 from safeguarding.indicators.statistics import (
     Interval,
     Method,
@@ -211,8 +211,29 @@ class IndicatorValue:
         return format_value(self.value, decimals=self.decimals)
 
     def to_record(self) -> dict[str, object]:
-        """A flat dict (one table row) of plain values, for CSV, JSON or pandas."""
+        """A flat dict (one table row) of plain values, for CSV, JSON or pandas.
+
+        ``value``, ``numerator``, ``denominator`` and the interval are the
+        object's own, unrounded and unsuppressed; only the publication fields
+        follow the publication conventions. ``numerator_published`` is ``c``
+        for a count of 1 to 5, and then ``formatted`` is ``c`` as well (a
+        computed value is suppressed with its count, since the count could
+        otherwise be worked back from the rate or percentage).
+
+        >>> from safeguarding.indicators.catalogue import indicator
+        >>> value = indicator("dfe.re_referrals_12_months").compute(
+        ...     3, 40, period=Period.financial_year(2018))
+        >>> record = value.to_record()
+        >>> record["numerator"], record["value"], value.formatted()
+        (3, 7.5, '7.5')
+        >>> record["numerator_published"], record["formatted"]
+        ('c', 'c')
+        """
         interval = self.interval
+        numerator_published = format_count(self.numerator)
+        formatted = self.formatted()
+        if numerator_published == Symbol.CONFIDENTIAL.value and self.value is not None:
+            formatted = Symbol.CONFIDENTIAL.value
         return {
             "key": self.key,
             "title": self.title,
@@ -220,10 +241,10 @@ class IndicatorValue:
             "period_start": self.period.start.isoformat(),
             "period_end": self.period.end.isoformat(),
             "value": self.value,
-            "formatted": self.formatted(),
+            "formatted": formatted,
             "numerator": self.numerator,
             "denominator": self.denominator,
-            "numerator_published": format_count(self.numerator),
+            "numerator_published": numerator_published,
             "lower": None if interval is None else interval.lower,
             "upper": None if interval is None else interval.upper,
             "confidence": None if interval is None else interval.confidence,
