@@ -21,10 +21,12 @@ import csv
 import functools
 import gzip
 import io
+import itertools
 import json
 import os
+import re
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from importlib import resources
 from pathlib import Path
@@ -251,8 +253,93 @@ def _with_population(tally: Tally, population: int | None) -> Tally:
     return tally + Tally(counts=rates)
 
 
-def _read(args: tuple[Source, Period]) -> PackPart:
-    return read_part(args[0], period=args[1])
+_SPLIT_FROM: Final = 8 << 20
+"""Files of at least this many bytes are split between processes when ``jobs`` > 1."""
+_CLOSING: Final = b"</Children></Message>"
+_TAIL: Final = re.compile(rb"</Children>\s*</Message>\s*\Z")
+
+
+@attrs.frozen
+class _Segment:
+    """Children ``start:end`` of a census file, read after the file's prolog."""
+
+    path: str
+    prolog: int
+    start: int
+    end: int
+
+    def size(self) -> int:
+        return self.end - self.start + (self.prolog if self.start == self.prolog else 0)
+
+
+class _SegmentStream:
+    """The prolog, the segment's children and the closing tags, as one binary stream."""
+
+    def __init__(self, segment: _Segment) -> None:
+        self._segment = segment
+        self._file = Path(segment.path).open("rb")  # noqa: SIM115 - closed in read()
+        self._pieces: list[tuple[int, int]] = [(0, segment.prolog), (segment.start, segment.end)]
+        self._closing = _CLOSING
+
+    def read(self, size: int = -1) -> bytes:
+        while self._pieces:
+            position, end = self._pieces[0]
+            if position >= end:
+                self._pieces.pop(0)
+                continue
+            amount = end - position if size < 0 else min(size, end - position)
+            self._file.seek(position)
+            data = self._file.read(amount)
+            self._pieces[0] = (position + len(data), end)
+            if data:
+                return data
+            self._pieces.pop(0)  # pragma: no cover - the file shrank while being read
+        self._file.close()
+        closing, self._closing = self._closing, b""
+        return closing
+
+
+def _segments(path: str | os.PathLike[str], jobs: int) -> list[_Segment] | None:
+    """Split a large census file at ``</Child>`` boundaries, or ``None`` to read it whole.
+
+    Only a file laid out as ``... <Children> <Child>...</Child> ... </Children></Message>``
+    is split; the prolog (declaration, any DOCTYPE, header) is read by every part,
+    so an unsafe or malformed prolog is refused by each of them.
+    """
+    name = os.fspath(path)
+    size = Path(name).stat().st_size
+    if jobs < 2 or size < _SPLIT_FROM:
+        return None
+    with open(name, "rb") as stream:  # noqa: PTH123
+        head = stream.read(1 << 16)
+        opening = head.find(b"<Children>")
+        if opening < 0:
+            return None
+        prolog = opening + len(b"<Children>")
+        stream.seek(max(0, size - 4096))
+        tail_text = stream.read()
+        tail = _TAIL.search(tail_text)
+        if tail is None:
+            return None
+        finish = size - len(tail_text) + tail.start()
+        cuts = [prolog]
+        for part in range(1, jobs):
+            stream.seek(part * size // jobs)
+            window = stream.read(1 << 20)
+            found = window.find(b"</Child>")
+            if found >= 0:
+                cut = part * size // jobs + found + len(b"</Child>")
+                if cuts[-1] < cut < finish:
+                    cuts.append(cut)
+    cuts.append(finish)
+    return [_Segment(name, prolog, a, b) for a, b in itertools.pairwise(cuts)]
+
+
+def _read(args: tuple[Source | _Segment, Period]) -> PackPart:
+    source, period = args
+    if isinstance(source, _Segment):
+        return _read_part(_SegmentStream(source), period)  # type: ignore[arg-type]
+    return read_part(source, period=period)
 
 
 def _size(source: Source) -> int:
@@ -267,6 +354,32 @@ def _offset(progress: Progress, before: int, total: int, done: int) -> None:
     progress(before + done, total)
 
 
+def _parallel(
+    sources: Sequence[Source], period: Period, jobs: int, progress: Progress | None
+) -> Iterator[PackPart]:
+    tasks: list[tuple[int, int, Source | _Segment]] = []
+    for index, source in enumerate(sources):
+        pieces = _segments(source, jobs) if isinstance(source, (str, os.PathLike)) else None
+        if pieces:
+            tasks.extend((index, piece.size(), piece) for piece in pieces)
+        else:
+            tasks.append((index, _size(source), source))
+    total = sum(size for _, size, _ in tasks)
+    done = 0
+    owner, part = 0, PackPart()
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        results = pool.map(_read, [(task, period) for _, _, task in tasks])
+        for (index, size, _), result in zip(tasks, results, strict=True):
+            if index != owner:
+                yield part
+                owner, part = index, PackPart()
+            part += result
+            done += size
+            if progress is not None:
+                progress(done, total)
+    yield part
+
+
 def iter_parts(
     sources: Sequence[Source],
     *,
@@ -276,13 +389,18 @@ def iter_parts(
 ) -> Iterator[PackPart]:
     """Read each census file's :class:`PackPart`, in the order of *sources*.
 
+    With *jobs* above 1 the files are read in that many processes, and a large
+    file (8 MB or more) is split between them at child boundaries, so one big
+    census is read in parallel too; the parts add up to the same pack.
+
     Args:
         sources: The census files (paths, bytes or binary file objects).
         period: The reporting year.
         jobs: Processes to read files in parallel (above 1, every source is
             sent to a worker process: give paths or bytes).
         progress: Called with (bytes read, bytes in all files) as reading goes
-            on: within a file when reading serially, after each file otherwise.
+            on: within a file when reading serially, after each file (or piece
+            of a file) otherwise.
 
     Yields:
         One part per source.
@@ -293,26 +411,18 @@ def iter_parts(
     if not sources:
         raise InvalidInputError("sources", "give at least one census file")
     check_int("jobs", jobs, minimum=1)
-    sizes = [_size(source) for source in sources]
-    total = sum(sizes)
-    done = 0
-    if jobs > 1 and len(sources) > 1:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            for size, part in zip(
-                sizes, pool.map(_read, [(s, period) for s in sources]), strict=True
-            ):
-                done += size
-                if progress is not None:
-                    progress(done, total)
-                yield part
+    if jobs > 1:
+        yield from _parallel(sources, period, jobs, progress)
         return
-    for size, source in zip(sizes, sources, strict=True):
+    total = sum(_size(source) for source in sources)
+    done = 0
+    for source in sources:
         if progress is None:
             yield read_part(source, period=period)
         else:
             within = functools.partial(_offset, progress, done, total)
             yield read_part(source, period=period, progress=within)
-        done += size
+        done += _size(source)
         if progress is not None:
             progress(done, total)
 
@@ -444,7 +554,7 @@ Goal = float | Target
 def _check_goals(goals: object) -> dict[str, tuple[float, Polarity | None]]:
     if goals is None:
         return {}
-    if not isinstance(goals, dict):
+    if not isinstance(goals, Mapping):
         raise InvalidInputError("targets", "must be a dict of measure key to target")
     keys = {item.key for item in DFE_MEASURES}
     out: dict[str, tuple[float, Polarity | None]] = {}
@@ -463,7 +573,7 @@ def _check_goals(goals: object) -> dict[str, tuple[float, Polarity | None]]:
 def _check_levels(name: str, levels: object) -> dict[str, float]:
     if levels is None:
         return {}
-    if not isinstance(levels, dict):
+    if not isinstance(levels, Mapping):
         raise InvalidInputError(name, "must be a dict of measure key to value")
     keys = {item.key for item in DFE_MEASURES}
     out: dict[str, float] = {}
@@ -477,8 +587,8 @@ def _check_levels(name: str, levels: object) -> dict[str, float]:
 def judge(
     pack: Pack,
     *,
-    benchmarks: dict[str, float] | None = None,
-    targets: dict[str, Goal] | None = None,
+    benchmarks: Mapping[str, float] | None = None,
+    targets: Mapping[str, Goal] | None = None,
 ) -> list[dict[str, object]]:
     """Each measure's value with its comparison against a benchmark and a target.
 
@@ -535,8 +645,8 @@ def _level(number: object) -> str:
 def format_table(
     pack: Pack,
     *,
-    benchmarks: dict[str, float] | None = None,
-    targets: dict[str, Goal] | None = None,
+    benchmarks: Mapping[str, float] | None = None,
+    targets: Mapping[str, Goal] | None = None,
 ) -> str:
     """A plain-text report a partnership manager can read.
 
@@ -590,8 +700,8 @@ def format_table(
 def format_json(
     pack: Pack,
     *,
-    benchmarks: dict[str, float] | None = None,
-    targets: dict[str, Goal] | None = None,
+    benchmarks: Mapping[str, float] | None = None,
+    targets: Mapping[str, Goal] | None = None,
 ) -> str:
     """The pack as JSON: the measures as records, the timeline and data-quality counts."""
     return json.dumps(
@@ -612,8 +722,8 @@ def format_json(
 def format_csv(
     pack: Pack,
     *,
-    benchmarks: dict[str, float] | None = None,
-    targets: dict[str, Goal] | None = None,
+    benchmarks: Mapping[str, float] | None = None,
+    targets: Mapping[str, Goal] | None = None,
 ) -> str:
     """The measures as CSV, one row each, with their comparisons."""
     records = judge(pack, benchmarks=benchmarks, targets=targets)

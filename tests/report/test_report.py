@@ -383,3 +383,54 @@ def test_progress_bar_waits_then_draws():
 def test_cli_progress_flag():
     assert main(["report", "--progress", "--format", "json"]) == 0
     assert main(["report", "--no-progress", "--format", "json"]) == 0
+
+
+def test_a_large_file_is_split_between_processes_with_the_same_pack(tmp_path, monkeypatch):
+    from safeguarding import report
+
+    whole, _ = synthetic_split(tmp_path, 1)
+    one = build_pack([whole], period=YEAR, population=20_000)
+    monkeypatch.setattr(report, "_SPLIT_FROM", 1)
+    pieces = report._segments(whole, 3)
+    assert pieces is not None
+    assert len(pieces) == 3
+    assert sum(piece.size() for piece in pieces) < whole.stat().st_size
+    seen: list[tuple[int, int]] = []
+    merged = build_pack(
+        [whole, whole], period=YEAR, population=20_000, jobs=3, progress=_recorder(seen)
+    )
+    doubled = build_pack([whole, whole], period=YEAR, population=20_000)
+    assert merged == doubled
+    assert merged.part.children == 2 * one.part.children
+    assert len(seen) == 6
+
+
+@pytest.mark.parametrize(
+    "document",
+    [
+        b"<Message><Header/>" + b" " * 100 + b"</Message>",  # no <Children>
+        b"<Message><Children><Child></Child>" + b" " * 100,  # no closing tags
+    ],
+)
+def test_files_that_cannot_be_split_are_read_whole(tmp_path, monkeypatch, document):
+    from safeguarding import report
+
+    monkeypatch.setattr(report, "_SPLIT_FROM", 1)
+    path = tmp_path / "odd.xml"
+    path.write_bytes(document)
+    assert report._segments(path, 2) is None
+    assert report._segments(path, 1) is None
+
+
+def test_an_unsafe_prolog_is_refused_by_every_piece(tmp_path, monkeypatch):
+    from safeguarding import report
+    from safeguarding.io.cin_census import UnsafeXMLError
+
+    monkeypatch.setattr(report, "_SPLIT_FROM", 1)
+    data = synthetic_census(50, seed=1)
+    bomb = data.replace(b"<Message>", b'<!DOCTYPE m [<!ENTITY a "aa">]><Message>', 1)
+    path = tmp_path / "bomb.xml"
+    path.write_bytes(bomb)
+    assert report._segments(path, 2) is not None
+    with pytest.raises(UnsafeXMLError):
+        build_pack([path], period=YEAR, jobs=2)

@@ -120,4 +120,4 @@ def test_bad_input_names_the_field(kwargs, field):
 
 def test_summary_counts_must_be_a_dict():
     with pytest.raises(InvalidInputError, match="injected"):
-        SyntheticSummary(children=1, episodes=1, injected=[])  # type: ignore[arg-type]
+        SyntheticSummary(children=1, episodes=1, injected=[])
