@@ -10,11 +10,14 @@ from safeguarding.indicators.comparison import (
     Polarity,
     Rag,
     Significance,
+    YearOnYearChange,
     compare_intervals,
     compare_with_benchmark,
     progress_towards_target,
     rag,
+    year_on_year_change,
 )
+from safeguarding.indicators.publication import round_half_up
 from safeguarding.indicators.statistics import Interval, Method, wilson_interval, wilson_two_level
 
 LOW = Polarity.LOW_IS_GOOD
@@ -202,3 +205,92 @@ def test_progress_towards_target():
     assert progress_towards_target(61.4, 40.0, 40.0) == 1
     assert progress_towards_target(61.4, 70.0, 40.0) < 0
     assert progress_towards_target(26, 40, 40) == 1  # MARAC victims, high is good
+
+
+# Golden: seed 001 (Lewisham annual report 2018/19), LADO section: "the LADO received
+# 342 contacts, an increase of 10 since the previous year".
+def test_year_on_year_lado_contacts():
+    change = year_on_year_change(342, 332)
+    assert change.absolute == 10
+    assert change.relative == pytest.approx(10 / 332)
+    assert change.explain() == "Up 10 (3.0%) from 332 to 342."
+
+
+# Golden: seed 001, private fostering: "25 notifications ... a decrease from 2017/18 (No.43)".
+def test_year_on_year_private_fostering_notifications():
+    change = year_on_year_change(25, 43)
+    assert change.absolute == -18
+    assert change.relative == pytest.approx(-18 / 43)
+    assert change.explain() == "Down 18 (41.9%) from 43 to 25."
+
+
+# Golden: seed 000 (Lewisham priority page): "In March 2015, there were 377 children subject
+# to a child protection plan an increase of 73 cases on the previous year".
+def test_year_on_year_child_protection_plans():
+    change = year_on_year_change(377, 377 - 73)
+    assert change.explain() == "Up 73 (24.0%) from 304 to 377."
+
+
+# Golden: seed 000, front door: "The number of contacts in March 2015 was 2257 which is 15%
+# higher than the same point the previous year". The previous count is not printed: the
+# counts that give 15% (to the whole percent) are 1,955 to 1,971.
+def test_year_on_year_front_door_contacts():
+    fifteen = {
+        previous
+        for previous in range(1_800, 2_100)
+        if round_half_up((year_on_year_change(2257, previous).relative or 0.0) * 100, 0) == 15
+    }
+    assert fifteen == set(range(1_955, 1_972))
+    assert year_on_year_change(2257, 1963).explain() == "Up 294 (15.0%) from 1,963 to 2,257."
+
+
+def test_year_on_year_without_a_previous_figure_or_a_change():
+    rise = year_on_year_change(5, 0)
+    assert (rise.absolute, rise.relative) == (5, None)
+    assert rise.explain() == "Up 5 from 0 to 5 (no percentage: the previous year was 0)."
+    assert year_on_year_change(0, 0).relative is None
+    assert year_on_year_change(0, 0).explain() == "No change: 0 in both years."
+    same = year_on_year_change(18_706, 18_706)
+    assert (same.absolute, same.relative) == (0, 0)
+    assert same.explain() == "No change: 18,706 in both years."
+    assert year_on_year_change(22.2, 20.5).explain() == "Up 1.7 (8.3%) from 20.5 to 22.2."
+    for current, previous in ((1e308, 5e-324), (1.0, 1e-120), (1e14, 1.0)):
+        huge = year_on_year_change(current, previous)
+        assert huge.explain().endswith("(too large a rise to show as a percentage).")
+    assert year_on_year_change(1e12, 1.0).explain().startswith("Up 1e+12 (99999999999900.0%)")
+
+
+@pytest.mark.parametrize(
+    ("current", "previous", "field"),
+    [
+        (-1, 5, "current"),
+        (5, -0.5, "previous"),
+        (math.nan, 5, "current"),
+        (5, math.inf, "previous"),
+        (True, 5, "current"),
+        (5, "4", "previous"),
+    ],
+)
+def test_year_on_year_bad_input_names_the_field(current, previous, field):
+    with pytest.raises(InvalidInputError) as info:
+        year_on_year_change(current, previous)
+    assert info.value.field == field
+    with pytest.raises(InvalidInputError) as info:
+        YearOnYearChange(current=current, previous=previous)
+    assert info.value.field == field
+
+
+@given(
+    st.floats(min_value=0, max_value=1e9),
+    st.floats(min_value=0, max_value=1e9),
+)
+def test_year_on_year_change_adds_back_up(current, previous):
+    change = year_on_year_change(current, previous)
+    scale = max(current, previous)
+    assert change.previous + change.absolute == pytest.approx(current, abs=1e-9 * scale)
+    assert (change.relative is None) == (previous == 0)
+    if previous >= 1e-3:  # nearer 0 the quotient can overflow
+        assert change.relative is not None
+        assert previous * (1 + change.relative) == pytest.approx(current, abs=1e-9 * scale)
+    direction = "Up" if current > previous else "Down" if current < previous else "No change"
+    assert change.explain().startswith(direction)

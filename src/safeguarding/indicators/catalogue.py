@@ -8,7 +8,8 @@ Three families of indicators, each a definition with its source:
   case records;
 * front-door and training measures a partnership reports for itself
   (contacts per month, contacts converted to a statutory assessment,
-  training attendance and take-up);
+  training attendance and take-up), compared with the previous year by
+  :func:`~safeguarding.indicators.comparison.year_on_year_change`;
 * the Lewisham partnership's published performance measures, with their
   2014/15 baselines and 2017/18 targets (:data:`LEWISHAM_TARGETS`).
 

@@ -14,6 +14,10 @@ methods here are the ones OHID's Fingertips uses:
 * :func:`rag` -- red/amber/green against a target, by polarity.
 * :func:`progress_towards_target` -- the share of the way from a baseline to
   a target that the latest value has come.
+* :func:`year_on_year_change` -- this year's figure against last year's (the
+  front door's "contacts up 15% year on year"): the change, the change as a
+  share of last year's figure, and a sentence saying so. It is a plain
+  difference, not a test of significance.
 
 Polarity turns "higher"/"lower" into "better"/"worse": for an indicator where
 low is good (repeat child protection plans), significantly lower is *better*;
@@ -36,6 +40,7 @@ import attrs
 from safeguarding._validate import check_number, is_instance, is_member, is_optional_number
 from safeguarding.citations import Instrument, Verification
 from safeguarding.errors import InvalidInputError
+from safeguarding.indicators.publication import round_half_up
 from safeguarding.indicators.statistics import Interval
 from safeguarding.rules import DatedRule, Version, register
 
@@ -45,10 +50,12 @@ __all__ = [
     "Polarity",
     "Rag",
     "Significance",
+    "YearOnYearChange",
     "compare_intervals",
     "compare_with_benchmark",
     "progress_towards_target",
     "rag",
+    "year_on_year_change",
 ]
 
 FINGERTIPS = Instrument(
@@ -414,3 +421,103 @@ def progress_towards_target(baseline: float, latest: float, target: float) -> fl
     if target == baseline:
         raise InvalidInputError("target", "must differ from the baseline")
     return (latest - baseline) / (target - baseline)
+
+
+def _check_figure(name: str, value: object) -> float:
+    number = _check_finite(name, value)
+    if number < 0:
+        raise InvalidInputError(name, "must not be negative")
+    return number
+
+
+def _is_figure(_instance: object, attribute: attrs.Attribute[float], value: object) -> None:
+    _check_figure(attribute.name, value)
+
+
+# Beyond this a percentage is meaningless (and past 10**28 too long to round exactly).
+_LARGEST_PERCENT = 1e15
+
+
+def _figure(value: float) -> str:
+    return f"{value:,.6g}"
+
+
+@attrs.frozen(kw_only=True)
+class YearOnYearChange:
+    """A figure's change from the previous year to the current one.
+
+    Attributes:
+        current: This year's figure (a count, rate or percentage; 0 or more).
+        previous: The previous year's figure, on the same scale.
+    """
+
+    current: float = attrs.field(validator=_is_figure)
+    previous: float = attrs.field(validator=_is_figure)
+
+    @property
+    def absolute(self) -> float:
+        """The change, ``current - previous`` (negative for a fall).
+
+        For a percentage this is the change in percentage points.
+        """
+        return self.current - self.previous
+
+    @property
+    def relative(self) -> float | None:
+        """The change as a fraction of the previous figure (``0.15`` for 15% up).
+
+        ``None`` when the previous figure is 0: a rise from nothing has no percentage.
+        """
+        if self.previous == 0:
+            return None
+        return (self.current - self.previous) / self.previous
+
+    def explain(self) -> str:
+        """One sentence: the direction, the change, the percentage, the two figures."""
+        if self.absolute == 0:
+            return f"No change: {_figure(self.current)} in both years."
+        direction = "Up" if self.absolute > 0 else "Down"
+        change = _figure(abs(self.absolute))
+        span = f"from {_figure(self.previous)} to {_figure(self.current)}"
+        if self.relative is None:
+            return f"{direction} {change} {span} (no percentage: the previous year was 0)."
+        share = abs(self.relative) * 100
+        if share >= _LARGEST_PERCENT:  # a previous figure very close to 0 (or overflow)
+            return f"{direction} {change} {span} (too large a rise to show as a percentage)."
+        return f"{direction} {change} ({round_half_up(share, 1)}%) {span}."
+
+
+def year_on_year_change(current: float, previous: float) -> YearOnYearChange:
+    """This year's figure against the previous year's.
+
+    Use it for the front-door measures a partnership reports year on year
+    (contacts, referrals, the share of contacts converted to an assessment)
+    or any other figure. The change is a plain difference: whether it is
+    more than chance is for :func:`compare_intervals`.
+
+    Args:
+        current: This year's figure (0 or more).
+        previous: The previous year's figure, on the same scale (0 or more).
+
+    Returns:
+        A :class:`YearOnYearChange` with the absolute change, the relative
+        change (``None`` when *previous* is 0) and :meth:`~YearOnYearChange.explain`.
+
+    Raises:
+        InvalidInputError: a figure that is not a finite number or is
+            negative (naming ``current`` or ``previous``).
+
+    >>> change = year_on_year_change(342, 332)   # LADO contacts, 2018-19 and 2017-18
+    >>> change.absolute, round(change.relative, 4)
+    (10.0, 0.0301)
+    >>> change.explain()
+    'Up 10 (3.0%) from 332 to 342.'
+    >>> year_on_year_change(25, 43).explain()
+    'Down 18 (41.9%) from 43 to 25.'
+    >>> year_on_year_change(5, 0).relative is None
+    True
+    """
+    return YearOnYearChange(
+        current=_check_figure("current", current),
+        previous=_check_figure("previous", previous),
+    )

@@ -93,6 +93,7 @@ from safeguarding.strategies._indicators import (
     targets,
     total_checks,
     two_level_intervals,
+    year_on_year_changes,
 )
 from safeguarding.strategies._io import (
     census_children,
@@ -256,6 +257,7 @@ __all__ = [
     "versions",
     "visit_clocks",
     "working_calendars",
+    "year_on_year_changes",
 ]
 
 STRATEGIES: dict[type[Any], Callable[[], st.SearchStrategy[Any]]] = {

@@ -14,8 +14,10 @@ from safeguarding.indicators.catalogue import CATALOGUE, LEWISHAM_TARGETS, Targe
 from safeguarding.indicators.comparison import (
     Comparison,
     Polarity,
+    YearOnYearChange,
     compare_intervals,
     compare_with_benchmark,
+    year_on_year_change,
 )
 from safeguarding.indicators.definitions import (
     Count,
@@ -70,6 +72,7 @@ __all__ = [
     "targets",
     "total_checks",
     "two_level_intervals",
+    "year_on_year_changes",
 ]
 
 _confidences = st.floats(min_value=0.5, max_value=0.999)
@@ -268,6 +271,16 @@ def targets() -> st.SearchStrategy[Target]:
     return st.sampled_from(LEWISHAM_TARGETS)
 
 
+def year_on_year_changes() -> st.SearchStrategy[YearOnYearChange]:
+    """Changes between two years' figures: counts, rates and percentages, 0 included."""
+    figures = st.one_of(
+        st.just(0),
+        st.integers(min_value=0, max_value=10**6),
+        st.floats(min_value=0.0, max_value=1e6, allow_nan=False, allow_infinity=False),
+    )
+    return st.builds(year_on_year_change, current=figures, previous=figures)
+
+
 STRATEGIES: dict[type[Any], Callable[[], st.SearchStrategy[Any]]] = {
     Count: counts,
     Indicator: indicators,
@@ -276,6 +289,7 @@ STRATEGIES: dict[type[Any], Callable[[], st.SearchStrategy[Any]]] = {
     Tally: tallies,
     Target: targets,
     Comparison: comparisons,
+    YearOnYearChange: year_on_year_changes,
     PublishedCheck: published_checks,
     TotalCheck: total_checks,
     Estimate: estimates,
