@@ -130,7 +130,7 @@ from safeguarding.strategies._private_fostering import (
     required_visits,
     visit_clocks,
 )
-from safeguarding.strategies._report import pack_parts, packs
+from safeguarding.strategies._report import pack_parts, packs, synthetic_summaries
 from safeguarding.strategies._reviews import (
     duties,
     incidents,
@@ -248,6 +248,7 @@ __all__ = [
     "shares",
     "standardised_rates",
     "strategy_discussions",
+    "synthetic_summaries",
     "tallies",
     "targets",
     "timescales",

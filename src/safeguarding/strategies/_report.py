@@ -12,9 +12,10 @@ from safeguarding.indicators.definitions import Count, Tally
 from safeguarding.io.cin_census import Severity
 from safeguarding.report import Pack, PackPart
 from safeguarding.strategies._indicators import periods
+from safeguarding.synthetic import InjectedError, SyntheticSummary
 from safeguarding.thresholds.journey import StepKind, StepStatus
 
-__all__ = ["STRATEGIES", "pack_parts", "packs"]
+__all__ = ["STRATEGIES", "pack_parts", "packs", "synthetic_summaries"]
 
 _STEP_KEYS = [f"{kind.value}|{status.value}" for kind in StepKind for status in StepStatus]
 
@@ -57,8 +58,23 @@ def packs() -> st.SearchStrategy[Pack]:
     )
 
 
+@st.composite
+def _summary(draw: st.DrawFn) -> SyntheticSummary:
+    children = draw(st.integers(min_value=0, max_value=10**6))
+    episodes = draw(st.integers(min_value=children, max_value=2 * children))
+    kinds = st.sampled_from([kind.value for kind in InjectedError])
+    injected = draw(st.dictionaries(kinds, st.integers(min_value=1, max_value=max(1, children))))
+    return SyntheticSummary(children=children, episodes=episodes, injected=injected)
+
+
+def synthetic_summaries() -> st.SearchStrategy[SyntheticSummary]:
+    """Summaries of generated files: at least one episode a child, injected errors by kind."""
+    return _summary()
+
+
 STRATEGIES: dict[type[Any], Callable[[], st.SearchStrategy[Any]]] = {
     Pack: packs,
     PackPart: pack_parts,
+    SyntheticSummary: synthetic_summaries,
 }
 """The strategy for each public model of :mod:`safeguarding.report`."""
