@@ -322,3 +322,22 @@ def test_national_procedures_are_the_defaults():
     assert LocalProcedures() == NATIONAL
     assert NATIONAL.icpc_anchor is None
     assert NATIONAL.calendar is ENGLAND_AND_WALES
+
+
+def test_deadlines_are_cached_per_rule_day_and_calendar(monkeypatch):
+    from safeguarding.calendar import WorkingCalendar
+    from safeguarding.thresholds import timescales
+
+    day = dt.date(2024, 3, 25)
+    first = timescales.assessment_deadline(day)
+    assert timescales.assessment_deadline(day) is first
+    # Another calendar (a local closure) gives its own deadline, never the cached one.
+    local = WorkingCalendar(name="local", extra_closures=frozenset({dt.date(2024, 4, 2)}))
+    other = timescales.assessment_deadline(day, calendar=local)
+    assert other.due == dt.date(2024, 6, 3)
+    assert first.due == dt.date(2024, 5, 31)
+    # The cache is bounded: it starts again when full.
+    monkeypatch.setattr(timescales, "_DEADLINES_LIMIT", 1)
+    again = timescales.assessment_deadline(dt.date(2024, 3, 26))
+    assert len(timescales._DEADLINES) == 1
+    assert timescales.assessment_deadline(dt.date(2024, 3, 26)) is again

@@ -357,6 +357,10 @@ NATIONAL = LocalProcedures()
 """National guidance, the England and Wales calendar, no local overrides."""
 
 
+_DEADLINES: dict[tuple[int, dt.date, int, str | None], tuple[object, object, Deadline]] = {}
+_DEADLINES_LIMIT = 50_000
+
+
 def _deadline(
     rule: DatedRule[Timescale],
     name: str,
@@ -364,10 +368,23 @@ def _deadline(
     calendar: WorkingCalendar,
     clock_starts: str | None = None,
 ) -> Deadline:
-    """The deadline of *rule* for a clock starting on *start*, with the version then in force."""
-    return Deadline.from_rule(
-        rule, check_date(name, start), calendar=calendar, clock_starts=clock_starts
-    )
+    """The deadline of *rule* for a clock starting on *start*, with the version then in force.
+
+    Deadlines are immutable, and a case file or a census asks for the same
+    rule, start day and calendar many times: they are kept in a bounded
+    cache keyed by the rule and calendar objects themselves (held in the
+    entry, so an identity never refers to another object).
+    """
+    day = check_date(name, start)
+    key = (id(rule), day, id(calendar), clock_starts)
+    hit = _DEADLINES.get(key)
+    if hit is not None and hit[0] is rule and hit[1] is calendar:
+        return hit[2]
+    deadline = Deadline.from_rule(rule, day, calendar=calendar, clock_starts=clock_starts)
+    if len(_DEADLINES) >= _DEADLINES_LIMIT:
+        _DEADLINES.clear()
+    _DEADLINES[key] = (rule, calendar, deadline)
+    return deadline
 
 
 def referral_decision_deadline(
