@@ -668,7 +668,7 @@ def format_table(
         "",
         (
             f"{'measure':<66} {'value':>7} {'numerator':>9} {'denom.':>7}  {'95% interval':<16}"
-            f" {'benchmark':>9} {'compared':<8} {'target':>6} {'RAG':<5}"
+            f" {'benchmark':>9} {'compared':<8} {'target':>6} RAG"
         ),
     ]
     for value, row in zip(pack.values, rows, strict=True):

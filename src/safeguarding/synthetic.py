@@ -80,6 +80,7 @@ __all__ = [
     "SyntheticSummary",
     "synthetic_census",
     "synthetic_children",
+    "upn",
     "write_synthetic_census",
 ]
 
@@ -153,6 +154,17 @@ _CLOSURE_WEIGHTS: Final = (
     (ReasonForClosure.SPECIAL_GUARDIANSHIP_ORDER, 1),
     (ReasonForClosure.ADOPTED, 1),
 )
+_CLOSURE_AFTER_ACTION: Final = tuple(
+    (reason, weight)
+    for reason, weight in _CLOSURE_WEIGHTS
+    if reason
+    not in (
+        ReasonForClosure.CLOSED_AFTER_ASSESSMENT,
+        ReasonForClosure.CLOSED_AFTER_ASSESSMENT_EARLY_HELP,
+    )
+)
+"""Reasons for closing an episode that went beyond its assessment (no "closed after assessment")."""
+_UPN_LETTERS: Final = "ABCDEFGHJKLMNPQRTUVWXYZ"
 _ETHNICITIES: Final = tuple(Ethnicity)
 _FACTORS: Final = tuple(AssessmentFactor)
 _DISABILITIES: Final = tuple(d for d in Disability if d is not Disability.NONE)
@@ -228,7 +240,7 @@ class _Episodes:
         rng = self.rng
         source = _weighted(rng, _SOURCE_WEIGHTS)
         need = _weighted(rng, _NEED_WEIGHTS)
-        if self.chance("no_further_action"):
+        if referral >= self.start and self.chance("no_further_action"):
             closure = self.within(_days(referral, rng.randint(0, 3)))
             return Episode(
                 referral_date=referral,
@@ -292,13 +304,18 @@ class _Episodes:
         closure = None if open_work else self.within(_days(last, rng.randint(0, 90)))
         if authorised is None:
             closure = None
+        if closure is not None and closure < self.start:
+            # A census holds the episodes open during its year: one referred before the
+            # year is still open on its first day.
+            closure = self.within(_days(self.start, rng.randint(0, 200)))
+        reasons = _CLOSURE_WEIGHTS if not (enquiries or plans) else _CLOSURE_AFTER_ACTION
         episode = Episode(
             referral_date=referral,
             referral_source=source,  # type: ignore[arg-type]
             primary_need=need,  # type: ignore[arg-type]
             referral_nfa=False,
             closure_date=closure,
-            reason_for_closure=_weighted(rng, _CLOSURE_WEIGHTS) if closure else None,  # type: ignore[arg-type]
+            reason_for_closure=_weighted(rng, reasons) if closure else None,  # type: ignore[arg-type]
             assessments=(assessment,),
             cin_plans=cin_plans,
             section47_enquiries=enquiries,
@@ -336,6 +353,23 @@ class _Episodes:
             review_dates=tuple(reviews),
         )
         return plan, max([last, start, *reviews, *([end] if end else [])])
+
+
+def upn(la_code: str, school: int, year: int, serial: int) -> str:
+    """A unique pupil number with its check letter (DfE's UPN specification).
+
+    The 13 characters are the check letter, the authority's three-digit code,
+    a four-digit establishment number, the two-digit year of allocation and a
+    three-digit serial. The check letter is the sum of characters 2 to 13,
+    each multiplied by its position, modulo 23, as a letter of
+    ``ABCDEFGHJKLMNPQRTUVWXYZ``.
+
+    >>> upn("950", 1, 78, 301)   # a valid UPN in the DfE validation rule 1510's own examples
+    'A950000178301'
+    """
+    body = f"{la_code}{school:04d}{year % 100:02d}{serial:03d}"
+    total = sum(int(digit) * position for position, digit in enumerate(body, start=2))
+    return _UPN_LETTERS[total % 23] + body
 
 
 def _child(index: int, seed: int, start: dt.date, end: dt.date, year: int) -> CensusChild:
@@ -377,10 +411,17 @@ def _child(index: int, seed: int, start: dt.date, end: dt.date, year: int) -> Ce
         disabilities=disabilities,
         episodes=tuple(episodes),
     )
+    pupil = None
+    born = record.child.date_of_birth
+    if born is not None and 5 <= (end - born).days // 365 <= 16:
+        allocated = max(born.year + 5, 2000)
+        pupil = upn("999", 2000 + index % 4000, allocated, index % 1000)
     if year >= 2024:
-        return CensusChild(record=record, sex=rng.choice((Sex.MALE, Sex.FEMALE)))
+        return CensusChild(record=record, upn=pupil, sex=rng.choice((Sex.MALE, Sex.FEMALE)))
     return CensusChild(
-        record=record, gender_current=rng.choice((GenderCurrent.MALE, GenderCurrent.FEMALE))
+        record=record,
+        upn=pupil,
+        gender_current=rng.choice((GenderCurrent.MALE, GenderCurrent.FEMALE)),
     )
 
 

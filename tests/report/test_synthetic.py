@@ -121,3 +121,38 @@ def test_bad_input_names_the_field(kwargs, field):
 def test_summary_counts_must_be_a_dict():
     with pytest.raises(InvalidInputError, match="injected"):
         SyntheticSummary(children=1, episodes=1, injected=[])
+
+
+def test_school_age_children_have_upns_with_the_right_check_letter():
+    # DfE, "A guide to the UPN": characters 2-13 weighted by their position, sum modulo 23,
+    # as a letter of ABCDEFGHJKLMNPQRTUVWXYZ (the rule the census validation applies, 1510).
+    letters = "ABCDEFGHJKLMNPQRTUVWXYZ"
+    children = list(synthetic_children(300, seed=4, year=2024))
+    numbered = [c for c in children if c.upn is not None]
+    assert len(numbered) > 100
+    for child in numbered:
+        assert child.upn is not None
+        assert len(child.upn) == 13
+        total = sum(int(ch) * (i + 1) for i, ch in enumerate(child.upn) if i > 0)
+        assert child.upn[0] == letters[total % 23]
+        born = child.record.child.date_of_birth
+        assert born is not None
+        assert 5 <= (dt.date(2025, 3, 31) - born).days // 365 <= 16
+
+
+def test_closure_reasons_follow_what_happened():
+    # "Closed after assessment" (RC8, RC9) is for episodes that went no further (DfE rule 2990).
+    from safeguarding.cases import ReasonForClosure
+
+    after = {
+        ReasonForClosure.CLOSED_AFTER_ASSESSMENT,
+        ReasonForClosure.CLOSED_AFTER_ASSESSMENT_EARLY_HELP,
+    }
+    for child in synthetic_children(500, seed=8):
+        for episode in child.record.episodes:
+            if episode.section47_enquiries or episode.child_protection_plans:
+                assert episode.reason_for_closure not in after
+            if episode.referral_nfa:
+                assert episode.referral_date >= dt.date(2023, 4, 1)
+            if episode.closure_date is not None:
+                assert episode.closure_date >= dt.date(2023, 4, 1)
