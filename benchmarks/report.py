@@ -6,11 +6,12 @@ Run from the repository root::
                                           [--peer-sizes 10000] [--workdir DIR]
 
 For each size it writes a synthetic CIN census (:mod:`safeguarding.synthetic`,
-seed 1, reporting year 2023-24, every module: assessments, s47 enquiries,
-conferences, plans, reviews) and runs ``safeguarding report FILE --population N
+seed 1, reporting year 2025-26: the layout with ``Sex`` that the peer's default
+rules expect; every module: assessments, s47 enquiries, conferences, plans,
+reviews) and runs ``safeguarding report FILE --population N
 --format json --jobs J`` as a separate process, once per ``--jobs`` value,
 timing the whole process (start-up, reading, journey checks, measures, output)
-and sampling the resident memory of the process and its workers every 20 ms
+and sampling the resident memory of the process and its workers every 50 ms
 (the peak of their sum is reported).
 
 With ``--peer``, the same run also times the open validator
@@ -52,24 +53,18 @@ PAGE = os.sysconf("SC_PAGE_SIZE")
 
 
 def _tree_rss(root: int) -> int:
-    """Resident bytes of *root* and all its descendants (Linux /proc)."""
-    children: dict[int, list[int]] = {}
-    rss: dict[int, int] = {}
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            fields = (entry / "stat").read_text(encoding="ascii").rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        pid = int(entry.name)
-        children.setdefault(int(fields[1]), []).append(pid)
-        rss[pid] = int(fields[21]) * PAGE
+    """Resident bytes of *root* and all its descendants (Linux /proc, children lists)."""
     total, todo = 0, [root]
     while todo:
         pid = todo.pop()
-        total += rss.get(pid, 0)
-        todo.extend(children.get(pid, []))
+        proc = Path("/proc") / str(pid)
+        try:
+            fields = (proc / "stat").read_text(encoding="ascii").rsplit(")", 1)[1].split()
+            total += int(fields[21]) * PAGE
+            for task in (proc / "task").iterdir():
+                todo.extend(int(c) for c in (task / "children").read_text().split())
+        except (OSError, ValueError):
+            continue
     return total
 
 
@@ -84,7 +79,7 @@ def measure(command: list[str]) -> tuple[float, int, int]:
         nonlocal peak
         while not finished.is_set():
             peak = max(peak, _tree_rss(process.pid))
-            finished.wait(0.02)
+            finished.wait(0.05)
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
@@ -131,9 +126,9 @@ def main() -> None:  # noqa: C901 - one table
     ours: dict[tuple[int, int], float] = {}
     files: dict[int, Path] = {}
     for size in args.sizes:
-        path = workdir / f"cin-{size}.xml"
+        path = workdir / f"cin-{size}-2025.xml"
         if not path.exists():
-            write_synthetic_census(path, children=size, seed=1, year=2023)
+            write_synthetic_census(path, children=size, seed=1, year=2025)
         files[size] = path
         megabytes = path.stat().st_size / 1e6
         for jobs in args.jobs:
@@ -150,9 +145,9 @@ def main() -> None:  # noqa: C901 - one table
     if args.peer:
         python = peer_python(workdir)
         for size in args.peer_sizes if python is not None else []:
-            path = files.get(size) or workdir / f"cin-{size}.xml"
+            path = files.get(size) or workdir / f"cin-{size}-2025.xml"
             if not path.exists():
-                write_synthetic_census(path, children=size, seed=1, year=2023)
+                write_synthetic_census(path, children=size, seed=1, year=2025)
             seconds, peak, status = measure([str(python), "-m", "cin_validator", "run", str(path)])
             peer[size] = seconds
             megabytes = path.stat().st_size / 1e6
