@@ -515,19 +515,20 @@ class _Child:
         for kid in node[3]:
             name = kid[0]
             n = counts[name] = counts.get(name, 0) + 1
-            kid_path = f"{path}/{name}[{n}]" if n > 1 else f"{path}/{name}"
             if name in known:
                 if name in values:
                     self.report(
                         Severity.ERROR,
-                        kid_path,
+                        f"{path}/{name}[{n}]",
                         kid[1],
                         f"{name} is repeated; only the first value is kept",
                     )
                     continue
-                values[name] = (self.text(kid, kid_path), kid_path, kid[1])
+                # The leaf's own path, f"{path}/{name}", is only built for a problem.
+                text = "".join(kid[2]).strip() if not kid[3] else self.text(kid, f"{path}/{name}")
+                values[name] = (text, path, kid[1])
             else:
-                groups.append((kid, kid_path if n > 1 else f"{path}/{name}[1]"))
+                groups.append((kid, f"{path}/{name}[{n}]"))
         return values, groups
 
     def unknown(self, kid: _Node, path: str) -> None:
@@ -539,7 +540,9 @@ class _Child:
             return None
         value = _parse_date(item[0])
         if value is None:
-            self.report(Severity.ERROR, item[1], item[2], f"{name} {_NOT_A_DATE}; left out")
+            self.report(
+                Severity.ERROR, f"{item[1]}/{name}", item[2], f"{name} {_NOT_A_DATE}; left out"
+            )
         return value
 
     def code(
@@ -552,7 +555,7 @@ class _Child:
         if value is None:
             self.report(
                 Severity.ERROR,
-                item[1],
+                f"{item[1]}/{name}",
                 item[2],
                 f"{name} is not a {kind.__name__} code of the census; left out",
             )
@@ -565,7 +568,10 @@ class _Child:
         value = _BOOLS.get(item[0].lower())
         if value is None:
             self.report(
-                Severity.ERROR, item[1], item[2], f"{name} is not true, false, 1 or 0; left out"
+                Severity.ERROR,
+                f"{item[1]}/{name}",
+                item[2],
+                f"{name} is not true, false, 1 or 0; left out",
             )
         return value
 
@@ -575,7 +581,9 @@ class _Child:
             return None
         if item[0].isascii() and item[0].isdigit():
             return int(item[0])
-        self.report(Severity.ERROR, item[1], item[2], f"{name} is not a whole number; left out")
+        self.report(
+            Severity.ERROR, f"{item[1]}/{name}", item[2], f"{name} is not a whole number; left out"
+        )
         return None
 
     def codes(self, node: _Node, path: str, leaf: str, kind: type[enum.Enum]) -> frozenset[Any]:
@@ -586,10 +594,17 @@ class _Child:
                 self.unknown(kid, f"{path}/{kid[0]}")
                 continue
             n += 1
-            kid_path = f"{path}/{leaf}[{n}]"
-            value = self.code({leaf: (self.text(kid, kid_path), kid_path, kid[1])}, leaf, kind)
+            text = "".join(kid[2]).strip() if not kid[3] else self.text(kid, f"{path}/{leaf}[{n}]")
+            value = kind._value2member_map_.get(text) if text else None
             if value is not None:
                 found.append(value)
+            elif text:
+                self.report(
+                    Severity.ERROR,
+                    f"{path}/{leaf}[{n}]",
+                    kid[1],
+                    f"{leaf} is not a {kind.__name__} code of the census; left out",
+                )
         return frozenset(found)
 
     def build(
@@ -672,7 +687,7 @@ class _Child:
             item = ids["ExpectedPersonBirthDate"]
             self.report(
                 Severity.ERROR,
-                item[1],
+                f"{item[1]}/ExpectedPersonBirthDate",
                 item[2],
                 "both PersonBirthDate and ExpectedPersonBirthDate are given; "
                 "ExpectedPersonBirthDate left out",
@@ -779,7 +794,9 @@ class _Child:
                 Severity.ERROR, f"{path}/{name}", line, f"{name} is missing; {what} left out"
             )
         elif value is None:
-            self.report(Severity.ERROR, values[name][1], values[name][2], f"{what} left out")
+            self.report(
+                Severity.ERROR, f"{values[name][1]}/{name}", values[name][2], f"{what} left out"
+            )
         return value
 
     def assessment(self, node: _Node, path: str) -> Assessment | None:
@@ -849,11 +866,21 @@ class _Child:
                     self.unknown(leaf, f"{base}/{leaf[0]}")
                     continue
                 n += 1
-                leaf_path = f"{base}/CPPreviewDate[{n}]"
-                text = self.text(leaf, leaf_path)
-                value = self.date({"CPPreviewDate": (text, leaf_path, leaf[1])}, "CPPreviewDate")
+                text = (
+                    "".join(leaf[2]).strip()
+                    if not leaf[3]
+                    else self.text(leaf, f"{base}/CPPreviewDate[{n}]")
+                )
+                value = _parse_date(text) if text else None
                 if value is not None:
                     reviews.append(value)
+                elif text:
+                    self.report(
+                        Severity.ERROR,
+                        f"{base}/CPPreviewDate[{n}]",
+                        leaf[1],
+                        f"CPPreviewDate {_NOT_A_DATE}; left out",
+                    )
         start = self.required(values, "CPPstartDate", path, node[1], "child protection plan")
         fields = {
             "end_date": self.date(values, "CPPendDate"),
