@@ -65,3 +65,14 @@ def test_python_dash_m(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFi
         runpy.run_module("safeguarding", run_name="__main__")
     assert info.value.code == 0
     assert json.loads(capsys.readouterr().out)
+
+
+def test_a_closed_pipe_ends_quietly(monkeypatch):
+    import io as _io
+
+    class Closed(_io.StringIO):
+        def write(self, _text):
+            raise BrokenPipeError
+
+    monkeypatch.setattr("sys.stdout", Closed())
+    assert main(["rules"]) == 1

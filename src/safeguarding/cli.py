@@ -19,8 +19,10 @@ table, Markdown or JSON.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import json
+import os
 import re
 import sys
 import time
@@ -350,7 +352,15 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     args = build_parser().parse_args(argv)
-    status: int = args.handler(args)
+    try:
+        status: int = args.handler(args)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader went away (`safeguarding rules | head`): stop quietly, and keep
+        # Python from reporting the same broken pipe again when it flushes at exit.
+        with contextlib.suppress(OSError, ValueError):  # stdout may not be a file descriptor
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     return status
 
 
