@@ -306,3 +306,40 @@ def test_rule_dependency_is_dated():
 
     with pytest.raises(RuleNotInForceError):
         suppress(1, on=dt.date(2000, 1, 1))
+
+
+def test_every_result_converts_to_plain_rows():
+    import datetime as dt
+    import json
+
+    from safeguarding.indicators.comparison import (
+        Polarity,
+        compare_with_benchmark,
+        year_on_year_change,
+    )
+    from safeguarding.indicators.publication import check_published, check_total
+    from safeguarding.indicators.statistics import proportion, proportion_funnel_limits, rate
+
+    results = [
+        proportion(18, 129),
+        rate(7, 10_000),
+        compare_with_benchmark(proportion(18, 129).interval, 0.3, polarity=Polarity.LOW_IS_GOOD),
+        check_published(4170, 18706, 22.2, decimals=1),
+        check_total([10, 20], 30),
+        proportion_funnel_limits(100, baseline=0.2),
+        year_on_year_change(342, 332),
+    ]
+    rows = to_records(results)
+    assert len(rows) == len(results)
+    for row in rows:
+        assert all("." not in key or key.split(".")[0] for key in row)
+        json.dumps(row)  # plain values only
+    assert rows[2]["significance"] == "better"
+    assert rows[2]["interval.method"] == "wilson"
+    frame = to_dataframe(results[:2])
+    assert list(frame["interval.method"]) == ["wilson", "exact poisson"]
+    value = indicator("dfe.referrals_rate").compute(10, 1000, period=Period.financial_year(2023))
+    assert to_records([value, results[0]])[0] == value.to_record()
+    assert to_records([Period.financial_year(2023)])[0]["start"] == dt.date(2023, 4, 1).isoformat()
+    with pytest.raises(InvalidInputError, match=r"results\[1\]"):
+        to_records([results[0], 3])

@@ -425,20 +425,70 @@ class Tally:
         )
 
 
-def to_records(values: Iterable[IndicatorValue]) -> list[dict[str, object]]:
-    """Plain dict rows, one per value (see :meth:`IndicatorValue.to_record`)."""
-    return [value.to_record() for value in values]
+def _flatten(prefix: str, value: object, row: dict[str, object]) -> None:
+    if isinstance(value, dict):
+        for key, item in value.items():
+            _flatten(f"{prefix}.{key}" if prefix else str(key), item, row)
+    elif isinstance(value, enum.Enum):
+        row[prefix] = value.value
+    elif isinstance(value, dt.date):
+        row[prefix] = value.isoformat()
+    else:
+        row[prefix] = value
 
 
-def to_dataframe(values: Iterable[IndicatorValue]) -> Any:  # noqa: ANN401 - pandas is optional
-    """A pandas DataFrame of the values, one row each (needs the ``pandas`` extra).
+def to_records(results: Iterable[object]) -> list[dict[str, object]]:
+    """Plain dict rows, one per result, for CSV, JSON or a pandas DataFrame.
+
+    An :class:`IndicatorValue` gives its :meth:`~IndicatorValue.to_record`.
+    Any other result of the library (an ``Estimate``, a ``Comparison``, a
+    ``PublishedCheck``, a ``TotalCheck``, a ``StandardisedRate``, funnel
+    limits, a ``YearOnYearChange`` ...) gives its fields as plain values, dates
+    in ISO 8601 and enums by value, with nested results flattened into dotted
+    column names (``interval.lower``) and lists kept as lists.
+
+    Args:
+        results: The results, of one kind or several.
+
+    Returns:
+        One dict per result.
+
+    Raises:
+        InvalidInputError: an item is not a result of the library.
+
+    >>> from safeguarding.indicators.statistics import proportion
+    >>> row = to_records([proportion(18, 129)])[0]
+    >>> round(row["value"], 6), round(row["interval.lower"], 6), row["interval.method"]
+    (0.139535, 0.09012, 'wilson')
+    """
+    from safeguarding.serialization import make_converter  # noqa: PLC0415 - avoids a cycle
+
+    converter = make_converter()
+    rows: list[dict[str, object]] = []
+    for index, result in enumerate(results):
+        if isinstance(result, IndicatorValue):
+            rows.append(result.to_record())
+            continue
+        if not attrs.has(type(result)):
+            raise InvalidInputError(f"results[{index}]", "is not a result of the library")
+        row: dict[str, object] = {}
+        _flatten("", converter.unstructure(result), row)
+        rows.append(row)
+    return rows
+
+
+def to_dataframe(results: Iterable[object]) -> Any:  # noqa: ANN401 - pandas is optional
+    """A pandas DataFrame of the results, one row each (needs the ``pandas`` extra).
+
+    The rows are those of :func:`to_records`.
 
     Raises:
         ImportError: pandas is not installed (``pip install safeguarding[pandas]``).
+        InvalidInputError: an item is not a result of the library.
     """
     try:
         import pandas as pd  # noqa: PLC0415 - optional dependency
     except ImportError as exc:  # pragma: no cover - the test environment has pandas
         msg = "to_dataframe needs pandas: pip install 'safeguarding[pandas]'"
         raise ImportError(msg) from exc
-    return pd.DataFrame.from_records(to_records(values))
+    return pd.DataFrame.from_records(to_records(results))
