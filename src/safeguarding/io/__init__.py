@@ -1,6 +1,7 @@
 """Readers and writers for the statutory data returns (the CIN census XML).
 
-See :mod:`safeguarding.io.cin_census`.
+See :mod:`safeguarding.io.cin_census` (reading and writing) and
+:mod:`safeguarding.io.schema` (validating against the XSD schema).
 """
 
 from __future__ import annotations
@@ -22,11 +23,23 @@ from safeguarding.io.cin_census import (
     read_census,
     write_census,
 )
+from safeguarding.io.schema import (
+    BuiltinType,
+    CensusSchema,
+    ComplexType,
+    ElementDeclaration,
+    SimpleType,
+    validate_census,
+)
 
 __all__ = [
+    "BuiltinType",
     "CensusChild",
     "CensusHeader",
     "CensusReading",
+    "CensusSchema",
+    "ComplexType",
+    "ElementDeclaration",
     "GenderCurrent",
     "LayoutFeature",
     "MalformedCensusError",
@@ -34,9 +47,11 @@ __all__ = [
     "Problem",
     "Severity",
     "Sex",
+    "SimpleType",
     "UPNUnknown",
     "UnsafeXMLError",
     "census_items",
     "read_census",
+    "validate_census",
     "write_census",
 ]

@@ -37,6 +37,7 @@ from safeguarding.strategies import (
     _private_fostering,
     _report,
     _reviews,
+    _schema,
     _thresholds,
 )
 from safeguarding.strategies._cases import (
@@ -144,6 +145,12 @@ from safeguarding.strategies._reviews import (
     review_procedures,
     transition_windows,
 )
+from safeguarding.strategies._schema import (
+    census_schemas,
+    complex_types,
+    element_declarations,
+    simple_types,
+)
 from safeguarding.strategies._thresholds import (
     attendance_thresholds,
     cohort_criteria,
@@ -170,6 +177,7 @@ __all__ = [
     "category_counts",
     "census_children",
     "census_headers",
+    "census_schemas",
     "child_death_procedures",
     "child_death_reviews",
     "child_deaths",
@@ -181,6 +189,7 @@ __all__ = [
     "cohort_criteria",
     "cohorts",
     "comparisons",
+    "complex_types",
     "continua",
     "continuum_levels",
     "counts",
@@ -191,6 +200,7 @@ __all__ = [
     "domain_assessments",
     "duties",
     "edge_dates",
+    "element_declarations",
     "episodes",
     "estimates",
     "findings",
@@ -246,6 +256,7 @@ __all__ = [
     "rule_rows",
     "section47_enquiries",
     "shares",
+    "simple_types",
     "standardised_rates",
     "strategy_discussions",
     "synthetic_summaries",
@@ -272,6 +283,7 @@ STRATEGIES: dict[type[Any], Callable[[], st.SearchStrategy[Any]]] = {
     **_thresholds.STRATEGIES,
     **_io.STRATEGIES,
     **_report.STRATEGIES,
+    **_schema.STRATEGIES,
 }
 """The strategy for each public model, as registered with ``st.register_type_strategy``."""
 
