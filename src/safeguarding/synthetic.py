@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 import io
 import os
 import random
@@ -63,7 +64,7 @@ from safeguarding.cases import (
     ReferralSource,
     Section47Enquiry,
 )
-from safeguarding.errors import InvalidInputError
+from safeguarding.errors import InvalidInputError, RuleNotInForceError
 from safeguarding.io.cin_census import (
     CensusChild,
     CensusHeader,
@@ -73,6 +74,7 @@ from safeguarding.io.cin_census import (
     _write_header,
 )
 from safeguarding.people import Child
+from safeguarding.rules import all_rules
 
 __all__ = [
     "RATES",
@@ -204,6 +206,19 @@ class SyntheticSummary:
     injected: dict[str, int] = attrs.field(factory=dict, converter=_counts, hash=False)
 
 
+@functools.cache
+def _in_force(
+    table: tuple[tuple[enum.Enum, int], ...], key: str, on: dt.date
+) -> tuple[tuple[enum.Enum, int], ...]:
+    """The codes of *table* in the census code list *key* on *on* (the 2021-22 list before)."""
+    rule = next(rule for rule in all_rules() if rule.key == key)
+    try:
+        allowed = set(rule.at(on).value)
+    except RuleNotInForceError:
+        allowed = set(rule.versions[0].value)
+    return tuple((code, weight) for code, weight in table if code in allowed)
+
+
 def _weighted(rng: random.Random, table: tuple[tuple[enum.Enum, int], ...]) -> enum.Enum:
     return rng.choices([item for item, _ in table], weights=[w for _, w in table])[0]
 
@@ -227,6 +242,11 @@ class _Episodes:
         self.rng = rng
         self.start = start
         self.end = end
+        self.sources = _in_force(_SOURCE_WEIGHTS, "cases.referral_sources", start)
+        self.closures = _in_force(_CLOSURE_WEIGHTS, "cases.reasons_for_closure", start)
+        self.closures_after_action = _in_force(
+            _CLOSURE_AFTER_ACTION, "cases.reasons_for_closure", start
+        )
 
     def chance(self, key: str) -> bool:
         return self.rng.random() < RATES[key]
@@ -238,7 +258,7 @@ class _Episodes:
     def episode(self, referral: dt.date, *, previous_plans: int) -> tuple[Episode, bool]:
         """One episode from *referral*; says whether it holds a child protection plan."""
         rng = self.rng
-        source = _weighted(rng, _SOURCE_WEIGHTS)
+        source = _weighted(rng, self.sources)
         need = _weighted(rng, _NEED_WEIGHTS)
         if referral >= self.start and self.chance("no_further_action"):
             closure = self.within(_days(referral, rng.randint(0, 3)))
@@ -308,7 +328,7 @@ class _Episodes:
             # A census holds the episodes open during its year: one referred before the
             # year is still open on its first day.
             closure = self.within(_days(self.start, rng.randint(0, 200)))
-        reasons = _CLOSURE_WEIGHTS if not (enquiries or plans) else _CLOSURE_AFTER_ACTION
+        reasons = self.closures if not (enquiries or plans) else self.closures_after_action
         episode = Episode(
             referral_date=referral,
             referral_source=source,  # type: ignore[arg-type]
@@ -541,7 +561,7 @@ def _write_synthetic(  # noqa: PLR0913, PLR0917
         la_code=la_code,
         software_code="safeguarding.synthetic",
         release="1",
-        serial_no=str(seed),
+        serial_no=f"{seed % 1000:03d}",
         date_time=f"{year + 1}-04-30T09:00:00",
     )
     out: list[str] = []

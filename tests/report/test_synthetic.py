@@ -156,3 +156,23 @@ def test_closure_reasons_follow_what_happened():
                 assert episode.referral_date >= dt.date(2023, 4, 1)
             if episode.closure_date is not None:
                 assert episode.closure_date >= dt.date(2023, 4, 1)
+
+
+@pytest.mark.parametrize(("year", "schema"), [(2021, "2022"), (2022, "2022"), (2023, "2023")])
+def test_generated_files_follow_the_census_schema_of_their_year(year, schema):
+    # The only finding is the transcribed schema's own quirk: NumberOfPreviousCPP typed as a
+    # positive integer although the DfE rule allows 0 (tests/data/peer/README.md).
+    from pathlib import Path
+
+    from safeguarding.io.schema import CensusSchema, validate_census
+
+    xsd = (
+        Path(__file__).resolve().parents[1]
+        / "data"
+        / "peer"
+        / "liiatools"
+        / f"CIN_schema_{schema}.xsd"
+    )
+    problems = validate_census(synthetic_census(300, seed=5, year=year), CensusSchema.load(xsd))
+    assert problems
+    assert {p.reason for p in problems} == {"NumberOfPreviousCPP is not a valid xs:positiveInteger"}
