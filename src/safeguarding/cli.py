@@ -260,6 +260,17 @@ def _report(args: argparse.Namespace) -> int:  # noqa: C901, PLR0911, PLR0912, P
     except InvalidInputError as exc:
         sys.stderr.write(f"safeguarding report: {exc}\n")
         return 2
+    invalid = 0
+    if args.schema is not None:
+        from safeguarding.io.schema import CensusSchema, validate_census  # noqa: PLC0415
+
+        try:
+            schema = CensusSchema.load(args.schema)
+            invalid = sum(len(validate_census(source, schema)) for source in sources)
+        except (OSError, SafeguardingError) as exc:
+            sys.stderr.write(f"safeguarding report: --schema: {exc}\n")
+            return 2
+        sys.stderr.write(f"schema {args.schema.name}: {invalid:,} violation(s)\n")
     if args.chart is not None:
         try:
             funnel, trend = draw_charts(sources, args.chart, period=period)
@@ -267,7 +278,7 @@ def _report(args: argparse.Namespace) -> int:  # noqa: C901, PLR0911, PLR0912, P
             sys.stderr.write(f"safeguarding report: {exc}\n")
             return 2
         sys.stderr.write(f"charts written: {funnel} and {trend}\n")
-    return 1 if pack.errors else 0
+    return 1 if pack.errors or invalid else 0
 
 
 def _positive(text: str) -> int:
@@ -338,6 +349,13 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         metavar="PATH.png",
         help="draw the funnel plot to PATH and the trend chart beside it (needs matplotlib)",
+    )
+    report.add_argument(
+        "--schema",
+        type=Path,
+        default=None,
+        metavar="SCHEMA.xsd",
+        help="also check every file against this CIN census schema (violations on stderr count)",
     )
     report.add_argument(
         "--progress",
