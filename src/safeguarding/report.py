@@ -25,6 +25,7 @@ import itertools
 import json
 import os
 import re
+import textwrap
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -638,6 +639,10 @@ def judge(
     return rows
 
 
+_TITLE: Final = 48
+"""Width of the measure column of the table; longer titles wrap onto the next line."""
+
+
 def _level(number: object) -> str:
     return "" if number is None else f"{number:g}"
 
@@ -667,16 +672,18 @@ def format_table(
         f"{read}; population under 18: {population}",
         "",
         (
-            f"{'measure':<66} {'value':>7} {'numerator':>9} {'denom.':>7}  {'95% interval':<16}"
-            f" {'benchmark':>9} {'compared':<8} {'target':>6} RAG"
+            f"{'measure':<{_TITLE}} {'value':>7} {'numerator':>9} {'denom.':>7}  "
+            f"{'95% interval':<16} {'benchmark':>9} {'compared':<8} {'target':>6} RAG"
         ),
     ]
     for value, row in zip(pack.values, rows, strict=True):
+        first, *rest = textwrap.wrap(value.title, width=_TITLE) or [""]
         lines.append(
-            f"{value.title[:66]:<66} {value.formatted():>7} {value.numerator:>9,} "
+            f"{first:<{_TITLE}} {value.formatted():>7} {value.numerator:>9,} "
             f"{value.denominator:>7,}  {_interval(value):<16} {_level(row['benchmark']):>9} "
             f"{row['compared'] or '':<8} {_level(row['target']):>6} {row['rag'] or '':<5}".rstrip()
         )
+        lines.extend(f"  {more}" for more in rest)
     lines += ["", "Statutory timeline: steps due in the year, as at " + pack.period.end.isoformat()]
     statuses = [status.value for status in StepStatus]
     lines.append(f"{'step':<40}" + "".join(f"{s:>13}" for s in statuses))
@@ -691,8 +698,11 @@ def format_table(
         f"  warnings (skipped text or unknown elements): {pack.part.problems.get('warning', 0):,}",
         f"  contradictory dates found in episodes: {pack.part.inconsistencies:,}",
         "",
-        "The CIN census does not record looked-after children (the SSDA903 return does):",
-        "their rate counts only looked-after periods present in the records read.",
+        "Notes: 'unknown' steps are those the census cannot decide: it records no referral",
+        "decision date (a decision counts as on time when an assessment, enquiry or closure",
+        "shows it was made in time) and no core group meetings. The CIN census does not",
+        "record looked-after children (the SSDA903 return does): their rate counts only",
+        "looked-after periods present in the records read.",
     ]
     return "\n".join(lines)
 
