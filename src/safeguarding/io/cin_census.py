@@ -991,6 +991,36 @@ _HEADER_ITEMS: Final = frozenset(
 
 # --------------------------------------------------------------------------- the reader
 
+
+def protect(parser: expat.XMLParserType) -> expat.XMLParserType:
+    """Make an expat parser refuse entity declarations and external entities.
+
+    A document that declares an entity (the "billion laughs" bomb), an
+    unparsed entity, or refers to an external entity raises
+    :class:`UnsafeXMLError` with the line, before anything is expanded or
+    fetched; parameter entities are never parsed. Used by every XML parser of
+    the package.
+
+    >>> parser = protect(expat.ParserCreate())
+    >>> parser.Parse(b'<!DOCTYPE m [<!ENTITY a "aa">]><m>&a;</m>', True)
+    Traceback (most recent call last):
+        ...
+    safeguarding.io.cin_census.UnsafeXMLError: line 1: refused an entity declaration (possible entity expansion bomb)
+    """  # noqa: E501
+    parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+
+    def refuse(what: str) -> Callable[..., None]:
+        def handler(*_args: object) -> None:
+            raise UnsafeXMLError(parser.CurrentLineNumber, what)
+
+        return handler
+
+    parser.EntityDeclHandler = refuse("an entity declaration (possible entity expansion bomb)")
+    parser.UnparsedEntityDeclHandler = refuse("an unparsed entity declaration")
+    parser.ExternalEntityRefHandler = refuse("a reference to an external entity")  # type: ignore[assignment]
+    return parser
+
+
 Source = str | os.PathLike[str] | bytes | IO[bytes]
 
 
@@ -1042,20 +1072,9 @@ class CensusReading:
         return [p for p in self.problems if p.severity is Severity.ERROR]
 
     def _parse(self, chunks: Iterator[bytes]) -> Iterator[CensusChild]:  # noqa: C901, PLR0915
-        parser = expat.ParserCreate()
-        parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+        parser = protect(expat.ParserCreate())
         parser.buffer_text = True
         parser.buffer_size = _CHUNK
-
-        def refuse(what: str) -> Callable[..., None]:
-            def handler(*_args: object) -> None:
-                raise UnsafeXMLError(parser.CurrentLineNumber, what)
-
-            return handler
-
-        parser.EntityDeclHandler = refuse("an entity declaration (possible entity expansion bomb)")
-        parser.UnparsedEntityDeclHandler = refuse("an unparsed entity declaration")
-        parser.ExternalEntityRefHandler = refuse("a reference to an external entity")  # type: ignore[assignment]
 
         done: list[CensusChild] = []
         path: list[str] = []

@@ -68,7 +68,7 @@ from safeguarding.io.cin_census import (
     MalformedCensusError,
     Problem,
     Severity,
-    UnsafeXMLError,
+    protect,
 )
 
 __all__ = [
@@ -714,21 +714,6 @@ def _chunks(source: Source) -> Iterator[bytes]:
         yield from iter(lambda: source.read(_CHUNK), b"")
 
 
-def _protect(parser: expat.XMLParserType) -> None:
-    """Refuse entity declarations and external entities, as the census reader does."""
-    parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
-
-    def refuse(what: str) -> Callable[..., None]:
-        def handler(*_args: object) -> None:
-            raise UnsafeXMLError(parser.CurrentLineNumber, what)
-
-        return handler
-
-    parser.EntityDeclHandler = refuse("an entity declaration (possible entity expansion bomb)")
-    parser.UnparsedEntityDeclHandler = refuse("an unparsed entity declaration")
-    parser.ExternalEntityRefHandler = refuse("a reference to an external entity")  # type: ignore[assignment]
-
-
 @attrs.define
 class _Node:
     """An element of the XSD document."""
@@ -752,7 +737,7 @@ def _split(name: str) -> tuple[str | None, str]:
 
 def _parse_xsd(chunks: Iterator[bytes]) -> _Node:  # noqa: C901
     parser = expat.ParserCreate(namespace_separator=_SEPARATOR)
-    _protect(parser)
+    protect(parser)
     stack: list[_Node] = []
     roots: list[_Node] = []
     scopes: list[Mapping[str | None, str]] = [{}]
@@ -1129,7 +1114,7 @@ def validate_census(source: Source, schema: CensusSchema) -> list[Problem]:  # n
     C1 C2
     """
     parser = expat.ParserCreate(namespace_separator=_SEPARATOR)
-    _protect(parser)
+    protect(parser)
     parser.buffer_text = True
     parser.buffer_size = _CHUNK
     problems: list[Problem] = []
