@@ -143,3 +143,14 @@ def is_optional_number(_instance: object, attribute: attrs.Attribute[Any], value
     """Attrs validator: ``None`` or a finite ``int`` or ``float``."""
     if value is not None:
         check_number(attribute.name, value)
+
+
+def sorted_counts(name: str, value: object) -> dict[str, int]:
+    """*value* as a dict of counts sorted by key (text keys, whole numbers >= 0)."""
+    if not isinstance(value, dict):
+        raise InvalidInputError(name, "must be a dict of counts")
+    for key, count in value.items():
+        if not isinstance(key, str):
+            raise InvalidInputError(name, "keys must be text")
+        check_int(f"{name}[{key!r}]", count, minimum=0)
+    return dict(sorted(value.items()))

@@ -35,7 +35,14 @@ from typing import BinaryIO, Final
 
 import attrs
 
-from safeguarding._validate import check_int, check_number, is_instance, is_int, is_tuple_of
+from safeguarding._validate import (
+    check_int,
+    check_number,
+    is_instance,
+    is_int,
+    is_tuple_of,
+    sorted_counts,
+)
 from safeguarding.cases import ChildRecord
 from safeguarding.errors import InvalidInputError
 from safeguarding.indicators.catalogue import DFE_MEASURES, Target, target
@@ -99,9 +106,7 @@ def sample_census() -> bytes:
 
 
 def _counts(value: object) -> dict[str, int]:
-    if not isinstance(value, dict):
-        raise InvalidInputError("counts", "must be a dict of counts")
-    return dict(sorted(value.items()))
+    return sorted_counts("counts", value)
 
 
 @attrs.frozen(kw_only=True)

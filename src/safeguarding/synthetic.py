@@ -47,7 +47,7 @@ from typing import IO, Final
 
 import attrs
 
-from safeguarding._validate import check_int, check_number
+from safeguarding._validate import check_int, check_number, sorted_counts
 from safeguarding.calendar import ENGLAND_AND_WALES, add_working_days
 from safeguarding.cases import (
     Assessment,
@@ -185,10 +185,8 @@ class InjectedError(enum.Enum):
     """A child protection plan starting on a day with no conference (a journey finding)."""
 
 
-def _counts(value: object) -> dict[str, int]:
-    if not isinstance(value, dict):
-        raise InvalidInputError("injected", "must be a dict of counts")
-    return dict(sorted(value.items()))
+def _injected(value: object) -> dict[str, int]:
+    return sorted_counts("injected", value)
 
 
 @attrs.frozen(kw_only=True)
@@ -203,7 +201,7 @@ class SyntheticSummary:
 
     children: int
     episodes: int
-    injected: dict[str, int] = attrs.field(factory=dict, converter=_counts, hash=False)
+    injected: dict[str, int] = attrs.field(factory=dict, converter=_injected, hash=False)
 
 
 @functools.cache

@@ -458,3 +458,9 @@ def test_cli_schema_check(tmp_path, capsys):
     bad = tmp_path / "bad.xsd"
     bad.write_bytes(b"<nope/>")
     assert main(["report", str(good), "--schema", str(bad)]) == 2
+
+
+@pytest.mark.parametrize("counts", [{1: 2}, {"a": -1}, {"a": "x"}, {"a": True}])
+def test_pack_part_counts_are_whole_numbers_by_text_key(counts):
+    with pytest.raises(InvalidInputError, match="counts"):
+        PackPart(steps=counts)
