@@ -328,6 +328,7 @@ def test_deadlines_are_cached_per_rule_day_and_calendar(monkeypatch):
     from safeguarding.calendar import WorkingCalendar
     from safeguarding.thresholds import timescales
 
+    monkeypatch.setattr(timescales, "_DEADLINES", {})
     day = dt.date(2024, 3, 25)
     first = timescales.assessment_deadline(day)
     assert timescales.assessment_deadline(day) is first
@@ -337,7 +338,7 @@ def test_deadlines_are_cached_per_rule_day_and_calendar(monkeypatch):
     assert other.due == dt.date(2024, 6, 3)
     assert first.due == dt.date(2024, 5, 31)
     # The cache is bounded: it starts again when full.
-    monkeypatch.setattr(timescales, "_DEADLINES_LIMIT", 1)
+    monkeypatch.setattr(timescales, "_DEADLINES_LIMIT", 2)
     again = timescales.assessment_deadline(dt.date(2024, 3, 26))
     assert len(timescales._DEADLINES) == 1
     assert timescales.assessment_deadline(dt.date(2024, 3, 26)) is again
