@@ -31,7 +31,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from importlib import resources
 from pathlib import Path
-from typing import BinaryIO, Final
+from typing import BinaryIO, Final, Self
 
 import attrs
 
@@ -283,9 +283,15 @@ class _SegmentStream:
 
     def __init__(self, segment: _Segment) -> None:
         self._segment = segment
-        self._file = Path(segment.path).open("rb")  # noqa: SIM115 - closed in read()
+        self._file = Path(segment.path).open("rb")  # noqa: SIM115 - closed by __exit__
         self._pieces: list[tuple[int, int]] = [(0, segment.prolog), (segment.start, segment.end)]
         self._closing = _CLOSING
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self._file.close()
 
     def read(self, size: int = -1) -> bytes:
         while self._pieces:
@@ -300,7 +306,6 @@ class _SegmentStream:
             if data:
                 return data
             self._pieces.pop(0)  # pragma: no cover - the file shrank while being read
-        self._file.close()
         closing, self._closing = self._closing, b""
         return closing
 
@@ -344,7 +349,8 @@ def _segments(path: str | os.PathLike[str], jobs: int) -> list[_Segment] | None:
 def _read(args: tuple[Source | _Segment, Period]) -> PackPart:
     source, period = args
     if isinstance(source, _Segment):
-        return _read_part(_SegmentStream(source), period)  # type: ignore[arg-type]
+        with _SegmentStream(source) as stream:
+            return _read_part(stream, period)  # type: ignore[arg-type]
     return read_part(source, period=period)
 
 

@@ -464,3 +464,31 @@ def test_cli_schema_check(tmp_path, capsys):
 def test_pack_part_counts_are_whole_numbers_by_text_key(counts):
     with pytest.raises(InvalidInputError, match="counts"):
         PackPart(steps=counts)
+
+
+def test_the_pieces_of_a_split_file_add_up_to_the_file(tmp_path, monkeypatch):
+    from safeguarding import report
+    from safeguarding.io.cin_census import UnsafeXMLError
+
+    monkeypatch.setattr(report, "_SPLIT_FROM", 1)
+    whole, _ = synthetic_split(tmp_path, 1)
+    pieces = report._segments(whole, 3)
+    assert pieces is not None
+    merged = sum((report._read((piece, YEAR)) for piece in pieces), PackPart())
+    assert merged == read_part(whole, period=YEAR)
+    # Each piece reads as a whole document: the prolog, its children, the closing tags.
+    stream = report._SegmentStream(pieces[1])
+    with stream:
+        data = b"".join(iter(lambda: stream.read(1000), b""))
+    assert data.startswith(b'<?xml version="1.0"')
+    assert data.endswith(b"</Children></Message>")
+    assert stream.read() == b""
+    # An unsafe prolog is refused by a piece read in this process too.
+    bomb = tmp_path / "bomb.xml"
+    bomb.write_bytes(
+        whole.read_bytes().replace(b"<Message>", b'<!DOCTYPE m [<!ENTITY a "a">]><Message>', 1)
+    )
+    unsafe = report._segments(bomb, 2)
+    assert unsafe is not None
+    with pytest.raises(UnsafeXMLError):
+        report._read((unsafe[0], YEAR))
