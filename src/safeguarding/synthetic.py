@@ -70,8 +70,8 @@ from safeguarding.io.cin_census import (
     CensusHeader,
     GenderCurrent,
     Sex,
-    _write_child,
-    _write_header,
+    child_xml,
+    write_children_xml,
 )
 from safeguarding.people import Child
 from safeguarding.rules import all_rules
@@ -542,14 +542,16 @@ def write_synthetic_census(  # noqa: PLR0913 - every option is keyword-only
         raise InvalidInputError("error_rate", "must be between 0 and 1")
     if not (isinstance(la_code, str) and len(la_code) == 3 and la_code.isdigit()):
         raise InvalidInputError("la_code", "must be three digits")
-    if isinstance(destination, (str, os.PathLike)):
-        with open(destination, "wb") as stream:  # noqa: PTH123
-            return _write_synthetic(stream, count, seed_value, year_value, rate, la_code)
     return _write_synthetic(destination, count, seed_value, year_value, rate, la_code)
 
 
 def _write_synthetic(  # noqa: PLR0913, PLR0917
-    stream: IO[bytes], count: int, seed: int, year: int, rate: float, la_code: str
+    destination: str | os.PathLike[str] | IO[bytes],
+    count: int,
+    seed: int,
+    year: int,
+    rate: float,
+    la_code: str,
 ) -> SyntheticSummary:
     header = CensusHeader(
         collection="CIN",
@@ -562,26 +564,21 @@ def _write_synthetic(  # noqa: PLR0913, PLR0917
         serial_no=f"{seed % 1000:03d}",
         date_time=f"{year + 1}-04-30T09:00:00",
     )
-    out: list[str] = []
-    _write_header(out, header)
     injector = random.Random(f"safeguarding.synthetic.errors:{seed}")  # noqa: S311
     injected: Counter[str] = Counter()
     episodes = 0
-    for child in synthetic_children(count, seed=seed, year=year):
-        episodes += len(child.record.episodes)
-        if rate and injector.random() < rate:
-            piece: list[str] = []
-            _write_child(piece, child)
-            text, kind = _inject(injector, child, "".join(piece))
-            injected[kind.value] += 1
-            out.append(text)
-        else:
-            _write_child(out, child)
-        if len(out) > 4096:
-            stream.write("".join(out).encode())
-            out.clear()
-    out.append("    </Children>\n</Message>\n")
-    stream.write("".join(out).encode())
+
+    def pieces() -> Iterator[str]:
+        nonlocal episodes
+        for child in synthetic_children(count, seed=seed, year=year):
+            episodes += len(child.record.episodes)
+            text = child_xml(child)
+            if rate and injector.random() < rate:
+                text, kind = _inject(injector, child, text)
+                injected[kind.value] += 1
+            yield text
+
+    write_children_xml(destination, header, pieces())
     return SyntheticSummary(children=count, episodes=episodes, injected=dict(injected))
 
 

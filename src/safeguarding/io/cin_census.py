@@ -1024,6 +1024,17 @@ def protect(parser: expat.XMLParserType) -> expat.XMLParserType:
 Source = str | os.PathLike[str] | bytes | IO[bytes]
 
 
+def read_chunks(source: Source) -> Iterator[bytes]:
+    """The bytes of *source* (a path, bytes, or a binary file object) in bounded chunks."""
+    if isinstance(source, bytes):
+        yield source
+    elif isinstance(source, (str, os.PathLike)):
+        with open(source, "rb") as stream:  # noqa: PTH123
+            yield from iter(lambda: stream.read(_CHUNK), b"")
+    else:
+        yield from iter(lambda: source.read(_CHUNK), b"")
+
+
 class CensusReading:
     """The result of :func:`read_census`: iterate it for the children, then look at the rest.
 
@@ -1057,14 +1068,7 @@ class CensusReading:
         self.problems = []
         self.features = set()
         self.children_read = 0
-        source = self._source
-        if isinstance(source, bytes):
-            yield from self._parse(iter([source]))
-        elif isinstance(source, (str, os.PathLike)):
-            with open(source, "rb") as stream:  # noqa: PTH123
-                yield from self._parse(iter(lambda: stream.read(_CHUNK), b""))
-        else:
-            yield from self._parse(iter(lambda: source.read(_CHUNK), b""))
+        yield from self._parse(read_chunks(self._source))
 
     @property
     def errors(self) -> list[Problem]:
@@ -1385,21 +1389,37 @@ def write_census(
     >>> b"<Year>2024</Year>" in out.getvalue()
     True
     """
+    write_children_xml(destination, header, map(child_xml, children))
+
+
+def child_xml(child: ChildRecord | CensusChild) -> str:
+    """The ``Child`` element of one child, as written in a census file."""
+    out: list[str] = []
+    _write_child(out, child)
+    return "".join(out)
+
+
+def write_children_xml(
+    destination: str | os.PathLike[str] | IO[bytes], header: CensusHeader, pieces: Iterable[str]
+) -> None:
+    """Write a census file around ``Child`` elements already rendered (see :func:`child_xml`).
+
+    The header, then the pieces in order, then the closing tags, streamed in
+    batches: memory does not grow with the number of children.
+    """
     if isinstance(destination, (str, os.PathLike)):
         with open(destination, "wb") as stream:  # noqa: PTH123
-            _write(children, stream, header)
+            _write(stream, header, pieces)
     else:
-        _write(children, destination, header)
+        _write(destination, header, pieces)
 
 
-def _write(
-    children: Iterable[ChildRecord | CensusChild], stream: IO[bytes], header: CensusHeader
-) -> None:
+def _write(stream: IO[bytes], header: CensusHeader, pieces: Iterable[str]) -> None:
     out: list[str] = []
     _write_header(out, header)
-    for child in children:
-        _write_child(out, child)
-        if len(out) > 4096:
+    for piece in pieces:
+        out.append(piece)
+        if len(out) > 256:
             stream.write("".join(out).encode())
             out.clear()
     out.append("    </Children>\n</Message>\n")

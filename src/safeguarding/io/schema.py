@@ -54,10 +54,9 @@ error line 1 Message/Year: Year is out of sequence order: it must come before LE
 from __future__ import annotations
 
 import enum
-import os
 import re
 from collections.abc import Callable, Iterator, Mapping
-from typing import IO, Any, Final, TypeVar
+from typing import Any, Final, TypeVar
 from xml.parsers import expat
 
 import attrs
@@ -68,7 +67,9 @@ from safeguarding.io.cin_census import (
     MalformedCensusError,
     Problem,
     Severity,
+    Source,
     protect,
+    read_chunks,
 )
 
 __all__ = [
@@ -90,8 +91,6 @@ _XSI: Final = "http://www.w3.org/2001/XMLSchema-instance"
 _SEPARATOR: Final = " "
 """expat's separator between a namespace URI and a local name (a URI holds no space)."""
 _XML_SPACE: Final = " \t\n\r"
-
-Source = str | os.PathLike[str] | bytes | IO[bytes]
 
 
 # --------------------------------------------------------------------------- built-in types
@@ -675,7 +674,7 @@ class CensusSchema:
         ...
         safeguarding.errors.InvalidInputError: schema: line 2: not supported: xs:choice
         """
-        root = _parse_xsd(_chunks(source))
+        root = _parse_xsd(read_chunks(source))
         return _Loader(root).schema()
 
     def element(self, name: str) -> ElementDeclaration:
@@ -702,16 +701,6 @@ class CensusSchema:
 
 
 # --------------------------------------------------------------------------- reading the XSD
-
-
-def _chunks(source: Source) -> Iterator[bytes]:
-    if isinstance(source, bytes):
-        yield source
-    elif isinstance(source, (str, os.PathLike)):
-        with open(source, "rb") as stream:  # noqa: PTH123
-            yield from iter(lambda: stream.read(_CHUNK), b"")
-    else:
-        yield from iter(lambda: source.read(_CHUNK), b"")
 
 
 @attrs.define
@@ -1299,7 +1288,7 @@ def validate_census(source: Source, schema: CensusSchema) -> list[Problem]:  # n
     parser.EndElementHandler = end
     parser.CharacterDataHandler = text
     try:
-        for chunk in _chunks(source):
+        for chunk in read_chunks(source):
             parser.Parse(chunk, False)  # noqa: FBT003
         parser.Parse(b"", True)  # noqa: FBT003
     except expat.ExpatError as error:
