@@ -45,7 +45,7 @@ from safeguarding._validate import (
 )
 from safeguarding.cases import ChildRecord
 from safeguarding.errors import InvalidInputError
-from safeguarding.indicators.catalogue import DFE_MEASURES, Target, target
+from safeguarding.indicators.catalogue import DFE_MEASURES, Target, indicator, target
 from safeguarding.indicators.comparison import Polarity, compare_with_benchmark, rag
 from safeguarding.indicators.definitions import (
     Count,
@@ -55,7 +55,7 @@ from safeguarding.indicators.definitions import (
     Tally,
 )
 from safeguarding.indicators.dfe import dfe_values, tally_records
-from safeguarding.io.cin_census import Severity, read_census
+from safeguarding.io.cin_census import Severity, Source, read_census
 from safeguarding.thresholds.journey import StepKind, StepStatus, check_journey
 
 __all__ = [
@@ -76,7 +76,6 @@ __all__ = [
     "sample_census",
 ]
 
-Source = str | Path | bytes | BinaryIO
 Progress = Callable[[int, int], None]
 """Called with (bytes read so far, bytes in all the files) while files are read."""
 
@@ -426,17 +425,18 @@ def iter_parts(
     if jobs > 1:
         yield from _parallel(sources, period, jobs, progress)
         return
-    total = sum(_size(source) for source in sources)
-    done = 0
-    for source in sources:
-        if progress is None:
+    if progress is None:
+        for source in sources:
             yield read_part(source, period=period)
-        else:
-            within = functools.partial(_offset, progress, done, total)
-            yield read_part(source, period=period, progress=within)
-        done += _size(source)
-        if progress is not None:
-            progress(done, total)
+        return
+    sizes = [_size(source) for source in sources]
+    total = sum(sizes)
+    done = 0
+    for source, size in zip(sources, sizes, strict=True):
+        within = functools.partial(_offset, progress, done, total)
+        yield read_part(source, period=period, progress=within)
+        done += size
+        progress(done, total)
 
 
 def build_pack(
@@ -518,10 +518,15 @@ def draw_charts(
     if len(labels) != len(sources):
         raise InvalidInputError("labels", "give one label per census file")
     key = "dfe.assessments_within_45_days"
-    measure = next(item for item in DFE_MEASURES if item.key == key)
+    measure = indicator(key)
+    year = period.start.year
+    spans = (Period.financial_year(year - 2), Period.financial_year(year - 1), period)
+    # Each file's tally for each year, read once: the funnel uses the last year's per file,
+    # the trend the sum over files for each year.
+    tallies = [[tally_records(read_census(s), period=span) for s in sources] for span in spans]
     areas = []
-    for label, source in zip(labels, sources, strict=True):
-        count = tally_records(read_census(source), period=period).counts.get(key, Count())
+    for label, tally in zip(labels, tallies[-1], strict=True):
+        count = tally.counts.get(key, Count())
         if count.denominator:
             areas.append((label, count.numerator, count.denominator))
     out = Path(path)
@@ -530,12 +535,9 @@ def draw_charts(
         out,
         title=f"{measure.title}, {period.label}",
     )
-    year = period.start.year
     trend: list[IndicatorValue] = []
-    for earlier in (year - 2, year - 1, year):
-        span = Period.financial_year(earlier)
-        tally = sum((tally_records(read_census(s), period=span) for s in sources), Tally())
-        trend.extend(tally.values([measure], period=span))
+    for span, per_file in zip(spans, tallies, strict=True):
+        trend.extend(sum(per_file, Tally()).values([measure], period=span))
     trend_path = out.with_name(f"{out.stem}-trend{out.suffix or '.png'}")
     return funnel, trend_chart(trend, trend_path)
 
