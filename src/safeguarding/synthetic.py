@@ -75,6 +75,12 @@ from safeguarding.io.cin_census import (
 )
 from safeguarding.people import Child
 from safeguarding.rules import all_rules
+from safeguarding.thresholds.timescales import (
+    ASSESSMENT,
+    FIRST_REVIEW_CONFERENCE,
+    INITIAL_CONFERENCE,
+    REVIEW_CONFERENCE_INTERVAL,
+)
 
 __all__ = [
     "RATES",
@@ -276,10 +282,11 @@ class _Episodes:
                 primary_need=need,  # type: ignore[arg-type]
                 referral_nfa=False,
             ), False
+        limit = ASSESSMENT.at(referral).value.amount  # 45 working days
         if self.chance("assessment_within_45_days"):
-            length = rng.randint(8, 45)
+            length = rng.randint(8, limit)
         else:
-            length = rng.randint(46, 80)
+            length = rng.randint(limit + 1, limit + 35)
         authorised = self.within(_working(assessment_start, length))
         factors = frozenset(rng.sample(_FACTORS, rng.randint(1, 3)))
         assessment = Assessment(
@@ -292,12 +299,14 @@ class _Episodes:
         icpc: dt.date | None = None
         s47_start = _working(referral, rng.randint(0, 5))
         if self.chance("section47") and s47_start <= self.end:
-            target = _working(s47_start, 15)
+            # The DfE measure counts the conference's working days from the s47 start.
+            timescale = INITIAL_CONFERENCE.at(s47_start).value
+            target = timescale.due(s47_start)
             if self.chance("icpc"):
                 wait = (
-                    rng.randint(5, 15)
+                    rng.randint(5, timescale.amount)
                     if self.chance("icpc_within_15_days")
-                    else rng.randint(16, 30)
+                    else rng.randint(timescale.amount + 1, 2 * timescale.amount)
                 )
                 icpc = self.within(_working(s47_start, wait))
             enquiries = (
@@ -352,14 +361,14 @@ class _Episodes:
         end = self.within(_months(start, months))
         stop = end or self.end
         reviews: list[dt.date] = []
-        due = _months(start, 3)
+        due = FIRST_REVIEW_CONFERENCE.at(start).value.due(start)
         while due <= stop:
             late = 0 if self.chance("review_on_time") else rng.randint(1, 20)
             held = _days(due, -rng.randint(0, 10) + late)
             if held > stop:
                 break
             reviews.append(held)
-            due = _months(held, 6)
+            due = REVIEW_CONFERENCE_INTERVAL.at(held).value.due(held)
         category = _weighted(rng, _CATEGORY_WEIGHTS)
         latest = category if rng.random() < 0.9 else _weighted(rng, _CATEGORY_WEIGHTS)
         plan = ChildProtectionPlan(
@@ -446,7 +455,7 @@ def _child(index: int, seed: int, start: dt.date, end: dt.date, year: int) -> Ce
 def _check(children: object, seed: object, year: object) -> tuple[int, int, int]:
     count = check_int("children", children, minimum=0)
     seed_value = check_int("seed", seed)
-    year_value = check_int("year", year, minimum=1995)
+    year_value = check_int("year", year, minimum=2017)
     if year_value > 2029:
         raise InvalidInputError("year", "the working-day calendar covers reporting years to 2029")
     return count, seed_value, year_value
@@ -463,13 +472,15 @@ def synthetic_children(children: int, *, seed: int = 0, year: int = 2023) -> Ite
     Args:
         children: How many children.
         seed: The seed: the same seed gives the same children.
-        year: The reporting year (1 April *year* to 31 March *year* + 1), 1995-2029.
+        year: The reporting year (1 April *year* to 31 March *year* + 1), 2017-2029:
+            the census layouts read here, with referrals back to 2014, when the
+            statutory timescales the children's clocks follow are in force.
 
     Yields:
         :class:`~safeguarding.io.cin_census.CensusChild` objects, one at a time.
 
     Raises:
-        InvalidInputError: a negative size or a year outside 1995-2029.
+        InvalidInputError: a negative size or a year outside 2017-2029.
 
     >>> children = list(synthetic_children(2, seed=1))
     >>> children == list(synthetic_children(2, seed=1)), len(children)
