@@ -8,10 +8,10 @@ from typing import Any
 from hypothesis import strategies as st
 
 from safeguarding.indicators.catalogue import DFE_MEASURES
-from safeguarding.indicators.definitions import Count, Tally
+from safeguarding.indicators.definitions import Tally
 from safeguarding.io.cin_census import Severity
 from safeguarding.report import Pack, PackPart
-from safeguarding.strategies._indicators import periods
+from safeguarding.strategies._indicators import counts, periods
 from safeguarding.synthetic import InjectedError, SyntheticSummary
 from safeguarding.thresholds.journey import StepKind, StepStatus
 
@@ -20,16 +20,9 @@ __all__ = ["STRATEGIES", "pack_parts", "packs", "synthetic_summaries"]
 _STEP_KEYS = [f"{kind.value}|{status.value}" for kind in StepKind for status in StepStatus]
 
 
-@st.composite
-def _dfe_count(draw: st.DrawFn) -> Count:
-    denominator = draw(st.integers(min_value=0, max_value=10**6))
-    numerator = draw(st.integers(min_value=0, max_value=denominator))
-    return Count(numerator=numerator, denominator=denominator)
-
-
 def _dfe_tallies() -> st.SearchStrategy[Tally]:
     keys = [item.key for item in DFE_MEASURES]
-    return st.dictionaries(st.sampled_from(keys), _dfe_count()).map(
+    return st.dictionaries(st.sampled_from(keys), counts()).map(
         lambda mapping: Tally(counts=mapping)
     )
 
