@@ -22,6 +22,7 @@ import argparse
 import contextlib
 import datetime as dt
 import json
+import math
 import os
 import re
 import sys
@@ -164,13 +165,12 @@ def _levels(pairs: Sequence[str], option: str) -> dict[str, float]:
         if not key.startswith("dfe."):
             key = f"dfe.{key}"
         try:
-            value = float(number)
+            out[key] = float(number) if sep else math.nan
         except ValueError:
-            value = float("nan")
-        if not sep or value != value:  # noqa: PLR0124 - NaN check
+            out[key] = math.nan
+        if not math.isfinite(out[key]):
             message = f"{option} {pair!r}: expected KEY=NUMBER"
             raise argparse.ArgumentTypeError(message)
-        out[key] = value
     return out
 
 
