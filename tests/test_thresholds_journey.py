@@ -34,6 +34,7 @@ from safeguarding.thresholds.journey import (
     StepKind,
     StepStatus,
     check_journey,
+    summarise_journey,
 )
 from safeguarding.thresholds.timescales import (
     IcpcAnchor,
@@ -429,16 +430,26 @@ def test_dates_no_rule_or_calendar_covers_give_unknown_steps():
     assert "coverage" in step(report, K.ASSESSMENT).reason
 
 
-def test_bad_arguments():
+@pytest.mark.parametrize("check", [check_journey, summarise_journey])
+def test_bad_arguments(check):
     with pytest.raises(InvalidInputError) as caught:
-        check_journey(ON_TIME, on=dt.datetime(2025, 1, 1))
+        check(ON_TIME, on=dt.datetime(2025, 1, 1))
     assert caught.value.field == "on"
     with pytest.raises(InvalidInputError) as caught:
-        check_journey("episode", on=D(2025, 1, 1))  # type: ignore[arg-type]
+        check("episode", on=D(2025, 1, 1))
     assert caught.value.field == "episode"
     with pytest.raises(InvalidInputError) as caught:
-        check_journey(ON_TIME, on=D(2025, 1, 1), procedures="local")  # type: ignore[arg-type]
+        check(ON_TIME, on=D(2025, 1, 1), procedures="local")
     assert caught.value.field == "procedures"
+
+
+def test_summary_of_steps_no_rule_covers():
+    # The unknown steps (no rule in force, past the calendar) are summarised too.
+    steps, inconsistencies = summarise_journey(
+        Episode(referral_date=D(2012, 5, 1)), on=D(2013, 1, 1)
+    )
+    assert steps == [(K.REFERRAL_DECISION, S.UNKNOWN, None), (K.ASSESSMENT, S.UNKNOWN, None)]
+    assert inconsistencies == 0
 
 
 # --------------------------------------------------------------------------- inconsistencies
@@ -759,6 +770,20 @@ def test_inconsistent_episodes_are_reported_never_raised(episode, on):
     assert report.inconsistencies
     assert all(isinstance(f, Finding) and f.met is False for f in report.inconsistencies)
     assert_statuses_agree_with_dates(report)
+
+
+@given(
+    episode=st.one_of(episodes(), inconsistent_episodes()),
+    on=ONS,
+    procedures=local_procedures(),
+)
+def test_the_summary_is_the_report_without_its_reasons(episode, on, procedures):
+    # Invariant: summarise_journey gives check_journey's steps (kind, status, due, in order)
+    # and the number of its inconsistencies, for valid and inconsistent records alike.
+    report = check_journey(episode, on=on, procedures=procedures)
+    steps, inconsistencies = summarise_journey(episode, on=on, procedures=procedures)
+    assert steps == [(s.kind, s.status, s.due) for s in report.steps]
+    assert inconsistencies == len(report.inconsistencies)
 
 
 @given(

@@ -3,7 +3,8 @@
 :func:`build_pack` reads one or more CIN census files (streaming, one child
 at a time), counts the DfE children-in-need measures
 (:func:`safeguarding.indicators.dfe.tally_records`), checks every episode's
-statutory clocks (:func:`safeguarding.thresholds.journey.check_journey`) as at
+statutory clocks (:func:`safeguarding.thresholds.journey.summarise_journey`, the
+counting form of :func:`~safeguarding.thresholds.journey.check_journey`) as at
 the last day of the reporting year, and counts what could not be read. Each
 file gives a :class:`PackPart`; parts merge with ``+`` (per file, in parallel
 processes if asked), so the pack of several files equals the pack of one file
@@ -56,7 +57,7 @@ from safeguarding.indicators.definitions import (
 )
 from safeguarding.indicators.dfe import dfe_values, tally_records
 from safeguarding.io.cin_census import Severity, Source, read_census
-from safeguarding.thresholds.journey import StepKind, StepStatus, check_journey
+from safeguarding.thresholds.journey import StepKind, StepStatus, summarise_journey
 
 __all__ = [
     "SAMPLE_POPULATION",
@@ -178,26 +179,26 @@ def read_part(
 
 def _read_part(source: Source, period: Period) -> PackPart:
     reading = read_census(source)
-    steps: Counter[str] = Counter()
+    steps: Counter[tuple[StepKind, StepStatus]] = Counter()
     totals = {"inconsistencies": 0, "episodes": 0}
+    on, first, last = period.end, period.start, period.end
 
     def records() -> Iterator[ChildRecord]:
         for record in reading:
             for episode in record.episodes:
                 totals["episodes"] += 1
-                report = check_journey(episode, on=period.end)
-                totals["inconsistencies"] += len(report.inconsistencies)
-                for step in report.steps:
-                    due = step.due
-                    if due is not None and period.contains(due):
-                        steps[f"{step.kind.value}|{step.status.value}"] += 1
+                summary, inconsistencies = summarise_journey(episode, on=on)
+                totals["inconsistencies"] += inconsistencies
+                for kind, status, due in summary:
+                    if due is not None and first <= due <= last:
+                        steps[kind, status] += 1
             yield record
 
     tally = tally_records(records(), period=period)
     problems = Counter(problem.severity.value for problem in reading.problems)
     return PackPart(
         tally=tally,
-        steps=dict(steps),
+        steps={f"{kind.value}|{status.value}": n for (kind, status), n in steps.items()},
         problems=dict(problems),
         inconsistencies=totals["inconsistencies"],
         children=reading.children_read,

@@ -56,7 +56,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from itertools import pairwise
 from typing import Any
 
@@ -105,6 +105,7 @@ __all__ = [
     "StepKind",
     "StepStatus",
     "check_journey",
+    "summarise_journey",
 ]
 
 CIN_VALIDATION_RULES = Instrument(
@@ -289,30 +290,43 @@ _Slot = tuple[StepKind, int, int]
 """A step's identity: its kind, subject and number."""
 
 
-def _unknown(slot: _Slot, deadline: Deadline | None, reason: str) -> JourneyStep:
-    kind, subject, number = slot
-    return JourneyStep(
-        kind=kind,
-        subject=subject,
-        number=number,
-        deadline=deadline,
-        completed=None,
-        status=StepStatus.UNKNOWN,
-        reason=reason,
-    )
+_RawStep = tuple[_Slot, Deadline | None, dt.date | None, StepStatus, str]
+"""A step before it becomes a :class:`JourneyStep`: slot, deadline, completed, status, reason."""
 
 
 class _Builder:
-    """Collects the steps of one episode as at *on*."""
+    """Collects the steps of one episode as at *on*.
 
-    __slots__ = ("calendar", "closed", "on", "procedures", "steps")
+    With *explain* false the reasons are left empty: counting many episodes
+    (:func:`summarise_journey`) needs only each step's kind, status and due date.
+    """
 
-    def __init__(self, on: dt.date, procedures: LocalProcedures, closed: dt.date | None) -> None:
+    __slots__ = ("calendar", "closed", "explain", "on", "procedures", "steps")
+
+    def __init__(
+        self,
+        on: dt.date,
+        procedures: LocalProcedures,
+        closed: dt.date | None,
+        *,
+        explain: bool = True,
+    ) -> None:
         self.on = on
         self.procedures = procedures
         self.calendar = procedures.calendar
         self.closed = closed  # the closure day, if the episode had closed by *on*
-        self.steps: list[JourneyStep] = []
+        self.explain = explain
+        self.steps: list[_RawStep] = []
+
+    def unknown(
+        self, slot: _Slot, deadline: Deadline | None, reason: str | Callable[[], str]
+    ) -> None:
+        """Record a step the record cannot decide (a callable *reason* is called if explaining)."""
+        if not self.explain:
+            reason = ""
+        elif not isinstance(reason, str):
+            reason = reason()
+        self.steps.append((slot, deadline, None, StepStatus.UNKNOWN, reason))
 
     def deadline(
         self, slot: _Slot, rule: DatedRule[Any], start: dt.date, clock_starts: str | None = None
@@ -321,69 +335,56 @@ class _Builder:
         try:
             return _deadline(rule, "start", start, self.calendar, clock_starts)
         except (RuleNotInForceError, CalendarCoverageError) as exc:
-            self.steps.append(_unknown(slot, None, f"no due date can be computed: {exc}"))
+            self.unknown(slot, None, f"no due date can be computed: {exc}")
             return None
 
     def done(self, slot: _Slot, deadline: Deadline, completed: dt.date) -> None:
         """Record a step done on *completed* (on or before *on*)."""
         due = deadline.due
         if completed < deadline.started:
-            self.steps.append(
-                _unknown(
-                    slot,
-                    deadline,
+            self.unknown(
+                slot,
+                deadline,
+                lambda: (
                     f"recorded on {completed.isoformat()}, before its clock started on "
-                    f"{deadline.started.isoformat()}",
-                )
+                    f"{deadline.started.isoformat()}"
+                ),
             )
             return
+        reason = ""
         if completed <= due:
-            status, reason = StepStatus.ON_TIME, f"done on {completed.isoformat()}"
+            status = StepStatus.ON_TIME
+            if self.explain:
+                reason = f"done on {completed.isoformat()}"
         else:
-            days = (completed - due).days
             status = StepStatus.LATE
-            reason = f"done on {completed.isoformat()}, {days} day(s) after the due date"
-        kind, subject, number = slot
-        self.steps.append(
-            JourneyStep(
-                kind=kind,
-                subject=subject,
-                number=number,
-                deadline=deadline,
-                completed=completed,
-                status=status,
-                reason=reason,
-            )
-        )
+            if self.explain:
+                days = (completed - due).days
+                reason = f"done on {completed.isoformat()}, {days} day(s) after the due date"
+        self.steps.append((slot, deadline, completed, status, reason))
 
     def pending(
         self, slot: _Slot, deadline: Deadline, ended: dt.date | None, what_ended: str
     ) -> None:
         """Record a step not done by *on*, unless what it belonged to *ended* before it fell due."""
         due = deadline.due
+        explain = self.explain
+        reason = ""
         if ended is not None:
             if due >= ended:
                 return  # no longer needed: ended within time
             status = StepStatus.OVERDUE
-            reason = f"not done before the {what_ended} ended on {ended.isoformat()}"
+            if explain:
+                reason = f"not done before the {what_ended} ended on {ended.isoformat()}"
         elif self.on <= due:
             status = StepStatus.NOT_YET_DUE
-            reason = "not done yet; due today" if self.on == due else "not done yet"
+            if explain:
+                reason = "not done yet; due today" if self.on == due else "not done yet"
         else:
             status = StepStatus.OVERDUE
-            reason = f"not done; {(self.on - due).days} day(s) past the due date"
-        kind, subject, number = slot
-        self.steps.append(
-            JourneyStep(
-                kind=kind,
-                subject=subject,
-                number=number,
-                deadline=deadline,
-                completed=None,
-                status=status,
-                reason=reason,
-            )
-        )
+            if explain:
+                reason = f"not done; {(self.on - due).days} day(s) past the due date"
+        self.steps.append((slot, deadline, None, status, reason))
 
 
 def _first_action(episode: Episode, on: dt.date) -> tuple[dt.date, str] | None:
@@ -415,24 +416,21 @@ def _referral_steps(b: _Builder, episode: Episode) -> None:
         elif evidence is None:
             b.pending(_DECISION, deadline, None, "episode")
         elif evidence[0] <= deadline.due:
-            b.steps.append(
-                JourneyStep(
-                    kind=StepKind.REFERRAL_DECISION,
-                    deadline=deadline,
-                    completed=evidence[0],
-                    status=StepStatus.ON_TIME,
-                    reason=f"decision date not recorded; the {evidence[1]} on "
-                    f"{evidence[0].isoformat()} shows it was made by then",
-                )
+            reason = (
+                f"decision date not recorded; the {evidence[1]} on "
+                f"{evidence[0].isoformat()} shows it was made by then"
+                if b.explain
+                else ""
             )
+            b.steps.append((_DECISION, deadline, evidence[0], StepStatus.ON_TIME, reason))
         else:
-            b.steps.append(
-                _unknown(
-                    _DECISION,
-                    deadline,
+            b.unknown(
+                _DECISION,
+                deadline,
+                lambda: (
                     f"decision date not recorded; the first action that follows from it "
-                    f"({evidence[1]}, {evidence[0].isoformat()}) is after the due date",
-                )
+                    f"({evidence[1]}, {evidence[0].isoformat()}) is after the due date"
+                ),
             )
     if episode.referral_nfa is True and not episode.assessments:
         return
@@ -463,7 +461,7 @@ def _conference_steps(b: _Builder, index: int, enquiry: Section47Enquiry) -> Non
     try:
         start, why = initial_conference_anchor(enquiry, on=on, procedures=b.procedures)
     except RuleNotInForceError as exc:
-        b.steps.append(_unknown(slot, None, f"no due date can be computed: {exc}"))
+        b.unknown(slot, None, f"no due date can be computed: {exc}")
         return
     deadline = b.deadline(slot, INITIAL_CONFERENCE, start, clock_starts=why)
     if deadline is None:
@@ -523,12 +521,10 @@ def _plan_steps(b: _Builder, index: int, plan: ChildProtectionPlan) -> None:
     deadline = b.deadline(slot, FIRST_CORE_GROUP, start)
     if deadline is not None:
         if plan.core_group_dates is None:
-            b.steps.append(
-                _unknown(
-                    slot,
-                    deadline,
-                    "core group meetings are not recorded (not a CIN census item)",
-                )
+            b.unknown(
+                slot,
+                deadline,
+                "core group meetings are not recorded (not a CIN census item)",
             )
         else:
             meetings = [d for d in plan.core_group_dates if start <= d <= on]
@@ -951,6 +947,74 @@ def check_journey(
     referral decision: on time (due 2024-03-26) - done on 2024-03-26
     assessment: late (due 2024-05-31) - done on 2024-06-03, 3 day(s) after the due date
     """
+    steps = _steps(episode, on, procedures, explain=True)
+    return JourneyReport(
+        on=on,
+        procedures=procedures.name,
+        steps=tuple(
+            JourneyStep(
+                kind=slot[0],
+                subject=slot[1],
+                number=slot[2],
+                deadline=deadline,
+                completed=completed,
+                status=status,
+                reason=reason,
+            )
+            for slot, deadline, completed, status, reason in steps
+        ),
+        inconsistencies=tuple(_Checks(episode).run()),
+    )
+
+
+StepSummary = tuple[StepKind, StepStatus, dt.date | None]
+"""One step as :func:`summarise_journey` gives it: its kind, status and due date."""
+
+
+def summarise_journey(
+    episode: Episode, *, on: dt.date, procedures: LocalProcedures = NATIONAL
+) -> tuple[list[StepSummary], int]:
+    """The steps of :func:`check_journey` as ``(kind, status, due)``, and the inconsistency count.
+
+    The same steps, in the same order, with the same statuses and due dates as
+    ``check_journey(episode, on=on, procedures=procedures)``, without the
+    reasons and the report's models: for counting the steps of many episodes
+    (the indicator pack checks every episode of a census this way).
+
+    Args:
+        episode: The episode of need to check.
+        on: The day the journey is checked.
+        procedures: Local choices (ICPC anchor, calendar).
+
+    Returns:
+        The ``(kind, status, due)`` of each step (``due`` is ``None`` when no
+        due date could be computed), and how many consistency checks failed.
+
+    Raises:
+        InvalidInputError: as :func:`check_journey`.
+
+    >>> import datetime as dt
+    >>> from safeguarding.cases import Episode
+    >>> steps, inconsistencies = summarise_journey(
+    ...     Episode(referral_date=dt.date(2024, 3, 25)), on=dt.date(2024, 3, 27))
+    >>> [(kind.value, status.value, due.isoformat()) for kind, status, due in steps]
+    [('referral decision', 'overdue', '2024-03-26'), ('assessment', 'not yet due', '2024-05-31')]
+    >>> inconsistencies
+    0
+    """
+    steps = _steps(episode, on, procedures, explain=False)
+    return (
+        [
+            (slot[0], status, None if deadline is None else deadline.due)
+            for slot, deadline, _completed, status, _reason in steps
+        ],
+        len(_Checks(episode).run()),
+    )
+
+
+def _steps(
+    episode: Episode, on: dt.date, procedures: LocalProcedures, *, explain: bool
+) -> list[_RawStep]:
     check_date("on", on)
     if not isinstance(episode, Episode):
         raise InvalidInputError("episode", "must be an Episode")
@@ -961,7 +1025,7 @@ def check_journey(
         if episode.closure_date is not None and episode.closure_date <= on
         else None
     )
-    builder = _Builder(on, procedures, closed)
+    builder = _Builder(on, procedures, closed, explain=explain)
     if episode.referral_date <= on:
         _referral_steps(builder, episode)
         for index, enquiry in enumerate(episode.section47_enquiries, 1):
@@ -972,9 +1036,4 @@ def check_journey(
         for index, period in enumerate(episode.looked_after_periods, 1):
             if period.start_date <= on:
                 _looked_after_steps(builder, index, period)
-    return JourneyReport(
-        on=on,
-        procedures=procedures.name,
-        steps=tuple(builder.steps),
-        inconsistencies=tuple(_Checks(episode).run()),
-    )
+    return builder.steps
