@@ -53,6 +53,7 @@ from safeguarding.thresholds.journey import (
     StepKind,
     StepStatus,
     check_journey,
+    summarise_journey,
 )
 from safeguarding.thresholds.timescales import (
     NATIONAL,
@@ -112,4 +113,5 @@ __all__ = [
     "next_review_conference_deadline",
     "referral_decision_deadline",
     "second_looked_after_review_deadline",
+    "summarise_journey",
 ]
