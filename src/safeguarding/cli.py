@@ -195,6 +195,7 @@ def _report(args: argparse.Namespace) -> int:  # noqa: C901, PLR0911, PLR0912, P
         SAMPLE_YEAR,
         Goal,
         build_pack,
+        default_jobs,
         draw_charts,
         format_csv,
         format_json,
@@ -240,9 +241,8 @@ def _report(args: argparse.Namespace) -> int:  # noqa: C901, PLR0911, PLR0912, P
                 return 2
             year = reading.header.reference_date.year - 1
         period = Period.financial_year(year)
-        pack = build_pack(
-            sources, period=period, population=population, jobs=args.jobs, progress=bar
-        )
+        jobs = default_jobs(sources) if args.jobs is None else args.jobs
+        pack = build_pack(sources, period=period, population=population, jobs=jobs, progress=bar)
     except (MalformedCensusError, UnsafeXMLError) as exc:
         sys.stderr.write(f"safeguarding report: {exc}\n")
         return 1
@@ -328,7 +328,12 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument(
         "--format", choices=("table", "json", "csv"), default="table", help="output format"
     )
-    report.add_argument("--jobs", type=_positive, default=1, help="processes reading files")
+    report.add_argument(
+        "--jobs",
+        type=_positive,
+        default=None,
+        help="processes reading files (default: every CPU for 8 MB of files or more, else 1)",
+    )
     report.add_argument(
         "--benchmark",
         action="append",
