@@ -335,20 +335,35 @@ class _Episodes:
             # A census holds the episodes open during its year: one referred before the
             # year is still open on its first day.
             closure = self.within(_days(self.start, rng.randint(0, 200)))
-        reasons = self.closures if not (enquiries or plans) else self.closures_after_action
-        episode = Episode(
-            referral_date=referral,
-            referral_source=source,  # type: ignore[arg-type]
-            primary_need=need,  # type: ignore[arg-type]
-            referral_nfa=False,
-            closure_date=closure,
-            reason_for_closure=_weighted(rng, reasons) if closure else None,  # type: ignore[arg-type]
-            assessments=(assessment,),
-            cin_plans=cin_plans,
-            section47_enquiries=enquiries,
-            child_protection_plans=plans,
+        episode = self.returned(
+            Episode(
+                referral_date=referral,
+                referral_source=source,  # type: ignore[arg-type]
+                primary_need=need,  # type: ignore[arg-type]
+                referral_nfa=False,
+                closure_date=closure,
+                assessments=(assessment,),
+                cin_plans=cin_plans,
+                section47_enquiries=enquiries,
+                child_protection_plans=plans,
+            ),
         )
         return episode, bool(plans)
+
+    def returned(self, episode: Episode) -> Episode:
+        """The episode as the census returns it, with its reason for closure if closed.
+
+        "Closed after assessment" is drawn only for an episode whose return holds its
+        assessment and no activity after it (DfE rules 2990 and 8825Q).
+        """
+        e = _as_returned(episode, self.start)
+        if e.closure_date is None:
+            return e
+        after_action = not e.assessments or bool(
+            e.section47_enquiries or e.child_protection_plans or e.cin_plans
+        )
+        reasons = self.closures_after_action if after_action else self.closures
+        return attrs.evolve(e, reason_for_closure=_weighted(self.rng, reasons))  # type: ignore[arg-type]
 
     def plan(
         self, start: dt.date, *, previous_plans: int, last: dt.date
@@ -380,6 +395,44 @@ class _Episodes:
             review_dates=tuple(reviews),
         )
         return plan, max([last, start, *reviews, *([end] if end else [])])
+
+
+def _as_returned(episode: Episode, start: dt.date) -> Episode:
+    """The episode as a census for the year from *start* returns it.
+
+    A census returns the modules active during its year: for an episode referred
+    before it, what had ended by then is not in the file (DfE rules 8696, 8715,
+    8930 and 4013: those end dates fall within the census year). A plan that goes
+    on keeps the conference it started at as the episode's ``DateOfInitialCPC``.
+    """
+    assessments = tuple(
+        a
+        for a in episode.assessments
+        if a.authorisation_date is None or a.authorisation_date >= start
+    )
+    enquiries = tuple(
+        s
+        for s in episode.section47_enquiries
+        if s.initial_cpc_date is None or s.initial_cpc_date >= start
+    )
+    plans = tuple(
+        p for p in episode.child_protection_plans if p.end_date is None or p.end_date >= start
+    )
+    cin_plans = tuple(c for c in episode.cin_plans if c.end_date is None or c.end_date >= start)
+    earlier = [
+        s.initial_cpc_date
+        for s in episode.section47_enquiries
+        if s.initial_cpc_date is not None and s.initial_cpc_date < start
+    ]
+    conference = next((d for d in earlier if any(p.start_date == d for p in plans)), None)
+    return attrs.evolve(
+        episode,
+        assessments=assessments,
+        section47_enquiries=enquiries,
+        child_protection_plans=plans,
+        cin_plans=cin_plans,
+        initial_cpc_date=conference,
+    )
 
 
 def upn(la_code: str, school: int, year: int, serial: int) -> str:
@@ -443,13 +496,16 @@ def _child(index: int, seed: int, start: dt.date, end: dt.date, year: int) -> Ce
     if born is not None and 5 <= (end - born).days // 365 <= 16:
         allocated = max(born.year + 5, 2000)
         pupil = upn("999", 2000 + index % 4000, allocated, index % 1000)
+    # An unborn child's sex is not known (DfE rule 8750).
     if year >= 2024:
-        return CensusChild(record=record, upn=pupil, sex=rng.choice((Sex.MALE, Sex.FEMALE)))
-    return CensusChild(
-        record=record,
-        upn=pupil,
-        gender_current=rng.choice((GenderCurrent.MALE, GenderCurrent.FEMALE)),
+        sex = Sex.UNKNOWN if unborn else rng.choice((Sex.MALE, Sex.FEMALE))
+        return CensusChild(record=record, upn=pupil, sex=sex)
+    gender = (
+        GenderCurrent.NOT_KNOWN
+        if unborn
+        else rng.choice((GenderCurrent.MALE, GenderCurrent.FEMALE))
     )
+    return CensusChild(record=record, upn=pupil, gender_current=gender)
 
 
 def _check(children: object, seed: object, year: object) -> tuple[int, int, int]:

@@ -9,8 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from safeguarding.cases import ReasonForClosure
 from safeguarding.errors import InvalidInputError
-from safeguarding.io.cin_census import Severity, read_census
+from safeguarding.io.cin_census import GenderCurrent, Severity, Sex, read_census
 from safeguarding.report import SAMPLE_SEED, SAMPLE_YEAR, sample_census
 from safeguarding.synthetic import (
     InjectedError,
@@ -65,15 +66,56 @@ def test_generated_files_read_back_exactly_and_in_valid_order(seed, year):
 
 
 def test_rates_are_realistic():
-    # England's children-in-need figures, roughly: the generator must stay near them.
+    # England's children-in-need figures, roughly: the generator must stay near them. The
+    # rates are those of the referrals of the year (older episodes return only what was
+    # still active in it: see the next test).
     children = list(synthetic_children(2000, seed=11))
-    episodes = [e for c in children for e in c.record.episodes]
+    start = dt.date(2023, 4, 1)
+    episodes = [e for c in children for e in c.record.episodes if e.referral_date >= start]
     assessed = [a for e in episodes for a in e.assessments]
     enquiries = [s for e in episodes for s in e.section47_enquiries]
-    plans = [p for e in episodes for p in e.child_protection_plans]
+    plans = [p for c in children for e in c.record.episodes for p in e.child_protection_plans]
     assert 0.85 < len(assessed) / len(episodes) < 0.97
     assert 0.25 < len(enquiries) / len(assessed) < 0.45
     assert 0.15 < sum(p.previous_plans > 0 for p in plans) / len(plans) < 0.32  # type: ignore[operator]
+
+
+@pytest.mark.parametrize("year", [2017, 2023, 2025])
+def test_a_census_returns_what_was_active_in_its_year(year):
+    # DfE rules 8696, 8715, 8930 and 4013: assessment ends, initial conferences and plan
+    # ends fall within the census year; an unborn child's sex is not known (8750).
+    start, end = dt.date(year, 4, 1), dt.date(year + 1, 3, 31)
+    older = 0
+    for child in synthetic_children(1500, seed=year, year=year):
+        for e in child.record.episodes:
+            older += e.referral_date < start
+            dates = [
+                *(a.authorisation_date for a in e.assessments),
+                *(s.initial_cpc_date for s in e.section47_enquiries),
+                *(p.end_date for p in e.child_protection_plans),
+                *(c.end_date for c in e.cin_plans),
+            ]
+            assert all(start <= d <= end for d in dates if d is not None)
+            # A plan that began before the year keeps its conference on the episode.
+            for plan in e.child_protection_plans:
+                conferences = {s.initial_cpc_date for s in e.section47_enquiries}
+                assert plan.start_date in conferences | {e.initial_cpc_date}
+            if (
+                e.reason_for_closure
+                in (
+                    ReasonForClosure.CLOSED_AFTER_ASSESSMENT,
+                    ReasonForClosure.CLOSED_AFTER_ASSESSMENT_EARLY_HELP,
+                )
+                and not e.referral_nfa
+            ):
+                assert e.assessments
+                assert not e.section47_enquiries
+                assert not e.child_protection_plans
+                assert not e.cin_plans
+        if child.record.child.expected_date_of_birth is not None:
+            assert child.sex in (None, Sex.UNKNOWN)
+            assert child.gender_current in (None, GenderCurrent.NOT_KNOWN)
+    assert older > 300  # the rule is exercised
 
 
 def test_injected_errors_are_all_reported():
