@@ -201,18 +201,20 @@ def test_cli_merged_pack_serial_and_parallel(tmp_path, capsys):
 
 
 def test_default_jobs_use_every_cpu_for_large_files(tmp_path, monkeypatch):
+    import os
+
     from safeguarding import report
 
     whole, _ = synthetic_split(tmp_path, 1)
     assert report.default_jobs([whole]) == 1  # small: one process
     monkeypatch.setattr(report, "_SPLIT_FROM", 1)
-    monkeypatch.setattr(report.os, "sched_getaffinity", lambda _pid: {0, 1, 2}, raising=False)
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: {0, 1, 2}, raising=False)
     assert report.default_jobs([whole]) == 3
-    monkeypatch.delattr(report.os, "sched_getaffinity", raising=False)
-    monkeypatch.setattr(report.os, "cpu_count", lambda: None)
+    monkeypatch.delattr(os, "sched_getaffinity", raising=False)
+    monkeypatch.setattr(os, "cpu_count", lambda: None)
     assert report.default_jobs([whole]) == 1
     # The command uses it when --jobs is not given, and the pack is the same.
-    monkeypatch.setattr(report.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
     assert main(["report", str(whole), "--population", "20000", "--format", "json"]) == 0
 
 
