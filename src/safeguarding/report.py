@@ -182,13 +182,13 @@ def _read_part(source: Source, period: Period) -> PackPart:
     reading = read_census(source)
     steps: Counter[tuple[StepKind, StepStatus]] = Counter()
     totals = {"inconsistencies": 0, "episodes": 0}
-    on, first, last = period.end, period.start, period.end
+    first, last = period.start, period.end  # compared directly: hot loop, dates known good
 
     def records() -> Iterator[ChildRecord]:
         for record in reading:
             for episode in record.episodes:
                 totals["episodes"] += 1
-                summary, inconsistencies = summarise_journey(episode, on=on)
+                summary, inconsistencies = summarise_journey(episode, on=last)
                 totals["inconsistencies"] += inconsistencies
                 for kind, status, due in summary:
                     if due is not None and first <= due <= last:

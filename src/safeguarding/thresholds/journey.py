@@ -318,15 +318,26 @@ class _Builder:
         self.explain = explain
         self.steps: list[_RawStep] = []
 
-    def unknown(
-        self, slot: _Slot, deadline: Deadline | None, reason: str | Callable[[], str]
+    def add(
+        self,
+        slot: _Slot,
+        deadline: Deadline | None,
+        completed: dt.date | None,
+        status: StepStatus,
+        reason: str | Callable[[], str],
     ) -> None:
-        """Record a step the record cannot decide (a callable *reason* is called if explaining)."""
+        """Record a step; a callable *reason* is written only when explaining."""
         if not self.explain:
             reason = ""
         elif not isinstance(reason, str):
             reason = reason()
-        self.steps.append((slot, deadline, None, StepStatus.UNKNOWN, reason))
+        self.steps.append((slot, deadline, completed, status, reason))
+
+    def unknown(
+        self, slot: _Slot, deadline: Deadline | None, reason: str | Callable[[], str]
+    ) -> None:
+        """Record a step the record cannot decide."""
+        self.add(slot, deadline, None, StepStatus.UNKNOWN, reason)
 
     def deadline(
         self, slot: _Slot, rule: DatedRule[Any], start: dt.date, clock_starts: str | None = None
@@ -351,40 +362,43 @@ class _Builder:
                 ),
             )
             return
-        reason = ""
         if completed <= due:
-            status = StepStatus.ON_TIME
-            if self.explain:
-                reason = f"done on {completed.isoformat()}"
+            self.add(slot, deadline, completed, StepStatus.ON_TIME, lambda: f"done on {completed}")
         else:
-            status = StepStatus.LATE
-            if self.explain:
-                days = (completed - due).days
-                reason = f"done on {completed.isoformat()}, {days} day(s) after the due date"
-        self.steps.append((slot, deadline, completed, status, reason))
+            self.add(
+                slot,
+                deadline,
+                completed,
+                StepStatus.LATE,
+                lambda: f"done on {completed}, {(completed - due).days} day(s) after the due date",
+            )
 
     def pending(
         self, slot: _Slot, deadline: Deadline, ended: dt.date | None, what_ended: str
     ) -> None:
         """Record a step not done by *on*, unless what it belonged to *ended* before it fell due."""
-        due = deadline.due
-        explain = self.explain
-        reason = ""
+        due, on = deadline.due, self.on
         if ended is not None:
             if due >= ended:
                 return  # no longer needed: ended within time
-            status = StepStatus.OVERDUE
-            if explain:
-                reason = f"not done before the {what_ended} ended on {ended.isoformat()}"
-        elif self.on <= due:
-            status = StepStatus.NOT_YET_DUE
-            if explain:
-                reason = "not done yet; due today" if self.on == due else "not done yet"
+            self.add(
+                slot,
+                deadline,
+                None,
+                StepStatus.OVERDUE,
+                lambda: f"not done before the {what_ended} ended on {ended}",
+            )
+        elif on <= due:
+            reason = "not done yet; due today" if on == due else "not done yet"
+            self.add(slot, deadline, None, StepStatus.NOT_YET_DUE, reason)
         else:
-            status = StepStatus.OVERDUE
-            if explain:
-                reason = f"not done; {(self.on - due).days} day(s) past the due date"
-        self.steps.append((slot, deadline, None, status, reason))
+            self.add(
+                slot,
+                deadline,
+                None,
+                StepStatus.OVERDUE,
+                lambda: f"not done; {(on - due).days} day(s) past the due date",
+            )
 
 
 def _first_action(episode: Episode, on: dt.date) -> tuple[dt.date, str] | None:
@@ -416,13 +430,16 @@ def _referral_steps(b: _Builder, episode: Episode) -> None:
         elif evidence is None:
             b.pending(_DECISION, deadline, None, "episode")
         elif evidence[0] <= deadline.due:
-            reason = (
-                f"decision date not recorded; the {evidence[1]} on "
-                f"{evidence[0].isoformat()} shows it was made by then"
-                if b.explain
-                else ""
+            b.add(
+                _DECISION,
+                deadline,
+                evidence[0],
+                StepStatus.ON_TIME,
+                lambda: (
+                    f"decision date not recorded; the {evidence[1]} on "
+                    f"{evidence[0]} shows it was made by then"
+                ),
             )
-            b.steps.append((_DECISION, deadline, evidence[0], StepStatus.ON_TIME, reason))
         else:
             b.unknown(
                 _DECISION,
