@@ -4,8 +4,8 @@ Hypothesis runs the ``hypothesis`` entry-point group when it is imported, so
 this module must not be imported by anything else in the package.
 
 Both import orders work. When Hypothesis is imported first, the hook imports
-:mod:`safeguarding.strategies`, which registers every strategy as it finishes
-loading. When :mod:`safeguarding.strategies` is imported first, it imports
+[`safeguarding.strategies`][], which registers every strategy as it finishes
+loading. When [`safeguarding.strategies`][] is imported first, it imports
 Hypothesis while it is still loading, so the hook runs against a partially
 initialised module: it then does nothing, and the module registers every
 strategy itself once it has finished loading.

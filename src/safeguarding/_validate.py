@@ -1,6 +1,6 @@
 """Validators shared by every model and public function.
 
-Each raises :class:`~safeguarding.errors.InvalidInputError` naming the field,
+Each raises [`InvalidInputError`][safeguarding.errors.InvalidInputError] naming the field,
 never echoing its value (the value may be a child's personal data). The attrs
 validators have the ``(instance, attribute, value)`` signature; the ``check_*``
 functions validate plain function arguments.
@@ -24,9 +24,9 @@ AttrsValidator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 
 
 def check_date(name: str, value: object) -> dt.date:
-    """Return *value* if it is a plain :class:`datetime.date`, else raise.
+    """Return *value* if it is a plain [`datetime.date`][], else raise.
 
-    A :class:`datetime.datetime` is refused: it is a subclass of ``date`` whose
+    A [`datetime.datetime`][] is refused: it is a subclass of ``date`` whose
     comparisons with a date raise ``TypeError`` deep inside the rules.
     """
     if type(value) is not dt.date:
@@ -50,12 +50,12 @@ def check_enum(name: str, value: object, enum_type: type[enum.Enum]) -> None:
 
 
 def is_date(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """Attrs validator: a plain :class:`datetime.date`."""
+    """Attrs validator: a plain [`datetime.date`][]."""
     check_date(attribute.name, value)
 
 
 def is_optional_date(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """Attrs validator: ``None`` or a plain :class:`datetime.date`."""
+    """Attrs validator: ``None`` or a plain [`datetime.date`][]."""
     if value is not None:
         check_date(attribute.name, value)
 

@@ -13,24 +13,25 @@ half-open interval ``(start, end]``. This is how the Department for Education
 counts durations in the children-in-need statistics (a step done the same day
 takes 0 working days).
 
-Bank holidays are computed by rule (Easter by :func:`dateutil.easter.easter`,
+Bank holidays are computed by rule (Easter by `dateutil.easter.easter`,
 fixed Mondays, substitute days when a holiday falls at a weekend) plus a table
 of moved and one-off days. Future moved or extra days are announced year by
 year, so the calendar covers a fixed range of years
-(:data:`FIRST_COVERED` to :data:`LAST_COVERED`) and raises
-:class:`~safeguarding.errors.CalendarCoverageError` outside it rather than
+([`FIRST_COVERED`][] to [`LAST_COVERED`][]) and raises
+[`CalendarCoverageError`][safeguarding.errors.CalendarCoverageError] outside it rather than
 guess.
 
 Every calculation is arithmetic on precomputed tables indexed by the day's
 ordinal: the cost of a call does not grow with the number of days added.
 
->>> import datetime as dt
->>> add_working_days(dt.date(2024, 12, 19), 15)   # Christmas, Boxing Day, New Year skipped
-datetime.date(2025, 1, 14)
->>> working_days_between(dt.date(2024, 12, 19), dt.date(2025, 1, 14))
-15
->>> is_working_day(dt.date(2025, 4, 18))          # Good Friday
-False
+Examples:
+    >>> import datetime as dt
+    >>> add_working_days(dt.date(2024, 12, 19), 15)   # Christmas, Boxing Day, New Year skipped
+    datetime.date(2025, 1, 14)
+    >>> working_days_between(dt.date(2024, 12, 19), dt.date(2025, 1, 14))
+    15
+    >>> is_working_day(dt.date(2025, 4, 18))          # Good Friday
+    False
 """
 
 from __future__ import annotations
@@ -377,9 +378,10 @@ def add_working_days(
             integer of at least 0.
         CalendarCoverageError: *start* or the result is outside the calendar.
 
-    >>> import datetime as dt
-    >>> add_working_days(dt.date(2025, 4, 11), 10)   # Good Friday and Easter Monday skipped
-    datetime.date(2025, 4, 29)
+    Examples:
+        >>> import datetime as dt
+        >>> add_working_days(dt.date(2025, 4, 11), 10)   # Good Friday and Easter Monday skipped
+        datetime.date(2025, 4, 29)
     """
     return calendar.add_working_days(start, n)
 
@@ -395,7 +397,7 @@ def working_days_between(
     before *start* the count is negative.
 
     Legal basis:
-        As :func:`add_working_days`.
+        As [`add_working_days`][].
 
     Args:
         start: The day the clock started (day 0).
@@ -410,9 +412,10 @@ def working_days_between(
         InvalidInputError: a date is not a plain ``date``.
         CalendarCoverageError: a date is outside the calendar.
 
-    >>> import datetime as dt
-    >>> working_days_between(dt.date(2024, 3, 25), dt.date(2024, 5, 31))
-    45
+    Examples:
+        >>> import datetime as dt
+        >>> working_days_between(dt.date(2024, 3, 25), dt.date(2024, 5, 31))
+        45
     """
     return calendar.working_days_between(start, end)
 
@@ -421,7 +424,7 @@ def is_working_day(day: dt.date, *, calendar: WorkingCalendar = ENGLAND_AND_WALE
     """Whether *day* is a working day: not a weekend day and not a holiday.
 
     Legal basis:
-        As :func:`add_working_days`.
+        As [`add_working_days`][].
 
     Args:
         day: The day asked about.
@@ -431,9 +434,10 @@ def is_working_day(day: dt.date, *, calendar: WorkingCalendar = ENGLAND_AND_WALE
         InvalidInputError: *day* is not a plain ``date``.
         CalendarCoverageError: *day* is outside the calendar.
 
-    >>> import datetime as dt
-    >>> is_working_day(dt.date(2023, 5, 8))   # the Coronation bank holiday
-    False
+    Examples:
+        >>> import datetime as dt
+        >>> is_working_day(dt.date(2023, 5, 8))   # the Coronation bank holiday
+        False
     """
     return calendar.is_working_day(day)
 
@@ -444,7 +448,7 @@ def add_months(start: dt.date, n: int) -> dt.date:
     Used for timescales stated in months ("within 3 months"). The statutory
     texts do not say what "3 months after 30 November" is; the library takes
     the last day of the target month when the day does not exist there, as
-    :class:`dateutil.relativedelta.relativedelta` does.
+    `dateutil.relativedelta.relativedelta` does.
 
     Args:
         start: The day the period starts.
@@ -457,9 +461,10 @@ def add_months(start: dt.date, n: int) -> dt.date:
     Raises:
         InvalidInputError: *start* is not a plain ``date`` or *n* not an integer.
 
-    >>> import datetime as dt
-    >>> add_months(dt.date(2024, 11, 30), 3)
-    datetime.date(2025, 2, 28)
+    Examples:
+        >>> import datetime as dt
+        >>> add_months(dt.date(2024, 11, 30), 3)
+        datetime.date(2025, 2, 28)
     """
     check_date("start", start)
     check_int("n", n)
@@ -485,12 +490,13 @@ def bank_holidays(year: int) -> dict[dt.date, str]:
         InvalidInputError: *year* is not an integer.
         CalendarCoverageError: *year* is outside the calendar's coverage.
 
-    >>> for day, name in bank_holidays(2022).items():
-    ...     if day.month in (6, 9):
-    ...         print(day, name)
-    2022-06-02 Spring bank holiday (moved for the Platinum Jubilee)
-    2022-06-03 Platinum Jubilee of Elizabeth II
-    2022-09-19 State Funeral of Queen Elizabeth II
+    Examples:
+        >>> for day, name in bank_holidays(2022).items():
+        ...     if day.month in (6, 9):
+        ...         print(day, name)
+        2022-06-02 Spring bank holiday (moved for the Platinum Jubilee)
+        2022-06-03 Platinum Jubilee of Elizabeth II
+        2022-09-19 State Funeral of Queen Elizabeth II
     """
     check_int("year", year)
     if not FIRST_COVERED.year <= year <= LAST_COVERED.year:

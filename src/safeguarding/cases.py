@@ -6,7 +6,7 @@ referral, the assessments, child in need plans, section 47 enquiries, initial
 child protection conferences and child protection plans with their review
 conferences, and the closure. This module models that record so that the
 census reader, the statutory timescales
-(:mod:`safeguarding.thresholds.journey`) and the indicators can share it.
+([`safeguarding.thresholds.journey`][]) and the indicators can share it.
 
 Each field names the census data item it holds (``N00100`` and so on), so a
 reader can fill it directly. A few facts the census does not collect but the
@@ -25,22 +25,23 @@ started, a plan ending before it started, an episode closed before its
 referral). Everything that is merely *inconsistent across items* (a conference
 before the enquiry started, a plan starting on a day with no conference, two
 open plans, activity after closure) is accepted, because real returns contain
-such errors: :func:`safeguarding.thresholds.journey.check_journey` reports
+such errors: [`safeguarding.thresholds.journey.check_journey`][] reports
 them as findings.
 
->>> import datetime as dt
->>> episode = Episode(
-...     referral_date=dt.date(2024, 3, 25),
-...     referral_nfa=False,
-...     assessments=(Assessment(start_date=dt.date(2024, 3, 26),
-...                             authorisation_date=dt.date(2024, 5, 20)),),
-... )
->>> episode.assessments[0].authorisation_date
-datetime.date(2024, 5, 20)
->>> Episode(referral_date=dt.date(2024, 3, 25), closure_date=dt.date(2024, 3, 1))
-Traceback (most recent call last):
-    ...
-safeguarding.errors.InvalidInputError: closure_date: must not be before referral_date
+Examples:
+    >>> import datetime as dt
+    >>> episode = Episode(
+    ...     referral_date=dt.date(2024, 3, 25),
+    ...     referral_nfa=False,
+    ...     assessments=(Assessment(start_date=dt.date(2024, 3, 26),
+    ...                             authorisation_date=dt.date(2024, 5, 20)),),
+    ... )
+    >>> episode.assessments[0].authorisation_date
+    datetime.date(2024, 5, 20)
+    >>> Episode(referral_date=dt.date(2024, 3, 25), closure_date=dt.date(2024, 3, 1))
+    Traceback (most recent call last):
+        ...
+    safeguarding.errors.InvalidInputError: closure_date: must not be before referral_date
 """
 
 from __future__ import annotations
@@ -541,7 +542,7 @@ class StrategyDiscussion:
     that a child is suffering, or is likely to suffer, significant harm; it
     decides whether to start section 47 enquiries. The initial child
     protection conference's 15-working-day clock starts at a strategy
-    discussion (see :mod:`safeguarding.thresholds.timescales`).
+    discussion (see [`safeguarding.thresholds.timescales`][]).
 
     Attributes:
         discussion_date: The day the discussion was held.
@@ -766,7 +767,7 @@ class ChildRecord:
 
     The child's identifier (``LAchildID``, N00097) and date of birth
     (``PersonBirthDate``, N00066, or ``ExpectedPersonBirthDate``, N00098) are
-    held by :class:`~safeguarding.people.Child`, which never shows them in a
+    held by [`Child`][safeguarding.people.Child], which never shows them in a
     ``repr``.
 
     Attributes:

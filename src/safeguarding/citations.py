@@ -1,8 +1,8 @@
 """Where a rule comes from, and how sure we are of it.
 
 Every statutory number, list or criterion in the library carries a
-:class:`Citation`: the instrument (an Act, regulations, statutory guidance),
-the provision within it, a link to the text, and a :class:`Verification`
+[`Citation`][]: the instrument (an Act, regulations, statutory guidance),
+the provision within it, a link to the text, and a [`Verification`][]
 status that says how the rule was confirmed:
 
 * ``PRIMARY``: read in the official text of the instrument;
@@ -11,15 +11,16 @@ status that says how the rule was confirmed:
 * ``UNVERIFIED``: believed to be right but not confirmed in any source we
   could read. Such a rule is still encoded, so users see how solid it is.
 
->>> from safeguarding.citations import Citation, Verification
->>> c = Citation(
-...     instrument="Children Act 1989",
-...     provision="s66(1)",
-...     url="https://www.legislation.gov.uk/ukpga/1989/41/section/66",
-...     status=Verification.PRIMARY,
-... )
->>> str(c)
-'Children Act 1989, s66(1) [primary]'
+Examples:
+    >>> from safeguarding.citations import Citation, Verification
+    >>> c = Citation(
+    ...     instrument="Children Act 1989",
+    ...     provision="s66(1)",
+    ...     url="https://www.legislation.gov.uk/ukpga/1989/41/section/66",
+    ...     status=Verification.PRIMARY,
+    ... )
+    >>> str(c)
+    'Children Act 1989, s66(1) [primary]'
 """
 
 from __future__ import annotations
@@ -65,7 +66,7 @@ class Citation:
             with its year (``"Working Together to Safeguard Children 2023"``).
         provision: Where in it (``"s66(1)(a)"``, ``"chapter 2, paragraph 151"``).
         url: An ``https://`` link to the text, or ``None`` when none is public.
-        status: How the rule was confirmed (:class:`Verification`).
+        status: How the rule was confirmed ([`Verification`][]).
         note: Optional: what was confirmed, where, or what remains uncertain.
     """
 
@@ -85,17 +86,18 @@ class Instrument:
     """An Act, statutory instrument or guidance document that rules cite.
 
     Modules cite provisions of the same instruments again and again;
-    :meth:`cite` builds each :class:`Citation` from one definition of the
+    [`cite`][] builds each [`Citation`][] from one definition of the
     instrument, so its title and link are written once.
 
     Attributes:
         title: The instrument's title with its year.
         url: An ``https://`` link to the instrument as a whole, or ``None``.
 
-    >>> act = Instrument(title="Children Act 1989",
-    ...                  url="https://www.legislation.gov.uk/ukpga/1989/41")
-    >>> str(act.cite("s66(1)", Verification.PRIMARY))
-    'Children Act 1989, s66(1) [primary]'
+    Examples:
+        >>> act = Instrument(title="Children Act 1989",
+        ...                  url="https://www.legislation.gov.uk/ukpga/1989/41")
+        >>> str(act.cite("s66(1)", Verification.PRIMARY))
+        'Children Act 1989, s66(1) [primary]'
     """
 
     title: str = attrs.field(validator=is_text)

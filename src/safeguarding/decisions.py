@@ -1,29 +1,33 @@
 """Explained outcomes: findings, decisions and deadlines.
 
 A function that applies a rule never answers with a bare ``bool`` or a bare
-date. It returns a :class:`Decision` (an outcome with one :class:`Finding` per
-criterion, each naming its source) or a :class:`Deadline` (a due date with the
-timescale and the source it was computed from). Both can :meth:`explain`
+date. It returns a [`Decision`][] (an outcome with one [`Finding`][] per
+criterion, each naming its source) or a [`Deadline`][] (a due date with the
+timescale and the source it was computed from).
+Both can [`explain`][safeguarding.decisions.Decision.explain]
 themselves in plain English.
 
->>> import datetime as dt
->>> from safeguarding.citations import Citation, Verification
->>> src = Citation(instrument="Example guidance", provision="para 1", url=None,
-...                status=Verification.SECONDARY)
->>> d = Deadline(
-...     due=dt.date(2025, 1, 14),
-...     started=dt.date(2024, 12, 19),
-...     timescale=Timescale(amount=15, unit=Unit.WORKING_DAYS, clock_starts="strategy discussion"),
-...     source=src,
-...     rule_key="example.icpc",
-... )
->>> d.status(on=dt.date(2025, 1, 15)).value
-'overdue'
->>> d.status(on=dt.date(2025, 1, 15), completed=dt.date(2025, 1, 14)).value
-'met'
->>> print(d.explain())
-Due 2025-01-14: 15 working days after the strategy discussion on 2024-12-19 \
-(day 0 is the day the clock starts). Source: Example guidance, para 1 [secondary].
+Examples:
+    >>> import datetime as dt
+    >>> from safeguarding.citations import Citation, Verification
+    >>> src = Citation(instrument="Example guidance", provision="para 1", url=None,
+    ...                status=Verification.SECONDARY)
+    >>> d = Deadline(
+    ...     due=dt.date(2025, 1, 14),
+    ...     started=dt.date(2024, 12, 19),
+    ...     timescale=Timescale(
+    ...         amount=15, unit=Unit.WORKING_DAYS, clock_starts="strategy discussion"
+    ...     ),
+    ...     source=src,
+    ...     rule_key="example.icpc",
+    ... )
+    >>> d.status(on=dt.date(2025, 1, 15)).value
+    'overdue'
+    >>> d.status(on=dt.date(2025, 1, 15), completed=dt.date(2025, 1, 14)).value
+    'met'
+    >>> print(d.explain())
+    Due 2025-01-14: 15 working days after the strategy discussion on 2024-12-19 \
+    (day 0 is the day the clock starts). Source: Example guidance, para 1 [secondary].
 """
 
 from __future__ import annotations
@@ -146,12 +150,13 @@ class Timescale:
         """The last day in time for a clock that started on *started* (day 0).
 
         Working days are counted with *calendar*; weeks and calendar days by
-        date arithmetic; months and years with :func:`~safeguarding.calendar.add_months`
+        date arithmetic; months and years with [`add_months`][safeguarding.calendar.add_months]
         (a day that does not exist in the target month becomes its last day).
 
-        >>> Timescale(amount=3, unit=Unit.MONTHS, clock_starts="conference").due(
-        ...     dt.date(2024, 11, 30))
-        datetime.date(2025, 2, 28)
+        Examples:
+            >>> Timescale(amount=3, unit=Unit.MONTHS, clock_starts="conference").due(
+            ...     dt.date(2024, 11, 30))
+            datetime.date(2025, 2, 28)
         """
         check_date("started", started)
         amount = self.amount
@@ -199,7 +204,7 @@ class Deadline:
         started: The day the clock started (day 0).
         timescale: The amount, unit and starting event.
         source: The citation for the timescale applied.
-        rule_key: The key of the :class:`~safeguarding.rules.DatedRule` applied.
+        rule_key: The key of the [`DatedRule`][safeguarding.rules.DatedRule] applied.
     """
 
     due: dt.date = attrs.field(validator=is_date)
@@ -221,7 +226,7 @@ class Deadline:
         """The deadline of a timescale *rule* for a clock that started on *started*.
 
         Args:
-            rule: A dated rule whose value is a :class:`Timescale`.
+            rule: A dated rule whose value is a [`Timescale`][].
             started: The day the clock starts (day 0).
             on: The date whose version of the rule applies; *started* if omitted.
             calendar: The working-day calendar for working-day timescales.

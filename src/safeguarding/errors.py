@@ -8,12 +8,13 @@ input, ``LookupError`` for a date outside what a rule or the calendar covers).
 Messages never contain a child's name, date of birth or identifier: an error
 names the *field* that was wrong and why, not the personal data it held.
 
->>> from safeguarding.errors import InvalidInputError
->>> err = InvalidInputError("date_of_birth", "must not be after the date asked about")
->>> str(err)
-'date_of_birth: must not be after the date asked about'
->>> isinstance(err, ValueError)
-True
+Examples:
+    >>> from safeguarding.errors import InvalidInputError
+    >>> err = InvalidInputError("date_of_birth", "must not be after the date asked about")
+    >>> str(err)
+    'date_of_birth: must not be after the date asked about'
+    >>> isinstance(err, ValueError)
+    True
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ __all__ = [
 
 
 class SafeguardingError(Exception):
-    """Base class of every exception raised by :mod:`safeguarding`."""
+    """Base class of every exception raised by `safeguarding`."""
 
 
 class InvalidInputError(SafeguardingError, ValueError):

@@ -1,22 +1,23 @@
 """People the rules are about: the child, and the age arithmetic every rule needs.
 
-A :class:`Child` holds special-category personal data (identifiers, date of
+A [`Child`][] holds special-category personal data (identifiers, date of
 birth), so its ``repr`` and ``str`` never show them: call
-:meth:`Child.personal_data` to see them on purpose.
+[`Child.personal_data`][] to see them on purpose.
 
 Ages are attained at the start of the relevant birthday (Family Law Reform
 Act 1969, s9). Someone born on 29 February reaches each birthday on 1 March in
 a year that is not a leap year: the library takes that reading, which the
 Act does not spell out (see the ``people.leap_day_birthday`` rule).
 
->>> import datetime as dt
->>> age_on(dt.date(2008, 2, 29), on=dt.date(2026, 2, 28))
-17
->>> age_on(dt.date(2008, 2, 29), on=dt.date(2026, 3, 1))
-18
->>> child = Child(identifier="A1234567", date_of_birth=dt.date(2010, 5, 1))
->>> child
-Child(identifier=<hidden>, date_of_birth=<hidden>, expected_date_of_birth=None, disabled=None)
+Examples:
+    >>> import datetime as dt
+    >>> age_on(dt.date(2008, 2, 29), on=dt.date(2026, 2, 28))
+    17
+    >>> age_on(dt.date(2008, 2, 29), on=dt.date(2026, 3, 1))
+    18
+    >>> child = Child(identifier="A1234567", date_of_birth=dt.date(2010, 5, 1))
+    >>> child
+    Child(identifier=<hidden>, date_of_birth=<hidden>, expected_date_of_birth=None, disabled=None)
 """
 
 from __future__ import annotations
@@ -105,11 +106,12 @@ def date_reaching_age(date_of_birth: dt.date, years: int) -> dt.date:
     Raises:
         InvalidInputError: a bad date, a negative age, or a year past 9999.
 
-    >>> import datetime as dt
-    >>> date_reaching_age(dt.date(2008, 2, 29), 16)   # 2024 is a leap year
-    datetime.date(2024, 2, 29)
-    >>> date_reaching_age(dt.date(2008, 2, 29), 18)
-    datetime.date(2026, 3, 1)
+    Examples:
+        >>> import datetime as dt
+        >>> date_reaching_age(dt.date(2008, 2, 29), 16)   # 2024 is a leap year
+        datetime.date(2024, 2, 29)
+        >>> date_reaching_age(dt.date(2008, 2, 29), 18)
+        datetime.date(2026, 3, 1)
     """
     check_date("date_of_birth", date_of_birth)
     check_int("years", years, minimum=0)
@@ -141,11 +143,12 @@ def age_on(date_of_birth: dt.date, on: dt.date) -> int:
         InvalidInputError: a date is not a plain ``date``, or *on* is before
             the birth. The message does not repeat the date of birth.
 
-    >>> import datetime as dt
-    >>> age_on(dt.date(2010, 9, 1), on=dt.date(2026, 8, 31))
-    15
-    >>> age_on(dt.date(2010, 9, 1), on=dt.date(2026, 9, 1))
-    16
+    Examples:
+        >>> import datetime as dt
+        >>> age_on(dt.date(2010, 9, 1), on=dt.date(2026, 8, 31))
+        15
+        >>> age_on(dt.date(2010, 9, 1), on=dt.date(2026, 9, 1))
+        16
     """
     check_date("date_of_birth", date_of_birth)
     check_date("on", on)
@@ -168,7 +171,7 @@ class Child:
 
     Exactly one of *date_of_birth* and *expected_date_of_birth* is given.
     The identifier and both dates are personal data: they never appear in the
-    ``repr``; :meth:`personal_data` returns them explicitly.
+    ``repr``; [`personal_data`][] returns them explicitly.
 
     Attributes:
         identifier: The agency's identifier for the child (opaque text).

@@ -2,37 +2,38 @@
 
 Guidance changes by edition (Working Together 2015, 2018, 2023; Keeping
 Children Safe in Education every September), so every statutory number, list
-or criterion in the library is a :class:`DatedRule`: a stable key and a
-strictly chronological tuple of :class:`Version` values, each with the date it
-came into force and its :class:`~safeguarding.citations.Citation`.
+or criterion in the library is a [`DatedRule`][]: a stable key and a
+strictly chronological tuple of [`Version`][] values, each with the date it
+came into force and its [`Citation`][safeguarding.citations.Citation].
 
-A rule answers for a date with :meth:`DatedRule.at`. Before its first version,
+A rule answers for a date with [`DatedRule.at`][]. Before its first version,
 or on or after its repeal, it raises
-:class:`~safeguarding.errors.RuleNotInForceError`: never a silent ``None``.
+[`RuleNotInForceError`][safeguarding.errors.RuleNotInForceError]: never a silent ``None``.
 
-Every rule the package defines is :func:`register`-ed under its unique key;
-:func:`all_rules` returns them all (the ``safeguarding rules`` table).
+Every rule the package defines is [`register`][]-ed under its unique key;
+[`all_rules`][] returns them all (the ``safeguarding rules`` table).
 
->>> import datetime as dt
->>> from safeguarding.citations import Citation, Verification
->>> src = Citation(instrument="Example Act 2000", provision="s1", url=None,
-...                status=Verification.UNVERIFIED)
->>> rule = DatedRule(
-...     key="example.limit",
-...     title="An example limit",
-...     versions=(
-...         Version(in_force_from=dt.date(2000, 1, 1), value=10, source=src),
-...         Version(in_force_from=dt.date(2010, 1, 1), value=15, source=src),
-...     ),
-... )
->>> rule.at(dt.date(2009, 12, 31)).value
-10
->>> rule.at(dt.date(2010, 1, 1)).value
-15
->>> rule.at(dt.date(1999, 12, 31))
-Traceback (most recent call last):
-    ...
-safeguarding.errors.RuleNotInForceError: rule 'example.limit' was not in force on 1999-12-31: ...
+Examples:
+    >>> import datetime as dt
+    >>> from safeguarding.citations import Citation, Verification
+    >>> src = Citation(instrument="Example Act 2000", provision="s1", url=None,
+    ...                status=Verification.UNVERIFIED)
+    >>> rule = DatedRule(
+    ...     key="example.limit",
+    ...     title="An example limit",
+    ...     versions=(
+    ...         Version(in_force_from=dt.date(2000, 1, 1), value=10, source=src),
+    ...         Version(in_force_from=dt.date(2010, 1, 1), value=15, source=src),
+    ...     ),
+    ... )
+    >>> rule.at(dt.date(2009, 12, 31)).value
+    10
+    >>> rule.at(dt.date(2010, 1, 1)).value
+    15
+    >>> rule.at(dt.date(1999, 12, 31))
+    Traceback (most recent call last):
+        ...
+    safeguarding.errors.RuleNotInForceError: rule 'example.limit' was not in force on ...
 """
 
 from __future__ import annotations
@@ -217,11 +218,12 @@ def all_rules() -> tuple[DatedRule[Any], ...]:
 def render_value(value: object) -> str:
     """Render a rule's value for the rules table, in one line.
 
-    >>> render_value((1, 2))
-    '1; 2'
-    >>> from safeguarding.citations import Verification
-    >>> render_value(Verification.PRIMARY)
-    'primary'
+    Examples:
+        >>> render_value((1, 2))
+        '1; 2'
+        >>> from safeguarding.citations import Verification
+        >>> render_value(Verification.PRIMARY)
+        'primary'
     """
     describe = getattr(value, "describe", None)
     if callable(describe):
@@ -259,7 +261,7 @@ def rule_table(
     """Flatten rules into table rows: every version, or only those in force *on* a date.
 
     Args:
-        rules: The rules to tabulate; by default :func:`all_rules`.
+        rules: The rules to tabulate; by default [`all_rules`][].
         on: If given, only the version in force on that date, and no row for
             a rule not in force then.
 

@@ -1,30 +1,31 @@
 """One serialization story for every public model: JSON with ISO dates and enum values.
 
-:func:`make_converter` returns a fresh :class:`cattrs.Converter` configured
+[`make_converter`][] returns a fresh `cattrs.Converter` configured
 for the library's models: dates as ISO 8601 strings (``YYYY-MM-DD`` only: no
 silent coercion of other shapes), enums by value, tuples and sets as JSON
 lists, and strict primitives (``"5"`` is not an integer, ``"yes"`` is not a
-boolean). :func:`to_json` and :func:`from_json` wrap it.
+boolean). [`to_json`][] and [`from_json`][] wrap it.
 
 Bad input raises cattrs' ``ClassValidationError`` (an ``ExceptionGroup``)
-carrying every problem at once; :func:`explain_errors` turns it into one line
+carrying every problem at once; [`explain_errors`][] turns it into one line
 per problem with the JSON path of the field, for example
 ``"must be a non-empty string @ $.identifier"``.
 
->>> import datetime as dt
->>> from safeguarding.people import Child
->>> text = to_json(Child(identifier="A1", date_of_birth=dt.date(2012, 2, 29)))
->>> print(text)  # doctest: +NORMALIZE_WHITESPACE
-{"identifier": "A1", "date_of_birth": "2012-02-29",
- "expected_date_of_birth": null, "disabled": null}
->>> from_json(text, Child) == Child(identifier="A1", date_of_birth=dt.date(2012, 2, 29))
-True
->>> try:
-...     from_json('{"identifier": "", "date_of_birth": "29/02/2012"}', Child)
-... except Exception as exc:
-...     for line in explain_errors(exc):
-...         print(line)
-invalid date (expected YYYY-MM-DD) @ $.date_of_birth
+Examples:
+    >>> import datetime as dt
+    >>> from safeguarding.people import Child
+    >>> text = to_json(Child(identifier="A1", date_of_birth=dt.date(2012, 2, 29)))
+    >>> print(text)  # doctest: +NORMALIZE_WHITESPACE
+    {"identifier": "A1", "date_of_birth": "2012-02-29",
+     "expected_date_of_birth": null, "disabled": null}
+    >>> from_json(text, Child) == Child(identifier="A1", date_of_birth=dt.date(2012, 2, 29))
+    True
+    >>> try:
+    ...     from_json('{"identifier": "", "date_of_birth": "29/02/2012"}', Child)
+    ... except Exception as exc:
+    ...     for line in explain_errors(exc):
+    ...         print(line)
+    invalid date (expected YYYY-MM-DD) @ $.date_of_birth
 """
 
 from __future__ import annotations
@@ -102,12 +103,13 @@ def make_converter() -> cattrs.Converter:
     hooks without affecting anyone else.
 
     Returns:
-        A :class:`cattrs.Converter` with detailed validation, ISO dates, enums
+        A `cattrs.Converter` with detailed validation, ISO dates, enums
         by value, sets as sorted lists and strict primitive types.
 
-    >>> import datetime as dt
-    >>> make_converter().unstructure(dt.date(2024, 2, 29))
-    '2024-02-29'
+    Examples:
+        >>> import datetime as dt
+        >>> make_converter().unstructure(dt.date(2024, 2, 29))
+        '2024-02-29'
     """
     converter = cattrs.Converter(detailed_validation=True, forbid_extra_keys=True)
     converter.register_unstructure_hook(dt.date, dt.date.isoformat)
@@ -133,7 +135,7 @@ def to_json(model: object, *, indent: int | None = None) -> str:
 
     Args:
         model: Any public model of the library.
-        indent: Passed to :func:`json.dumps` for pretty printing.
+        indent: Passed to `json.dumps` for pretty printing.
 
     Returns:
         JSON text; dates as ``YYYY-MM-DD``, enums by value.
@@ -154,7 +156,7 @@ def from_json(text: str | bytes, cls: type[T]) -> T:
     Raises:
         InvalidInputError: *text* is not valid JSON (field ``"text"``).
         cattrs.errors.ClassValidationError: fields are missing or invalid;
-            :func:`explain_errors` lists them with their paths.
+            [`explain_errors`][] lists them with their paths.
     """
     try:
         data = json.loads(text)
@@ -201,7 +203,7 @@ def explain_errors(exc: BaseException) -> list[str]:
     """One line per problem in a structuring error: ``"reason @ $.path"``.
 
     Args:
-        exc: The exception raised by :func:`from_json` or a converter's
+        exc: The exception raised by [`from_json`][] or a converter's
             ``structure``.
 
     Returns:

@@ -2,12 +2,13 @@
 
 Acts and statutory instruments link to legislation.gov.uk; statutory guidance
 to its publication page. A module cites a provision with
-:meth:`~safeguarding.citations.Instrument.cite`, giving the provision, the
+[`cite`][safeguarding.citations.Instrument.cite], giving the provision, the
 verification status and, where it has one, the provision's own link:
 
->>> from safeguarding.citations import Verification
->>> str(CHILDREN_ACT_1989.cite("s66(1)", Verification.PRIMARY))
-'Children Act 1989, s66(1) [primary]'
+Examples:
+    >>> from safeguarding.citations import Verification
+    >>> str(CHILDREN_ACT_1989.cite("s66(1)", Verification.PRIMARY))
+    'Children Act 1989, s66(1) [primary]'
 
 Guidance editions are separate instruments (``WORKING_TOGETHER_2018`` and
 ``WORKING_TOGETHER_2023`` are different documents), so a rule's versions cite
@@ -96,7 +97,8 @@ _KCSIE_URL = "https://www.gov.uk/government/publications/keeping-children-safe-i
 def keeping_children_safe_in_education(year: int) -> Instrument:
     """The September *year* edition of *Keeping Children Safe in Education*.
 
-    >>> keeping_children_safe_in_education(2021).title
-    'Keeping Children Safe in Education 2021'
+    Examples:
+        >>> keeping_children_safe_in_education(2021).title
+        'Keeping Children Safe in Education 2021'
     """
     return Instrument(title=f"Keeping Children Safe in Education {year}", url=_KCSIE_URL)

@@ -1,12 +1,12 @@
 """Synthetic CIN census files: seeded, deterministic, realistic, of any size.
 
-:func:`synthetic_children` makes children's records for a reporting year in
+[`synthetic_children`][] makes children's records for a reporting year in
 valid chronological order (referral, assessment, section 47 enquiry, initial
 child protection conference, plan, review conferences, child in need plan,
 closure, and for some children a later re-referral), with rates close to
-England's published children-in-need figures (see :data:`RATES`).
-:func:`write_synthetic_census` writes them as a CIN census XML file with
-:func:`safeguarding.io.cin_census.write_census`, so the file is made from the
+England's published children-in-need figures (see [`RATES`][]).
+[`write_synthetic_census`][] writes them as a CIN census XML file with
+[`safeguarding.io.cin_census.write_census`][], so the file is made from the
 library's own models and read back by its own reader.
 
 Each child is drawn from its own random stream, seeded by the seed and the
@@ -14,22 +14,23 @@ child's position: the same seed and size give the same bytes, and the first
 *n* children of a larger file are the children of the smaller one.
 
 Known data errors can be injected (``error_rate``): each affected child gets
-one error of a kind listed in :class:`InjectedError`, and the returned
-:class:`SyntheticSummary` counts them by kind, so a test can check that every
+one error of a kind listed in [`InjectedError`][], and the returned
+[`SyntheticSummary`][] counts them by kind, so a test can check that every
 injected error is reported by the reader or the journey check.
 
 Nothing here describes a real child: identifiers are ``SYN`` and the child's
 position in the file.
 
->>> import io
->>> from safeguarding.io.cin_census import read_census
->>> buffer = io.BytesIO()
->>> summary = write_synthetic_census(buffer, children=50, seed=7, year=2023)
->>> summary.children, summary.episodes >= 50
-(50, True)
->>> reading = read_census(buffer.getvalue())
->>> sum(1 for _ in reading), len(reading.problems)
-(50, 0)
+Examples:
+    >>> import io
+    >>> from safeguarding.io.cin_census import read_census
+    >>> buffer = io.BytesIO()
+    >>> summary = write_synthetic_census(buffer, children=50, seed=7, year=2023)
+    >>> summary.children, summary.episodes >= 50
+    (50, True)
+    >>> reading = read_census(buffer.getvalue())
+    >>> sum(1 for _ in reading), len(reading.problems)
+    (50, 0)
 """
 
 from __future__ import annotations
@@ -202,7 +203,7 @@ class SyntheticSummary:
     Attributes:
         children: Children written.
         episodes: Episodes written.
-        injected: Injected errors, counted by :class:`InjectedError` value.
+        injected: Injected errors, counted by [`InjectedError`][] value.
     """
 
     children: int
@@ -444,8 +445,9 @@ def upn(la_code: str, school: int, year: int, serial: int) -> str:
     each multiplied by its position, modulo 23, as a letter of
     ``ABCDEFGHJKLMNPQRTUVWXYZ``.
 
-    >>> upn("950", 1, 78, 301)   # a valid UPN in the DfE validation rule 1510's own examples
-    'A950000178301'
+    Examples:
+        >>> upn("950", 1, 78, 301)   # a valid UPN in the DfE validation rule 1510's own examples
+        'A950000178301'
     """
     body = f"{la_code}{school:04d}{year % 100:02d}{serial:03d}"
     total = sum(int(digit) * position for position, digit in enumerate(body, start=2))
@@ -533,14 +535,15 @@ def synthetic_children(children: int, *, seed: int = 0, year: int = 2023) -> Ite
             statutory timescales the children's clocks follow are in force.
 
     Yields:
-        :class:`~safeguarding.io.cin_census.CensusChild` objects, one at a time.
+        [`CensusChild`][safeguarding.io.cin_census.CensusChild] objects, one at a time.
 
     Raises:
         InvalidInputError: a negative size or a year outside 2017-2029.
 
-    >>> children = list(synthetic_children(2, seed=1))
-    >>> children == list(synthetic_children(2, seed=1)), len(children)
-    (True, 2)
+    Examples:
+        >>> children = list(synthetic_children(2, seed=1))
+        >>> children == list(synthetic_children(2, seed=1)), len(children)
+        (True, 2)
     """
     count, seed_value, year_value = _check(children, seed, year)
     start, end = dt.date(year_value, 4, 1), dt.date(year_value + 1, 3, 31)
@@ -598,7 +601,7 @@ def write_synthetic_census(  # noqa: PLR0913 - every option is keyword-only
         la_code: The three-digit local authority code written in the header.
 
     Returns:
-        A :class:`SyntheticSummary`.
+        A [`SyntheticSummary`][].
 
     Raises:
         InvalidInputError: bad size, year, rate or authority code.
@@ -652,10 +655,11 @@ def _write_synthetic(  # noqa: PLR0913, PLR0917
 def synthetic_census(
     children: int, *, seed: int = 0, year: int = 2023, error_rate: float = 0.0
 ) -> bytes:
-    """A synthetic CIN census file as bytes (see :func:`write_synthetic_census`).
+    """A synthetic CIN census file as bytes (see [`write_synthetic_census`][]).
 
-    >>> synthetic_census(3, seed=1) == synthetic_census(3, seed=1)
-    True
+    Examples:
+        >>> synthetic_census(3, seed=1) == synthetic_census(3, seed=1)
+        True
     """
     buffer = io.BytesIO()
     write_synthetic_census(buffer, children=children, seed=seed, year=year, error_rate=error_rate)

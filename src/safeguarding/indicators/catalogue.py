@@ -9,22 +9,23 @@ Three families of indicators, each a definition with its source:
 * front-door and training measures a partnership reports for itself
   (contacts per month, contacts converted to a statutory assessment,
   training attendance and take-up), compared with the previous year by
-  :func:`~safeguarding.indicators.comparison.year_on_year_change`;
+  [`year_on_year_change`][safeguarding.indicators.comparison.year_on_year_change];
 * the Lewisham partnership's published performance measures, with their
-  2014/15 baselines and 2017/18 targets (:data:`LEWISHAM_TARGETS`).
+  2014/15 baselines and 2017/18 targets ([`LEWISHAM_TARGETS`][]).
 
 Other modules define indicators of their own (the private fostering measures,
-for instance); :func:`all_indicators` gathers every indicator in the package.
+for instance); [`all_indicators`][] gathers every indicator in the package.
 
-A :class:`Target` records a baseline, a target and the direction the
+A [`Target`][] records a baseline, a target and the direction the
 partnership aims for, and rates a value against it (red, amber, green) and
 says how far it has come.
 
->>> indicator("dfe.re_referrals_12_months").polarity.value
-'low is good'
->>> t = target("lewisham.cp_plans_rate")
->>> t.rag(61.4).value, round(t.progress(50.7), 3)
-('red', 0.5)
+Examples:
+    >>> indicator("dfe.re_referrals_12_months").polarity.value
+    'low is good'
+    >>> t = target("lewisham.cp_plans_rate")
+    >>> t.rag(61.4).value, round(t.progress(50.7), 3)
+    ('red', 0.5)
 """
 
 from __future__ import annotations
@@ -223,6 +224,7 @@ DFE_MEASURES: tuple[Indicator, ...] = (
         ),
     ),
 )
+"""The DfE children-in-need measures, computed from case records by `indicators.dfe`."""
 
 FRONT_DOOR_MEASURES: tuple[Indicator, ...] = (
     Indicator(
@@ -375,8 +377,8 @@ def all_indicators() -> tuple[Indicator, ...]:
     """Every indicator defined anywhere in the package, each once.
 
     Imports every module of the package (except those needing optional extras)
-    and gathers the module-level :class:`~safeguarding.indicators.definitions.Indicator`
-    objects and tuples of them: first :data:`CATALOGUE` in its order, then the
+    and gathers the module-level [`Indicator`][safeguarding.indicators.definitions.Indicator]
+    objects and tuples of them: first [`CATALOGUE`][] in its order, then the
     tuples of other modules (in their reporting order), then any indicator
     defined on its own.
 

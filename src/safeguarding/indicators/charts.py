@@ -1,9 +1,9 @@
 """Charts for notebooks and reports (needs the ``plot`` extra: matplotlib).
 
-* :func:`funnel_plot` -- areas' proportions against their denominators, with
+* [`funnel_plot`][] -- areas' proportions against their denominators, with
   the 95% and 99.8% control limits around the baseline (OHID's funnel method),
   so that an area outside the funnel stands out as more than chance;
-* :func:`trend_chart` -- an indicator's values over periods with their
+* [`trend_chart`][] -- an indicator's values over periods with their
   confidence intervals, against a target and its baseline.
 
 Both draw with matplotlib's non-interactive Agg backend, write an image file
@@ -53,7 +53,8 @@ def funnel_plot(
 
     Each area is ``(label, numerator, denominator)``. The baseline is the
     pooled proportion of all areas unless given. The control limits at each
-    denominator are OHID's (:func:`~safeguarding.indicators.statistics.proportion_funnel_limits`).
+    denominator are OHID's
+    ([`proportion_funnel_limits`][safeguarding.indicators.statistics.proportion_funnel_limits]).
 
     Args:
         areas: The areas to plot; at least one, each with a denominator of at least 1.

@@ -3,18 +3,18 @@
 "Our rate went from 58 to 61" says nothing until chance is ruled out. The
 methods here are the ones OHID's Fingertips uses:
 
-* :func:`compare_with_benchmark` -- the area's confidence interval against the
+* [`compare_with_benchmark`][] -- the area's confidence interval against the
   benchmark's *point value* (Fingertips' default, "single overlap"): the
   benchmark inside the interval (ends included) means *similar*; otherwise
   the area is significantly higher or lower. With both 95% and 99.8%
   intervals, a benchmark outside the 99.8% interval gives *best*/*worst*.
   The benchmark's own uncertainty is ignored (England is treated as fixed).
-* :func:`compare_intervals` -- two areas' intervals against each other
+* [`compare_intervals`][] -- two areas' intervals against each other
   ("double overlap"): any overlap means *similar*. Conservative; for peers only.
-* :func:`rag` -- red/amber/green against a target, by polarity.
-* :func:`progress_towards_target` -- the share of the way from a baseline to
+* [`rag`][] -- red/amber/green against a target, by polarity.
+* [`progress_towards_target`][] -- the share of the way from a baseline to
   a target that the latest value has come.
-* :func:`year_on_year_change` -- this year's figure against last year's (the
+* [`year_on_year_change`][] -- this year's figure against last year's (the
   front door's "contacts up 15% year on year"): the change, the change as a
   share of last year's figure, and a sentence saying so. It is a plain
   difference, not a test of significance.
@@ -24,10 +24,11 @@ low is good (repeat child protection plans), significantly lower is *better*;
 for activity measures with no judgement (referrals per 10,000) the labels stay
 *higher*/*similar*/*lower*.
 
->>> from safeguarding.indicators.statistics import wilson_interval
->>> ci = wilson_interval(18, 129)
->>> compare_with_benchmark(ci, 0.22, polarity=Polarity.LOW_IS_GOOD).significance.value
-'better'
+Examples:
+    >>> from safeguarding.indicators.statistics import wilson_interval
+    >>> ci = wilson_interval(18, 129)
+    >>> compare_with_benchmark(ci, 0.22, polarity=Polarity.LOW_IS_GOOD).significance.value
+    'better'
 """
 
 from __future__ import annotations
@@ -246,17 +247,20 @@ def compare_with_benchmark(
         outer: Optionally the area's 99.8% interval, for the two-level test.
 
     Returns:
-        A :class:`Comparison`.
+        A [`Comparison`][].
 
     Raises:
         InvalidInputError: bad types, a non-finite benchmark, or an outer
             interval that does not contain the inner one.
 
-    >>> from safeguarding.indicators.statistics import wilson_interval
-    >>> inner = wilson_interval(18, 129)
-    >>> outer = wilson_interval(18, 129, confidence=0.998)
-    >>> compare_with_benchmark(inner, 0.30, polarity=Polarity.LOW_IS_GOOD, outer=outer).significance
-    <Significance.BEST: 'best'>
+    Examples:
+        >>> from safeguarding.indicators.statistics import wilson_interval
+        >>> inner = wilson_interval(18, 129)
+        >>> outer = wilson_interval(18, 129, confidence=0.998)
+        >>> compare_with_benchmark(
+        ...     inner, 0.30, polarity=Polarity.LOW_IS_GOOD, outer=outer
+        ... ).significance
+        <Significance.BEST: 'best'>
     """
     if not isinstance(interval, Interval):
         raise InvalidInputError("interval", "must be an Interval")
@@ -303,7 +307,7 @@ def compare_intervals(interval: Interval, peer: Interval, *, polarity: Polarity)
 
     Non-overlap shows a significant difference; overlap does not prove there
     is none, so this test is conservative. Use it between peers, never
-    against a national benchmark (use :func:`compare_with_benchmark`).
+    against a national benchmark (use [`compare_with_benchmark`][]).
 
     Legal basis:
         OHID Fingertips, method 12 (rule ``indicators.peer_comparison``).
@@ -314,15 +318,16 @@ def compare_intervals(interval: Interval, peer: Interval, *, polarity: Polarity)
         polarity: The indicator's polarity.
 
     Returns:
-        A :class:`Comparison` of the area relative to the peer.
+        A [`Comparison`][] of the area relative to the peer.
 
     Raises:
         InvalidInputError: bad types or different confidence levels.
 
-    >>> from safeguarding.indicators.statistics import wilson_interval
-    >>> compare_intervals(wilson_interval(17, 25), wilson_interval(5, 25),
-    ...                   polarity=Polarity.HIGH_IS_GOOD).significance.value
-    'better'
+    Examples:
+        >>> from safeguarding.indicators.statistics import wilson_interval
+        >>> compare_intervals(wilson_interval(17, 25), wilson_interval(5, 25),
+        ...                   polarity=Polarity.HIGH_IS_GOOD).significance.value
+        'better'
     """
     for name, value in (("interval", interval), ("peer", peer)):
         if not isinstance(value, Interval):
@@ -367,16 +372,17 @@ def rag(
         amber_from: Optional threshold between red and amber.
 
     Returns:
-        The :class:`Rag` rating.
+        The [`Rag`][] rating.
 
     Raises:
         InvalidInputError: non-finite numbers, no-judgement polarity, or an
             amber threshold on the wrong side of the target.
 
-    >>> rag(13.5, target=9.0, polarity=Polarity.LOW_IS_GOOD, amber_from=12.0).value
-    'red'
-    >>> rag(61.4, target=40.0, polarity=Polarity.LOW_IS_GOOD).value
-    'red'
+    Examples:
+        >>> rag(13.5, target=9.0, polarity=Polarity.LOW_IS_GOOD, amber_from=12.0).value
+        'red'
+        >>> rag(61.4, target=40.0, polarity=Polarity.LOW_IS_GOOD).value
+        'red'
     """
     value = _check_finite("value", value)
     target = _check_finite("target", target)
@@ -412,8 +418,9 @@ def progress_towards_target(baseline: float, latest: float, target: float) -> fl
     Raises:
         InvalidInputError: non-finite numbers, or a target equal to the baseline.
 
-    >>> round(progress_towards_target(61.4, 50.7, 40.0), 3)   # half-way from 61.4 to 40
-    0.5
+    Examples:
+        >>> round(progress_towards_target(61.4, 50.7, 40.0), 3)   # half-way from 61.4 to 40
+        0.5
     """
     baseline = _check_finite("baseline", baseline)
     latest = _check_finite("latest", latest)
@@ -493,29 +500,30 @@ def year_on_year_change(current: float, previous: float) -> YearOnYearChange:
     Use it for the front-door measures a partnership reports year on year
     (contacts, referrals, the share of contacts converted to an assessment)
     or any other figure. The change is a plain difference: whether it is
-    more than chance is for :func:`compare_intervals`.
+    more than chance is for [`compare_intervals`][].
 
     Args:
         current: This year's figure (0 or more).
         previous: The previous year's figure, on the same scale (0 or more).
 
     Returns:
-        A :class:`YearOnYearChange` with the absolute change, the relative
-        change (``None`` when *previous* is 0) and :meth:`~YearOnYearChange.explain`.
+        A [`YearOnYearChange`][] with the absolute change, the relative
+        change (``None`` when *previous* is 0) and [`explain`][YearOnYearChange.explain].
 
     Raises:
         InvalidInputError: a figure that is not a finite number or is
             negative (naming ``current`` or ``previous``).
 
-    >>> change = year_on_year_change(342, 332)   # LADO contacts, 2018-19 and 2017-18
-    >>> change.absolute, round(change.relative, 4)
-    (10.0, 0.0301)
-    >>> change.explain()
-    'Up 10 (3.0%) from 332 to 342.'
-    >>> year_on_year_change(25, 43).explain()
-    'Down 18 (41.9%) from 43 to 25.'
-    >>> year_on_year_change(5, 0).relative is None
-    True
+    Examples:
+        >>> change = year_on_year_change(342, 332)   # LADO contacts, 2018-19 and 2017-18
+        >>> change.absolute, round(change.relative, 4)
+        (10.0, 0.0301)
+        >>> change.explain()
+        'Up 10 (3.0%) from 332 to 342.'
+        >>> year_on_year_change(25, 43).explain()
+        'Down 18 (41.9%) from 43 to 25.'
+        >>> year_on_year_change(5, 0).relative is None
+        True
     """
     return YearOnYearChange(
         current=_check_figure("current", current),

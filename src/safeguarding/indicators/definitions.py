@@ -1,35 +1,36 @@
 """Indicator definitions, their values for a period, and mergeable tallies.
 
-An :class:`Indicator` is a definition: a stable key, a title, the numerator
+An [`Indicator`][] is a definition: a stable key, a title, the numerator
 and denominator in words, the kind of statistic (a proportion, a rate, a
 count), its multiplier, polarity, decimals and source. Computing it on counts
-for a :class:`Period` gives an :class:`IndicatorValue`: the value, the counts
+for a [`Period`][] gives an [`IndicatorValue`][]: the value, the counts
 behind it, and its confidence interval by the official method (Wilson for
 proportions; exact Poisson below 10 events and Byar's from 10 for rates and
 counts).
 
-A :class:`Tally` holds the counts for many indicators and adds up with ``+``:
+A [`Tally`][] holds the counts for many indicators and adds up with ``+``:
 the value for a region or England is the value of the *sum* of the local
 tallies, whatever machine or process computed each of them (``+`` is
 associative and commutative, and the empty tally is its identity).
 
->>> period = Period.financial_year(2014)
->>> plans = Indicator(
-...     key="example.cp_plans_rate",
-...     title="Children subject to a child protection plan per 10,000 children",
-...     numerator="children subject to a plan at 31 March",
-...     denominator="children aged under 18 (mid-year estimate)",
-...     kind=Kind.RATE,
-...     multiplier=10_000,
-...     polarity=Polarity.NO_JUDGEMENT,
-...     decimals=1,
-...     source=DFE_CIN_MEASURES,
-... )
->>> value = plans.compute(377, 61_400, period=period)
->>> value.formatted()
-'61.4'
->>> round(value.interval.lower, 4), round(value.interval.upper, 4)
-(55.3582, 67.9226)
+Examples:
+    >>> period = Period.financial_year(2014)
+    >>> plans = Indicator(
+    ...     key="example.cp_plans_rate",
+    ...     title="Children subject to a child protection plan per 10,000 children",
+    ...     numerator="children subject to a plan at 31 March",
+    ...     denominator="children aged under 18 (mid-year estimate)",
+    ...     kind=Kind.RATE,
+    ...     multiplier=10_000,
+    ...     polarity=Polarity.NO_JUDGEMENT,
+    ...     decimals=1,
+    ...     source=DFE_CIN_MEASURES,
+    ... )
+    >>> value = plans.compute(377, 61_400, period=period)
+    >>> value.formatted()
+    '61.4'
+    >>> round(value.interval.lower, 4), round(value.interval.upper, 4)
+    (55.3582, 67.9226)
 """
 
 from __future__ import annotations
@@ -104,8 +105,9 @@ class Kind(enum.Enum):
 class Period:
     """The period a value is for: first and last day (both included) and a label.
 
-    >>> Period.financial_year(2018).label
-    '2018-19'
+    Examples:
+        >>> Period.financial_year(2018).label
+        '2018-19'
     """
 
     start: dt.date = attrs.field(validator=is_date)
@@ -220,14 +222,15 @@ class IndicatorValue:
         computed value is suppressed with its count, since the count could
         otherwise be worked back from the rate or percentage).
 
-        >>> from safeguarding.indicators.catalogue import indicator
-        >>> value = indicator("dfe.re_referrals_12_months").compute(
-        ...     3, 40, period=Period.financial_year(2018))
-        >>> record = value.to_record()
-        >>> record["numerator"], record["value"], value.formatted()
-        (3, 7.5, '7.5')
-        >>> record["numerator_published"], record["formatted"]
-        ('c', 'c')
+        Examples:
+            >>> from safeguarding.indicators.catalogue import indicator
+            >>> value = indicator("dfe.re_referrals_12_months").compute(
+            ...     3, 40, period=Period.financial_year(2018))
+            >>> record = value.to_record()
+            >>> record["numerator"], record["value"], value.formatted()
+            (3, 7.5, '7.5')
+            >>> record["numerator_published"], record["formatted"]
+            ('c', 'c')
         """
         interval = self.interval
         numerator_published = format_count(self.numerator)
@@ -313,7 +316,7 @@ class Indicator:
             confidence: The confidence level of the interval.
 
         Returns:
-            An :class:`IndicatorValue`.
+            An [`IndicatorValue`][].
 
         Raises:
             InvalidInputError: negative or non-integer counts, or a proportion
@@ -381,12 +384,13 @@ class Tally:
     process) merge into the tally of the pooled records.
 
     Attributes:
-        counts: Indicator key to :class:`Count`, kept sorted by key.
+        counts: Indicator key to [`Count`][], kept sorted by key.
 
-    >>> a = Tally(counts={"x.y": Count(numerator=2, denominator=10)})
-    >>> b = Tally(counts={"x.y": Count(numerator=3, denominator=5)})
-    >>> (a + b).counts["x.y"]
-    Count(numerator=5, denominator=15)
+    Examples:
+        >>> a = Tally(counts={"x.y": Count(numerator=2, denominator=10)})
+        >>> b = Tally(counts={"x.y": Count(numerator=3, denominator=5)})
+        >>> (a + b).counts["x.y"]
+        Count(numerator=5, denominator=15)
     """
 
     counts: dict[str, Count] = attrs.field(
@@ -440,7 +444,7 @@ def _flatten(prefix: str, value: object, row: dict[str, object]) -> None:
 def to_records(results: Iterable[object]) -> list[dict[str, object]]:
     """Plain dict rows, one per result, for CSV, JSON or a pandas DataFrame.
 
-    An :class:`IndicatorValue` gives its :meth:`~IndicatorValue.to_record`.
+    An [`IndicatorValue`][] gives its [`to_record`][IndicatorValue.to_record].
     Any other result of the library (an ``Estimate``, a ``Comparison``, a
     ``PublishedCheck``, a ``TotalCheck``, a ``StandardisedRate``, funnel
     limits, a ``YearOnYearChange`` ...) gives its fields as plain values, dates
@@ -456,10 +460,11 @@ def to_records(results: Iterable[object]) -> list[dict[str, object]]:
     Raises:
         InvalidInputError: an item is not a result of the library.
 
-    >>> from safeguarding.indicators.statistics import proportion
-    >>> row = to_records([proportion(18, 129)])[0]
-    >>> round(row["value"], 6), round(row["interval.lower"], 6), row["interval.method"]
-    (0.139535, 0.09012, 'wilson')
+    Examples:
+        >>> from safeguarding.indicators.statistics import proportion
+        >>> row = to_records([proportion(18, 129)])[0]
+        >>> round(row["value"], 6), round(row["interval.lower"], 6), row["interval.method"]
+        (0.139535, 0.09012, 'wilson')
     """
     from safeguarding.serialization import make_converter  # noqa: PLC0415 - avoids a cycle
 
@@ -480,7 +485,7 @@ def to_records(results: Iterable[object]) -> list[dict[str, object]]:
 def to_dataframe(results: Iterable[object]) -> Any:  # noqa: ANN401 - pandas is optional
     """A pandas DataFrame of the results, one row each (needs the ``pandas`` extra).
 
-    The rows are those of :func:`to_records`.
+    The rows are those of [`to_records`][].
 
     Raises:
         ImportError: pandas is not installed (``pip install safeguarding[pandas]``).

@@ -1,14 +1,14 @@
 """The Department for Education's children-in-need measures, counted from case records.
 
 The DfE publishes ten headline measures of children's social care each year
-(1 April to 31 March; see :data:`~safeguarding.indicators.catalogue.DFE_MEASURES`).
-:func:`tally_records` counts all ten from the children's records
-(:class:`~safeguarding.cases.ChildRecord`) in **one pass**: each child is read
+(1 April to 31 March; see [`DFE_MEASURES`][safeguarding.indicators.catalogue.DFE_MEASURES]).
+[`tally_records`][] counts all ten from the children's records
+([`ChildRecord`][safeguarding.cases.ChildRecord]) in **one pass**: each child is read
 once, with memory proportional to that child's own record, never to the
 number of children, so the records may come from a generator over a file or a
-database cursor. The result is a :class:`~safeguarding.indicators.definitions.Tally`:
+database cursor. The result is a [`Tally`][safeguarding.indicators.definitions.Tally]:
 tallies of separate groups of children (files, authorities, processes) add up
-with ``+`` to the tally of all of them. :func:`dfe_values` turns a tally into
+with ``+`` to the tally of all of them. [`dfe_values`][] turns a tally into
 the published values with their confidence intervals.
 
 How each measure is counted, for the period ``[start, end]`` (both included):
@@ -23,7 +23,7 @@ How each measure is counted, for the period ``[start, end]`` (both included):
 * **assessments within 45 working days (%)**: of assessments authorised in the
   period, those authorised no more than 45 working days after they started
   (the start is day 0, as in the DfE's "same day" band; the 45 is the
-  assessment timescale of :mod:`safeguarding.thresholds.timescales`);
+  assessment timescale of [`safeguarding.thresholds.timescales`][]);
 * **section 47 enquiries per 10,000**: enquiries starting in the period;
 * **ICPCs within 15 working days of the s47 start (%)**: of initial
   conferences held in the period (those of the enquiries, and an episode-level
@@ -52,23 +52,24 @@ statutory timescales (45 and 15 working days) are taken as in force on the
 last day of the period; the 12-month and 2-year spans are dated rules of this
 module (``indicators.dfe_re_referral_window``, ``indicators.dfe_long_plan``).
 
->>> import datetime as dt
->>> from safeguarding.cases import ChildRecord, Episode
->>> from safeguarding.indicators.definitions import Period
->>> from safeguarding.people import Child
->>> record = ChildRecord(
-...     child=Child(identifier="c1", date_of_birth=dt.date(2015, 6, 1)),
-...     episodes=(Episode(referral_date=dt.date(2023, 5, 2)),
-...               Episode(referral_date=dt.date(2024, 1, 10))),
-... )
->>> year = Period.financial_year(2023)
->>> tally = tally_records([record], period=year, population=10_000)
->>> tally.count("dfe.re_referrals_12_months")
-Count(numerator=1, denominator=2)
->>> for value in dfe_values(tally, period=year)[:2]:
-...     print(value.key, value.formatted())
-dfe.referrals_rate 2.0
-dfe.re_referrals_12_months 50.0
+Examples:
+    >>> import datetime as dt
+    >>> from safeguarding.cases import ChildRecord, Episode
+    >>> from safeguarding.indicators.definitions import Period
+    >>> from safeguarding.people import Child
+    >>> record = ChildRecord(
+    ...     child=Child(identifier="c1", date_of_birth=dt.date(2015, 6, 1)),
+    ...     episodes=(Episode(referral_date=dt.date(2023, 5, 2)),
+    ...               Episode(referral_date=dt.date(2024, 1, 10))),
+    ... )
+    >>> year = Period.financial_year(2023)
+    >>> tally = tally_records([record], period=year, population=10_000)
+    >>> tally.count("dfe.re_referrals_12_months")
+    Count(numerator=1, denominator=2)
+    >>> for value in dfe_values(tally, period=year)[:2]:
+    ...     print(value.key, value.formatted())
+    dfe.referrals_rate 2.0
+    dfe.re_referrals_12_months 50.0
 """
 
 from __future__ import annotations
@@ -355,9 +356,10 @@ def tally_records(
         RuleNotInForceError: the period ends before a rule it needs was in force.
         CalendarCoverageError: a date outside the working-day calendar.
 
-    >>> import datetime as dt
-    >>> tally_records([], period=Period.financial_year(2023)).count("dfe.cin_rate")
-    Count(numerator=0, denominator=0)
+    Examples:
+        >>> import datetime as dt
+        >>> tally_records([], period=Period.financial_year(2023)).count("dfe.cin_rate")
+        Count(numerator=0, denominator=0)
     """
     if not isinstance(period, Period):
         raise InvalidInputError("period", "must be a Period")
@@ -379,7 +381,7 @@ def dfe_values(
     """The ten DfE measures' values from a tally, in catalogue order, with their intervals.
 
     Proportions get Wilson intervals and rates per 10,000 exact Poisson or
-    Byar intervals (see :meth:`~safeguarding.indicators.definitions.Indicator.compute`);
+    Byar intervals (see [`compute`][safeguarding.indicators.definitions.Indicator.compute]);
     a measure with a zero denominator (no population, no assessments) has no value.
 
     Legal basis:
@@ -387,19 +389,20 @@ def dfe_values(
         technical guidance for the intervals.
 
     Args:
-        tally: Counts, usually from :func:`tally_records` (merged with ``+``).
+        tally: Counts, usually from [`tally_records`][] (merged with ``+``).
         period: The period the counts are for.
         confidence: The confidence level of the intervals.
 
     Returns:
-        One value per measure of :data:`~safeguarding.indicators.catalogue.DFE_MEASURES`.
+        One value per measure of [`DFE_MEASURES`][safeguarding.indicators.catalogue.DFE_MEASURES].
 
     Raises:
         InvalidInputError: *tally* is not a Tally, or a bad period or confidence.
 
-    >>> values = dfe_values(Tally(), period=Period.financial_year(2023))
-    >>> len(values), values[0].formatted()
-    (10, 'z')
+    Examples:
+        >>> values = dfe_values(Tally(), period=Period.financial_year(2023))
+        >>> len(values), values[0].formatted()
+        (10, 'z')
     """
     if not isinstance(tally, Tally):
         raise InvalidInputError("tally", "must be a Tally")

@@ -9,20 +9,21 @@ computation:
 * England and regional counts are rounded to the nearest 10;
 * counts of 1 to 5 are suppressed and shown as ``c`` (with secondary
   suppression where a total would reveal them); ``0`` is a true zero;
-* other symbols mark what is missing for other reasons (:class:`Symbol`).
+* other symbols mark what is missing for other reasons ([`Symbol`][]).
 
-Formatting here returns text or a :class:`Symbol`; it never turns a symbol
-into 0. :func:`check_published` and :func:`check_total` say whether a figure
+Formatting here returns text or a [`Symbol`][]; it never turns a symbol
+into 0. [`check_published`][] and [`check_total`][] say whether a figure
 printed in a report is consistent with the counts behind it.
 
->>> format_count(3)
-'c'
->>> format_count(0)
-'0'
->>> format_value(22.2924, decimals=1)
-'22.3'
->>> check_published(4170, 18706, "22.2", decimals=1).consistent
-False
+Examples:
+    >>> format_count(3)
+    'c'
+    >>> format_count(0)
+    '0'
+    >>> format_value(22.2924, decimals=1)
+    '22.3'
+    >>> check_published(4170, 18706, "22.2", decimals=1).consistent
+    False
 """
 
 from __future__ import annotations
@@ -154,13 +155,14 @@ def round_half_up(value: float | Fraction | Decimal, decimals: int) -> Decimal:
         decimals: Decimal places, 0 or more.
 
     Returns:
-        The rounded value as a :class:`~decimal.Decimal` (exact, prints as published).
+        The rounded value as a `Decimal` (exact, prints as published).
 
     Raises:
         InvalidInputError: a non-finite value or negative *decimals*.
 
-    >>> round_half_up(81.25, 1), round(81.25, 1)
-    (Decimal('81.3'), 81.2)
+    Examples:
+        >>> round_half_up(81.25, 1), round(81.25, 1)
+        (Decimal('81.3'), 81.2)
     """
     check_int("decimals", decimals, minimum=0)
     exact = _to_decimal("value", value)
@@ -185,8 +187,9 @@ def _to_decimal(name: str, value: object) -> Decimal:
 def round_to_nearest(count: int, base: int = 10) -> int:
     """Round a count to the nearest multiple of *base* (halves up), as England totals are.
 
-    >>> round_to_nearest(49_415), round_to_nearest(49_425)
-    (49420, 49430)
+    Examples:
+        >>> round_to_nearest(49_415), round_to_nearest(49_425)
+        (49420, 49430)
     """
     check_int("count", count, minimum=0)
     check_int("base", base, minimum=1)
@@ -207,10 +210,11 @@ def suppress(count: int, *, on: dt.date) -> int | Symbol:
         on: The date of publication (the rule as it stood then).
 
     Returns:
-        The count, or :attr:`Symbol.CONFIDENTIAL`.
+        The count, or [`Symbol.CONFIDENTIAL`][].
 
-    >>> suppress(5, on=dt.date(2024, 10, 31)), suppress(6, on=dt.date(2024, 10, 31))
-    (<Symbol.CONFIDENTIAL: 'c'>, 6)
+    Examples:
+        >>> suppress(5, on=dt.date(2024, 10, 31)), suppress(6, on=dt.date(2024, 10, 31))
+        (<Symbol.CONFIDENTIAL: 'c'>, 6)
     """
     check_int("count", count, minimum=0)
     low, high = SUPPRESSION_RULE.at(on).value
@@ -221,10 +225,11 @@ def format_count(count: int | Symbol, *, suppress_small: bool = True) -> str:
     """A count as text: small counts as ``c`` unless *suppress_small* is off.
 
     Uses the suppression range in force today's rule table lists (1 to 5); a
-    :class:`Symbol` is shown as its symbol.
+    [`Symbol`][] is shown as its symbol.
 
-    >>> format_count(12_345), format_count(Symbol.NOT_AVAILABLE)
-    ('12,345', ':')
+    Examples:
+        >>> format_count(12_345), format_count(Symbol.NOT_AVAILABLE)
+        ('12,345', ':')
     """
     if isinstance(count, Symbol):
         return count.value
@@ -239,10 +244,11 @@ def format_value(value: float | Symbol | None, *, decimals: int = 1) -> str:
     """A rate or percentage as text, rounded half up to *decimals* places.
 
     ``None`` (a value that could not be computed, such as a proportion of
-    zero) is shown as ``z``; a :class:`Symbol` as its symbol.
+    zero) is shown as ``z``; a [`Symbol`][] as its symbol.
 
-    >>> format_value(4.34992), format_value(None), format_value(Symbol.CONFIDENTIAL)
-    ('4.3', 'z', 'c')
+    Examples:
+        >>> format_value(4.34992), format_value(None), format_value(Symbol.CONFIDENTIAL)
+        ('4.3', 'z', 'c')
     """
     if value is None:
         return Symbol.NOT_APPLICABLE.value
@@ -306,17 +312,18 @@ def check_published(
         per: 100 for a percentage, 10,000 for a rate per 10,000.
 
     Returns:
-        A :class:`PublishedCheck`.
+        A [`PublishedCheck`][].
 
     Raises:
         InvalidInputError: counts that are not integers, a numerator above
             the denominator for a percentage, or a published value that is
             not a number.
 
-    >>> check_published(65, 80, 81.3, decimals=1).consistent   # 81.25 printed half up
-    True
-    >>> print(check_published(4170, 18706, "22.2", decimals=1).explain())
-    4,170 / 18,706 x 100 = 22.2923, which rounds to 22.3; the published 22.2 is NOT consistent.
+    Examples:
+        >>> check_published(65, 80, 81.3, decimals=1).consistent   # 81.25 printed half up
+        True
+        >>> print(check_published(4170, 18706, "22.2", decimals=1).explain())
+        4,170 / 18,706 x 100 = 22.2923, which rounds to 22.3; the published 22.2 is NOT consistent.
     """
     check_int("numerator", numerator, minimum=0)
     check_int("denominator", denominator, minimum=1)
@@ -372,7 +379,7 @@ def check_total(
 ) -> TotalCheck:
     """Say whether a printed total equals the sum of its rows.
 
-    Rows given as a :class:`Symbol` or ``None`` (``N/A`` in a report) are
+    Rows given as a [`Symbol`][] or ``None`` (``N/A`` in a report) are
     counted as missing, never as 0. With rounded tables, pass the rounding
     slack as *tolerance*.
 
@@ -382,11 +389,12 @@ def check_total(
         tolerance: The largest absolute difference still accepted.
 
     Returns:
-        A :class:`TotalCheck`.
+        A [`TotalCheck`][].
 
-    >>> check_total([45_110, 83_280, 550, 1_000, None, 2_000, 5_000, 22_555, 22_555],
-    ...             182_350).difference
-    300
+    Examples:
+        >>> check_total([45_110, 83_280, 550, 1_000, None, 2_000, 5_000, 22_555, 22_555],
+        ...             182_350).difference
+        300
     """
     check_int("published_total", published_total)
     check_int("tolerance", tolerance, minimum=0)

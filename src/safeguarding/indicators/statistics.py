@@ -7,25 +7,25 @@ children's social care needs, in pure Python (standard library only), so the
 numbers agree with the official tools:
 
 * proportions: the Wilson score interval, at any numerator including 0
-  (:func:`wilson_interval`, :func:`proportion`);
+  ([`wilson_interval`][], [`proportion`][]);
 * counts and crude rates: exact Poisson limits (from chi-square quantiles) for
-  fewer than :data:`BYAR_MIN_EVENTS` events, Byar's approximation from that
-  count on (:func:`count_interval`, :func:`rate_interval`, :func:`rate`);
+  fewer than [`BYAR_MIN_EVENTS`][] events, Byar's approximation from that
+  count on ([`count_interval`][], [`rate_interval`][], [`rate`][]);
 * directly standardised rates with Dobson's interval, not published below
-  :data:`DSR_MIN_EVENTS` events (:func:`dsr`);
+  [`DSR_MIN_EVENTS`][] events ([`dsr`][]);
 * funnel plot control limits and outlier flags for proportions and rates at
   95% ("2 sigma") and 99.8% ("3 sigma")
-  (:func:`proportion_funnel_limits`, :func:`rate_funnel_limits`,
-  :func:`proportion_funnel_significance`, :func:`rate_funnel_significance`),
-  and the Fingertips "SPC for proportions" limits (:func:`spc_proportion_limits`);
-* both confidence levels at once (:func:`wilson_two_level`, :func:`rate_two_level`).
+  ([`proportion_funnel_limits`][], [`rate_funnel_limits`][],
+  [`proportion_funnel_significance`][], [`rate_funnel_significance`][]),
+  and the Fingertips "SPC for proportions" limits ([`spc_proportion_limits`][]);
+* both confidence levels at once ([`wilson_two_level`][], [`rate_two_level`][]).
 
 The exact Poisson limits need chi-square quantiles. They are computed from the
 regularised incomplete gamma function (power series below ``a + 1``, Lentz's
 continued fraction above, as in Numerical Recipes) and its inverse (a
 Wilson-Hilferty or small-argument first guess refined by Halley's method inside
-a shrinking bracket), to close to double precision (:func:`chi2_cdf`,
-:func:`chi2_ppf`).
+a shrinking bracket), to close to double precision ([`chi2_cdf`][],
+[`chi2_ppf`][]).
 
 **Conventions.** ``confidence`` is a keyword-only fraction strictly between 0
 and 1 (PHEindicatormethods also accepts 90 to 100 and refuses levels below
@@ -34,7 +34,7 @@ exact normal quantile ``z = Φ⁻¹(confidence + (1 - confidence) / 2)``, never 
 rounded 1.96. Rates take an explicit keyword ``per`` (10,000 for the Department
 for Education's children-in-need rates, 100,000 for most OHID rates). Counts
 must be ``int``; a bad argument raises
-:class:`~safeguarding.errors.InvalidInputError` naming it.
+[`InvalidInputError`][safeguarding.errors.InvalidInputError] naming it.
 
 Sources:
 
@@ -48,12 +48,13 @@ Sources:
 * Fingertips technical guidance index (funnel plots):
   http://fingertips.phe.org.uk/profile/guidance
 
->>> ci = wilson_interval(17, 25)
->>> round(ci.lower, 6), round(ci.upper, 6), ci.method.value
-(0.484103, 0.827948, 'wilson')
->>> r = rate(7, 61_400, per=10_000)
->>> round(r.value, 5), r.interval.method.value
-(1.14007, 'exact poisson')
+Examples:
+    >>> ci = wilson_interval(17, 25)
+    >>> round(ci.lower, 6), round(ci.upper, 6), ci.method.value
+    (0.484103, 0.827948, 'wilson')
+    >>> r = rate(7, 61_400, per=10_000)
+    >>> round(r.value, 5), r.interval.method.value
+    (1.14007, 'exact poisson')
 """
 
 from __future__ import annotations
@@ -197,9 +198,10 @@ class Interval:
         confidence: The confidence level, strictly between 0 and 1.
         method: How the limits were computed.
 
-    >>> ci = Interval(lower=0.1, upper=0.3, confidence=0.95, method=Method.WILSON)
-    >>> ci.contains(0.3), ci.contains(0.31)
-    (True, False)
+    Examples:
+        >>> ci = Interval(lower=0.1, upper=0.3, confidence=0.95, method=Method.WILSON)
+        >>> ci.contains(0.3), ci.contains(0.31)
+        (True, False)
     """
 
     lower: float = attrs.field(validator=_is_finite_real)
@@ -224,8 +226,9 @@ class Interval:
         Returns:
             ``True`` if ``lower <= value <= upper``.
 
-        >>> Interval(lower=1.0, upper=2.0, confidence=0.95, method=Method.BYAR).contains(1.0)
-        True
+        Examples:
+            >>> Interval(lower=1.0, upper=2.0, confidence=0.95, method=Method.BYAR).contains(1.0)
+            True
         """
         return self.lower <= value <= self.upper
 
@@ -238,9 +241,10 @@ class Estimate:
         value: The point value (a proportion or a rate, already multiplied by ``per``).
         interval: Its confidence interval.
 
-    >>> e = proportion(65, 100, per=100)
-    >>> e.value, round(e.interval.lower, 4)
-    (65.0, 55.2544)
+    Examples:
+        >>> e = proportion(65, 100, per=100)
+        >>> e.value, round(e.interval.lower, 4)
+        (65.0, 55.2544)
     """
 
     value: float = attrs.field(validator=_is_finite_real)
@@ -255,9 +259,10 @@ class TwoLevelInterval:
         ci95: The 95% interval.
         ci998: The 99.8% interval (always at least as wide).
 
-    >>> two = wilson_two_level(18, 129)
-    >>> round(two.ci95.upper, 6), round(two.ci998.upper, 6)
-    (0.209797, 0.258681)
+    Examples:
+        >>> two = wilson_two_level(18, 129)
+        >>> round(two.ci95.upper, 6), round(two.ci998.upper, 6)
+        (0.209797, 0.258681)
     """
 
     ci95: Interval = attrs.field(validator=attrs.validators.instance_of(Interval))
@@ -268,7 +273,7 @@ class TwoLevelInterval:
 class StandardisedRate:
     """A directly standardised rate, or the record that it is not published.
 
-    When the total count is below :data:`DSR_MIN_EVENTS`, OHID does not publish
+    When the total count is below [`DSR_MIN_EVENTS`][], OHID does not publish
     the rate: ``value`` and ``interval`` are then ``None`` and ``published`` is
     ``False``. Check ``published`` (or ``value is not None``) before using them.
 
@@ -278,8 +283,9 @@ class StandardisedRate:
         value: The standardised rate per ``per``, or ``None`` when not published.
         interval: Dobson's interval, or ``None`` when not published.
 
-    >>> StandardisedRate(events=9, population=1000.0, value=None, interval=None).published
-    False
+    Examples:
+        >>> StandardisedRate(events=9, population=1000.0, value=None, interval=None).published
+        False
     """
 
     events: int = attrs.field(validator=lambda _i, a, v: check_int(a.name, v, minimum=0))
@@ -314,9 +320,10 @@ class FunnelLimits:
         upper_95: Upper 95% ("2s") limit.
         upper_998: Upper 99.8% ("3s") limit.
 
-    >>> limits = proportion_funnel_limits(129, baseline=0.2)
-    >>> round(limits.lower_95, 6), round(limits.upper_95, 6)
-    (0.130974, 0.269026)
+    Examples:
+        >>> limits = proportion_funnel_limits(129, baseline=0.2)
+        >>> round(limits.lower_95, 6), round(limits.upper_95, 6)
+        (0.130974, 0.269026)
     """
 
     lower_998: float = attrs.field(validator=_is_finite_real)
@@ -333,8 +340,9 @@ class RateFunnelPoint:
         population: Population per year of data at which the curve passes.
         rate: The control-limit rate there, per ``per``.
 
-    >>> RateFunnelPoint(population=1000.0, rate=20.0).rate
-    20.0
+    Examples:
+        >>> RateFunnelPoint(population=1000.0, rate=20.0).rate
+        20.0
     """
 
     population: float = attrs.field(validator=_is_finite_real)
@@ -355,9 +363,10 @@ class RateFunnelLimits:
         upper_95: Point on the upper 95% ("2s") curve.
         upper_998: Point on the upper 99.8% ("3s") curve.
 
-    >>> pts = rate_funnel_limits(1, baseline=116.1720835, per=100_000, years_of_data=3)
-    >>> round(pts.lower_95.population, 2), round(pts.lower_95.rate, 4)
-    (1598.68, 20.8506)
+    Examples:
+        >>> pts = rate_funnel_limits(1, baseline=116.1720835, per=100_000, years_of_data=3)
+        >>> round(pts.lower_95.population, 2), round(pts.lower_95.rate, 4)
+        (1598.68, 20.8506)
     """
 
     events: int = attrs.field(validator=lambda _i, a, v: check_int(a.name, v, minimum=1))
@@ -388,7 +397,7 @@ class FunnelSignificance(enum.StrEnum):
     NOT_SIGNIFICANT = "Not significant"
     """Inside the 95% limits."""
     NOT_APPLICABLE = "Not applicable for events less than 10 for dsrs"
-    """A directly standardised rate on fewer than :data:`DSR_MIN_EVENTS` events."""
+    """A directly standardised rate on fewer than [`DSR_MIN_EVENTS`][] events."""
 
 
 # ---------------------------------------------------------------------------- validation
@@ -475,8 +484,9 @@ def two_sided_z(confidence: float) -> float:
     Raises:
         InvalidInputError: If ``confidence`` is not a real number strictly between 0 and 1.
 
-    >>> round(two_sided_z(0.95), 6), round(two_sided_z(0.998), 6)
-    (1.959964, 3.090232)
+    Examples:
+        >>> round(two_sided_z(0.95), 6), round(two_sided_z(0.998), 6)
+        (1.959964, 3.090232)
     """
     level = _check_open_unit("confidence", confidence)
     return -_STANDARD_NORMAL.inv_cdf((1.0 - level) / 2.0)
@@ -574,7 +584,7 @@ def _gamma_first_guess(a: float, prob: float, *, upper: bool) -> float:
 
 
 def _next_bracket_point(low: float, high: float, x: float) -> float:
-    """The bisection point used when a Halley step is refused (see :func:`_gamma_quantile`)."""
+    """The bisection point used when a Halley step is refused (see [`_gamma_quantile`][])."""
     if math.isinf(high):  # no upper end yet: step out
         return 2.0 * x
     if low <= 0.0:
@@ -643,8 +653,9 @@ def chi2_cdf(x: float, df: float) -> float:
         InvalidInputError: If ``x`` is negative or ``df`` is not positive, or either
             is not a finite real number.
 
-    >>> round(chi2_cdf(7.377758908227871, 2), 12)
-    0.975
+    Examples:
+        >>> round(chi2_cdf(7.377758908227871, 2), 12)
+        0.975
     """
     point = _check_real("x", x)
     if point < 0:
@@ -656,7 +667,7 @@ def chi2_cdf(x: float, df: float) -> float:
 def chi2_ppf(p: float, df: float) -> float:
     """Return the chi-square quantile: the ``x`` with ``P(X <= x) = p`` (``df`` degrees of freedom).
 
-    The inverse of :func:`chi2_cdf`, found by Halley's method on the
+    The inverse of [`chi2_cdf`][], found by Halley's method on the
     regularised incomplete gamma function from a Wilson-Hilferty (or, in the far
     lower tail, series) first guess, inside a bisection bracket; for ``p`` above
     one half the upper tail ``1 - p`` is solved directly so that no accuracy is
@@ -677,8 +688,9 @@ def chi2_ppf(p: float, df: float) -> float:
         InvalidInputError: If ``p`` is not strictly between 0 and 1, or ``df`` is not
             a positive finite real number.
 
-    >>> round(chi2_ppf(0.975, 2), 12)  # -2 ln(0.025)
-    7.377758908228
+    Examples:
+        >>> round(chi2_ppf(0.975, 2), 12)  # -2 ln(0.025)
+        7.377758908228
     """
     prob = _check_open_unit("p", p)
     degrees = _check_positive("df", df)
@@ -694,7 +706,7 @@ def wilson_interval(numerator: int, denominator: int, *, confidence: float = 0.9
     """Return the Wilson score interval of the proportion ``numerator / denominator``.
 
     OHID's method for every proportion, whatever the numerator. With ``O``
-    events out of ``n`` and critical value ``z`` (see :func:`two_sided_z`)::
+    events out of ``n`` and critical value ``z`` (see [`two_sided_z`][]):
 
         lower = (2O + z² - z·√(z² + 4·O·(1 - O/n))) / (2(n + z²))
         upper = (2O + z² + z·√(z² + 4·O·(1 - O/n))) / (2(n + z²))
@@ -714,16 +726,17 @@ def wilson_interval(numerator: int, denominator: int, *, confidence: float = 0.9
         confidence: Confidence level, strictly between 0 and 1.
 
     Returns:
-        The interval, with method :attr:`Method.WILSON`.
+        The interval, with method [`Method.WILSON`][].
 
     Raises:
         InvalidInputError: If a count is not an ``int``, ``numerator`` is negative or
             above ``denominator``, ``denominator`` is below 1, or ``confidence`` is
             not strictly between 0 and 1.
 
-    >>> ci = wilson_interval(0, 25)
-    >>> ci.lower, round(ci.upper, 6)
-    (0.0, 0.133192)
+    Examples:
+        >>> ci = wilson_interval(0, 25)
+        >>> ci.lower, round(ci.upper, 6)
+        (0.0, 0.133192)
     """
     n = check_int("denominator", denominator, minimum=1)
     x = check_int("numerator", numerator, minimum=0)
@@ -745,7 +758,7 @@ def proportion(
     """Return a proportion with its Wilson score interval, optionally scaled (``per=100`` for %).
 
     The value is ``numerator / denominator * per`` and the interval is
-    :func:`wilson_interval` scaled by the same multiplier, as PHEindicatormethods'
+    [`wilson_interval`][] scaled by the same multiplier, as PHEindicatormethods'
     ``phe_proportion`` does.
 
     Source: PHEindicatormethods ``R/Proportions.R``:
@@ -762,11 +775,12 @@ def proportion(
         The value and its interval on the ``per`` scale.
 
     Raises:
-        InvalidInputError: As :func:`wilson_interval`, or if ``per`` is not positive.
+        InvalidInputError: As [`wilson_interval`][], or if ``per`` is not positive.
 
-    >>> e = proportion(17, 25, per=100)
-    >>> e.value, round(e.interval.lower, 4), round(e.interval.upper, 4)
-    (68.0, 48.4103, 82.7948)
+    Examples:
+        >>> e = proportion(17, 25, per=100)
+        >>> e.value, round(e.interval.lower, 4), round(e.interval.upper, 4)
+        (68.0, 48.4103, 82.7948)
     """
     ci = wilson_interval(numerator, denominator, confidence=confidence)
     scale = _check_positive("per", per)
@@ -790,11 +804,12 @@ def wilson_two_level(numerator: int, denominator: int) -> TwoLevelInterval:
         Both intervals.
 
     Raises:
-        InvalidInputError: As :func:`wilson_interval`.
+        InvalidInputError: As [`wilson_interval`][].
 
-    >>> two = wilson_two_level(17, 25)
-    >>> round(two.ci95.lower, 6), round(two.ci998.lower, 6)
-    (0.484103, 0.380007)
+    Examples:
+        >>> two = wilson_two_level(17, 25)
+        >>> round(two.ci95.lower, 6), round(two.ci998.lower, 6)
+        (0.484103, 0.380007)
     """
     return TwoLevelInterval(
         ci95=wilson_interval(numerator, denominator, confidence=CONFIDENCE_95),
@@ -810,8 +825,8 @@ def poisson_interval(count: int, *, confidence: float = 0.95) -> Interval:
 
     With ``alpha = 1 - confidence``: ``lower = χ²(alpha/2; 2O) / 2`` (0 when ``O = 0``) and
     ``upper = χ²(1 - alpha/2; 2O + 2) / 2``, where ``χ²(p; k)`` is the chi-square
-    quantile (:func:`chi2_ppf`). These are the limits PHE uses for fewer than
-    :data:`BYAR_MIN_EVENTS` events; use :func:`count_interval` to apply that rule.
+    quantile ([`chi2_ppf`][]). These are the limits PHE uses for fewer than
+    [`BYAR_MIN_EVENTS`][] events; use [`count_interval`][] to apply that rule.
 
     Source: OHID technical guidance "Rates"; PHEindicatormethods ``R/Rates.R``;
     Armitage and Berry, *Statistical methods in medical research* (2002).
@@ -822,15 +837,16 @@ def poisson_interval(count: int, *, confidence: float = 0.95) -> Interval:
         confidence: Confidence level, strictly between 0 and 1.
 
     Returns:
-        The interval of the expected count, with method :attr:`Method.EXACT_POISSON`.
+        The interval of the expected count, with method [`Method.EXACT_POISSON`][].
 
     Raises:
         InvalidInputError: If ``count`` is not an ``int`` of 0 or more, or ``confidence``
             is not strictly between 0 and 1.
 
-    >>> ci = poisson_interval(7)
-    >>> round(ci.lower, 5), round(ci.upper, 4)
-    (2.81436, 14.4227)
+    Examples:
+        >>> ci = poisson_interval(7)
+        >>> round(ci.lower, 5), round(ci.upper, 4)
+        (2.81436, 14.4227)
     """
     events = check_int("count", count, minimum=0)
     tail = (1.0 - _check_open_unit("confidence", confidence)) / 2.0
@@ -842,13 +858,13 @@ def poisson_interval(count: int, *, confidence: float = 0.95) -> Interval:
 def byar_interval(count: int, *, confidence: float = 0.95) -> Interval:
     """Return Byar's approximate Poisson confidence limits of an observed count.
 
-    With critical value ``z`` (:func:`two_sided_z`)::
+    With critical value ``z`` ([`two_sided_z`][]):
 
         lower = O·(1 - 1/(9O) - z/(3√O))³
         upper = (O + 1)·(1 - 1/(9(O + 1)) + z/(3√(O + 1)))³
 
-    PHE uses it from :data:`BYAR_MIN_EVENTS` events (within 0.2% of the exact
-    limits there); use :func:`count_interval` to apply that rule. For small counts
+    PHE uses it from [`BYAR_MIN_EVENTS`][] events (within 0.2% of the exact
+    limits there); use [`count_interval`][] to apply that rule. For small counts
     at high confidence the lower limit would be negative (PHE returns ``NA``);
     this function refuses such a count instead.
 
@@ -861,16 +877,17 @@ def byar_interval(count: int, *, confidence: float = 0.95) -> Interval:
         confidence: Confidence level, strictly between 0 and 1.
 
     Returns:
-        The interval of the expected count, with method :attr:`Method.BYAR`.
+        The interval of the expected count, with method [`Method.BYAR`][].
 
     Raises:
         InvalidInputError: If ``count`` is not an ``int`` of 1 or more, if Byar's lower
             limit would be negative for it, or if ``confidence`` is not strictly
             between 0 and 1.
 
-    >>> ci = byar_interval(65)
-    >>> round(ci.lower, 4), round(ci.upper, 4)
-    (50.1632, 82.8491)
+    Examples:
+        >>> ci = byar_interval(65)
+        >>> round(ci.lower, 4), round(ci.upper, 4)
+        (50.1632, 82.8491)
     """
     events = check_int("count", count, minimum=1)
     z = two_sided_z(confidence)
@@ -894,8 +911,8 @@ def byar_interval(count: int, *, confidence: float = 0.95) -> Interval:
 def count_interval(count: int, *, confidence: float = 0.95) -> Interval:
     """Return the confidence limits of a count by PHE's rule: exact below 10 events, Byar's from 10.
 
-    Counts below :data:`BYAR_MIN_EVENTS` get :func:`poisson_interval`, the rest
-    :func:`byar_interval`; the interval's ``method`` says which was used (PHE's
+    Counts below [`BYAR_MIN_EVENTS`][] get [`poisson_interval`][], the rest
+    [`byar_interval`][]; the interval's ``method`` says which was used (PHE's
     "Exact"/"Byars" column). An older Excel add-in used exact limits up to 389
     events; PHE's current tools do not, and neither does this function.
 
@@ -913,8 +930,9 @@ def count_interval(count: int, *, confidence: float = 0.95) -> Interval:
         InvalidInputError: If ``count`` is not an ``int`` of 0 or more, or ``confidence``
             is not strictly between 0 and 1.
 
-    >>> count_interval(9).method.value, count_interval(10).method.value
-    ('exact poisson', 'byar')
+    Examples:
+        >>> count_interval(9).method.value, count_interval(10).method.value
+        ('exact poisson', 'byar')
     """
     events = check_int("count", count, minimum=0)
     if events < BYAR_MIN_EVENTS:
@@ -927,8 +945,8 @@ def rate_interval(
 ) -> Interval:
     """Return the confidence limits of the crude rate ``events / population * per``.
 
-    The limits of the count (:func:`count_interval`: exact below
-    :data:`BYAR_MIN_EVENTS` events, Byar's from there) divided by the population
+    The limits of the count ([`count_interval`][]: exact below
+    [`BYAR_MIN_EVENTS`][] events, Byar's from there) divided by the population
     and multiplied by ``per``.
 
     Source: OHID technical guidance "Rates"; PHEindicatormethods ``R/Rates.R`` (``phe_rate``):
@@ -949,9 +967,10 @@ def rate_interval(
             or ``per`` is not a positive finite number, or ``confidence`` is not
             strictly between 0 and 1.
 
-    >>> ci = rate_interval(377, 61_400, per=10_000)
-    >>> round(ci.lower, 4), round(ci.upper, 4), ci.method.value
-    (55.3582, 67.9226, 'byar')
+    Examples:
+        >>> ci = rate_interval(377, 61_400, per=10_000)
+        >>> round(ci.lower, 4), round(ci.upper, 4), ci.method.value
+        (55.3582, 67.9226, 'byar')
     """
     ci = count_interval(events, confidence=confidence)
     scale = _check_positive("per", per) / _check_positive("population", population)
@@ -961,7 +980,7 @@ def rate_interval(
 def rate(
     events: int, population: float, *, per: float = 10_000, confidence: float = 0.95
 ) -> Estimate:
-    """Return a crude rate per ``per`` with its confidence interval (:func:`rate_interval`).
+    """Return a crude rate per ``per`` with its confidence interval ([`rate_interval`][]).
 
     Source: PHEindicatormethods ``R/Rates.R`` (``phe_rate``):
     https://github.com/ukhsa-collaboration/PHEindicatormethods
@@ -977,11 +996,12 @@ def rate(
         The rate and its interval, both per ``per``.
 
     Raises:
-        InvalidInputError: As :func:`rate_interval`.
+        InvalidInputError: As [`rate_interval`][].
 
-    >>> r = rate(10, 61_400, per=10_000)
-    >>> round(r.value, 5), round(r.interval.lower, 6), round(r.interval.upper, 5)
-    (1.62866, 0.779715, 2.99535)
+    Examples:
+        >>> r = rate(10, 61_400, per=10_000)
+        >>> round(r.value, 5), round(r.interval.lower, 6), round(r.interval.upper, 5)
+        (1.62866, 0.779715, 2.99535)
     """
     ci = rate_interval(events, population, per=per, confidence=confidence)
     return Estimate(value=events / population * per, interval=ci)
@@ -1002,11 +1022,12 @@ def rate_two_level(events: int, population: float, *, per: float = 10_000) -> Tw
         Both intervals of the rate per ``per``.
 
     Raises:
-        InvalidInputError: As :func:`rate_interval`.
+        InvalidInputError: As [`rate_interval`][].
 
-    >>> two = rate_two_level(7, 61_400, per=10_000)
-    >>> round(two.ci95.upper, 5), round(two.ci998.upper, 5)
-    (2.34897, 3.19645)
+    Examples:
+        >>> two = rate_two_level(7, 61_400, per=10_000)
+        >>> round(two.ci95.upper, 5), round(two.ci998.upper, 5)
+        (2.34897, 3.19645)
     """
     return TwoLevelInterval(
         ci95=rate_interval(events, population, per=per, confidence=CONFIDENCE_95),
@@ -1022,7 +1043,7 @@ def _check_strata(
     populations: Sequence[float],
     standard_populations: Sequence[float],
 ) -> tuple[list[int], list[float], list[float]]:
-    """Validate the three per-stratum sequences of :func:`dsr` and return them as lists."""
+    """Validate the three per-stratum sequences of [`dsr`][] and return them as lists."""
     counts = [
         check_int(f"events[{i}]", value, minimum=0)
         for i, value in enumerate(_check_sequence("events", events))
@@ -1057,7 +1078,7 @@ def dsr(
     """Return a directly standardised rate with Dobson's confidence interval.
 
     For strata ``i`` (usually age bands) with events ``Oᵢ``, population ``nᵢ``
-    and standard population ``wᵢ``, and total ``O = ΣOᵢ``::
+    and standard population ``wᵢ``, and total ``O = ΣOᵢ``:
 
         DSR      = Σ(wᵢ·Oᵢ/nᵢ) / Σwᵢ
         Var(DSR) = Σ(Oᵢ·(wᵢ/nᵢ)²) / (Σwᵢ)²
@@ -1066,9 +1087,9 @@ def dsr(
     where ``O_Byar`` are Byar's limits of ``O`` (Byar's is used for every
     published DSR; there is no exact switch). All values are multiplied by ``per``.
 
-    **Not published below** :data:`DSR_MIN_EVENTS` **events.** PHE sets the value
+    **Not published below** [`DSR_MIN_EVENTS`][] **events.** PHE sets the value
     and limits to ``NA`` when ``O < 10``; this function then returns a
-    :class:`StandardisedRate` with ``value`` and ``interval`` set to ``None`` and
+    [`StandardisedRate`][] with ``value`` and ``interval`` set to ``None`` and
     ``published`` false. It never returns a number that OHID would suppress.
 
     Source: PHEindicatormethods ``R/DSR.R`` (``phe_dsr``); Dobson et al., *Stat Med*
@@ -1079,7 +1100,7 @@ def dsr(
         events: Events per stratum, ``int`` of 0 or more each.
         populations: Population per stratum, each greater than zero (same order).
         standard_populations: Standard population per stratum (same order), each
-            zero or more with a positive total; :data:`ESP_2013` for OHID's 19 age bands.
+            zero or more with a positive total; [`ESP_2013`][] for OHID's 19 age bands.
         per: Multiplier (100,000 for most OHID rates), greater than zero.
         confidence: Confidence level, strictly between 0 and 1.
 
@@ -1093,11 +1114,12 @@ def dsr(
             to zero; or ``per`` or ``confidence`` is out of range. The offending
             stratum is named, e.g. ``populations[3]``.
 
-    >>> r = dsr([5, 5, 5], [1000, 2000, 3000], [1, 1, 1], per=100_000)
-    >>> round(r.value, 2), r.published, r.interval.method.value
-    (305.56, True, 'dobson')
-    >>> dsr([3, 3, 3], [1000, 2000, 3000], [1, 1, 1], per=100_000).published
-    False
+    Examples:
+        >>> r = dsr([5, 5, 5], [1000, 2000, 3000], [1, 1, 1], per=100_000)
+        >>> round(r.value, 2), r.published, r.interval.method.value
+        (305.56, True, 'dobson')
+        >>> dsr([3, 3, 3], [1000, 2000, 3000], [1, 1, 1], per=100_000).published
+        False
     """
     counts, pops, weights = _check_strata(events, populations, standard_populations)
     scale = _check_positive("per", per)
@@ -1137,7 +1159,7 @@ def proportion_funnel_limits(denominator: int, *, baseline: float) -> FunnelLimi
     """Return PHE's funnel plot control limits for a proportion at one denominator.
 
     With baseline ``av`` (the overall proportion, ``ΣO / Σn`` over all areas) and
-    ``z = Φ⁻¹(0.975)`` or ``Φ⁻¹(0.999)``, the limits are::
+    ``z = Φ⁻¹(0.975)`` or ``Φ⁻¹(0.999)``, the limits are:
 
         av ∓ z·√(av·(1 - av) / n)
 
@@ -1163,9 +1185,10 @@ def proportion_funnel_limits(denominator: int, *, baseline: float) -> FunnelLimi
         InvalidInputError: If ``denominator`` is not an ``int`` of at least 1, or
             ``baseline`` is not between 0 and 1.
 
-    >>> limits = proportion_funnel_limits(129, baseline=0.2)
-    >>> round(limits.lower_998, 6), round(limits.upper_998, 6)
-    (0.091168, 0.308832)
+    Examples:
+        >>> limits = proportion_funnel_limits(129, baseline=0.2)
+        >>> round(limits.lower_998, 6), round(limits.upper_998, 6)
+        (0.091168, 0.308832)
     """
     n = check_int("denominator", denominator, minimum=1)
     av = _check_closed_unit("baseline", baseline)
@@ -1204,8 +1227,9 @@ def proportion_funnel_significance(
             above ``denominator``, ``denominator`` is below 1, or ``baseline`` is not
             between 0 and 1.
 
-    >>> proportion_funnel_significance(40, 129, baseline=0.2).value
-    'High (0.001)'
+    Examples:
+        >>> proportion_funnel_significance(40, 129, baseline=0.2).value
+        'High (0.001)'
     """
     n = check_int("denominator", denominator, minimum=1)
     x = check_int("numerator", numerator, minimum=0)
@@ -1233,8 +1257,8 @@ def rate_funnel_limits(
     passes through the population at which ``E`` is the exact Poisson upper
     limit of the expected count: ``U = χ²(1 - p; 2E + 2) / 2`` (so ``P(X <= E) = p``
     when the mean is ``U``), population ``U / av``; the upper curve through
-    ``L / av`` with ``L = χ²(p; 2E) / 2``. Here ``p`` is :data:`FUNNEL_TAIL_95` or
-    :data:`FUNNEL_TAIL_998`. The limit rate is ``E / population * per`` and the
+    ``L / av`` with ``L = χ²(p; 2E) / 2``. Here ``p`` is [`FUNNEL_TAIL_95`][] or
+    [`FUNNEL_TAIL_998`][]. The limit rate is ``E / population * per`` and the
     population is divided by ``years_of_data``. PHE finds ``U`` and ``L`` by
     bisection (``poisson_funnel``) to about 1e-7; they are computed exactly here,
     so the two agree to about six significant figures.
@@ -1255,9 +1279,10 @@ def rate_funnel_limits(
         InvalidInputError: If ``events`` is not an ``int`` of at least 1, or
             ``baseline``, ``per`` or ``years_of_data`` is not a positive finite number.
 
-    >>> pts = rate_funnel_limits(2, baseline=116.1720835, per=100_000, years_of_data=3)
-    >>> round(pts.upper_95.population, 3), round(pts.upper_95.rate, 2)
-    (69.497, 959.27)
+    Examples:
+        >>> pts = rate_funnel_limits(2, baseline=116.1720835, per=100_000, years_of_data=3)
+        >>> round(pts.upper_95.population, 3), round(pts.upper_95.rate, 2)
+        (69.497, 959.27)
     """
     count = check_int("events", events, minimum=1)
     scale = _check_positive("per", per)
@@ -1288,13 +1313,13 @@ def rate_funnel_significance(
     """Classify an area's rate against the baseline by its own 95% and 99.8% limits.
 
     PHE tests the baseline against the area's count limits (exact below
-    :data:`BYAR_MIN_EVENTS` events, Byar's from there; :func:`count_interval`)
+    [`BYAR_MIN_EVENTS`][] events, Byar's from there; [`count_interval`][])
     divided by the population, in this order: baseline below the area's lower
     99.8% limit is "High (0.001)", below its lower 95% limit "High (0.025)",
     above its upper 99.8% limit "Low (0.001)", above its upper 95% limit
     "Low (0.025)", otherwise "Not significant". For a directly standardised rate
-    (``standardised=True``) on fewer than :data:`DSR_MIN_EVENTS` events the answer
-    is :attr:`FunnelSignificance.NOT_APPLICABLE`; PHE's population for a DSR is
+    (``standardised=True``) on fewer than [`DSR_MIN_EVENTS`][] events the answer
+    is [`FunnelSignificance.NOT_APPLICABLE`][]; PHE's population for a DSR is
     then ``events / dsr * per``.
 
     Source: PHEindicatormethods ``R/Funnels.R`` (``phe_funnel_significance``,
@@ -1315,8 +1340,9 @@ def rate_funnel_significance(
         InvalidInputError: If ``events`` is not an ``int`` of 0 or more, ``population``
             or ``per`` is not positive, or ``baseline`` is negative or not finite.
 
-    >>> rate_funnel_significance(377, 61_400, baseline=51, per=10_000).value
-    'High (0.001)'
+    Examples:
+        >>> rate_funnel_significance(377, 61_400, baseline=51, per=10_000).value
+        'High (0.001)'
     """
     count = check_int("events", events, minimum=0)
     people = _check_positive("population", population)
@@ -1346,12 +1372,12 @@ def spc_proportion_limits(
     """Return Fingertips' "SPC for proportions" control limits around a benchmark.
 
     Fingertips comparator 5 builds a Wilson interval on the *expected* count
-    ``E = n·p0`` of the benchmark proportion ``p0``::
+    ``E = n·p0`` of the benchmark proportion ``p0``:
 
         (2E + z² ∓ z·√(z² + 4E(1 - p0))) / (2(n + z²))
 
     and compares the area's proportion with it. This differs from PHE's funnel
-    limits (:func:`proportion_funnel_limits`); do not mix the two.
+    limits ([`proportion_funnel_limits`][]); do not mix the two.
 
     Source: Fingertips ``PholioVisualisationWS/Analysis/SpcForProportionsComparer.cs``
     (ukhsa-collaboration/fingertips-open):
@@ -1363,16 +1389,17 @@ def spc_proportion_limits(
         confidence: Confidence level, strictly between 0 and 1.
 
     Returns:
-        The control limits as proportions, with method :attr:`Method.WILSON`.
+        The control limits as proportions, with method [`Method.WILSON`][].
 
     Raises:
         InvalidInputError: If ``denominator`` is not an ``int`` of at least 1,
             ``benchmark`` is not between 0 and 1, or ``confidence`` is not strictly
             between 0 and 1.
 
-    >>> ci = spc_proportion_limits(129, benchmark=0.2)
-    >>> round(ci.lower, 6), round(ci.upper, 6)
-    (0.140104, 0.277247)
+    Examples:
+        >>> ci = spc_proportion_limits(129, benchmark=0.2)
+        >>> round(ci.lower, 6), round(ci.upper, 6)
+        (0.140104, 0.277247)
     """
     n = check_int("denominator", denominator, minimum=1)
     p0 = _check_closed_unit("benchmark", benchmark)

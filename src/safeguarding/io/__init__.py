@@ -1,7 +1,7 @@
 """Readers and writers for the statutory data returns (the CIN census XML).
 
-See :mod:`safeguarding.io.cin_census` (reading and writing) and
-:mod:`safeguarding.io.schema` (validating against the XSD schema).
+See [`safeguarding.io.cin_census`][] (reading and writing) and
+[`safeguarding.io.schema`][] (validating against the XSD schema).
 """
 
 from __future__ import annotations

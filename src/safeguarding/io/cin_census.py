@@ -5,19 +5,19 @@ each year: one XML file with a ``Header`` (collection, year, reference date,
 local authority) and one ``Child`` element per child, holding the child's
 identifiers, characteristics and episodes of need (``CINdetails``).
 
-:func:`read_census` parses such a file with the standard library's expat
+[`read_census`][] parses such a file with the standard library's expat
 parser, fed in chunks, and yields one child at a time, so memory does not grow
 with the number of children. It is hardened like ``defusedxml``: a document
 that declares an entity (the "billion laughs" bomb) or refers to an external
-entity is refused with :class:`UnsafeXMLError` before anything is expanded or
+entity is refused with [`UnsafeXMLError`][] before anything is expanded or
 fetched.
 
 Nothing is dropped silently. Every value that cannot be read (a date that is
 not ISO 8601 ``YYYY-MM-DD``, a code not in the census code list), every group
 the models refuse (an assessment authorised before it started) and every child
-that cannot be built is reported as a :class:`Problem` with its element path,
+that cannot be built is reported as a [`Problem`][] with its element path,
 line number and reason. A problem holds the child's identifier, but shows it
-only through :meth:`Problem.personal_data`, never in its ``repr`` or ``str``.
+only through [`Problem.personal_data`][], never in its ``repr`` or ``str``.
 Stray text between elements and elements the reader does not know are
 reported as warnings and skipped.
 
@@ -25,25 +25,26 @@ The layouts 2017 to 2026 are accepted: ``GenderCurrent`` (to 2023-24) and
 ``Sex`` (from 2024-25), and the pre-proceedings and family group
 decision-making block (``PreProceedingsandFGDM``, 2025-26 onward).
 
-:func:`write_census` writes a census file from the models; reading it back
-gives the same models (:func:`census_items` says which fields of the models the
+[`write_census`][] writes a census file from the models; reading it back
+gives the same models ([`census_items`][] says which fields of the models the
 census does not carry).
 
->>> import io
->>> import datetime as dt
->>> from safeguarding.cases import ChildRecord, Episode
->>> from safeguarding.people import Child
->>> record = ChildRecord(
-...     child=Child(identifier="C1", date_of_birth=dt.date(2015, 3, 27)),
-...     episodes=(Episode(referral_date=dt.date(2023, 10, 6), referral_nfa=False),),
-... )
->>> buffer = io.BytesIO()
->>> write_census([record], buffer, header=CensusHeader(reference_date=dt.date(2024, 3, 31)))
->>> reading = read_census(buffer.getvalue())
->>> [r.episodes[0].referral_date for r in reading]
-[datetime.date(2023, 10, 6)]
->>> reading.header.reference_date, len(reading.problems)
-(datetime.date(2024, 3, 31), 0)
+Examples:
+    >>> import io
+    >>> import datetime as dt
+    >>> from safeguarding.cases import ChildRecord, Episode
+    >>> from safeguarding.people import Child
+    >>> record = ChildRecord(
+    ...     child=Child(identifier="C1", date_of_birth=dt.date(2015, 3, 27)),
+    ...     episodes=(Episode(referral_date=dt.date(2023, 10, 6), referral_nfa=False),),
+    ... )
+    >>> buffer = io.BytesIO()
+    >>> write_census([record], buffer, header=CensusHeader(reference_date=dt.date(2024, 3, 31)))
+    >>> reading = read_census(buffer.getvalue())
+    >>> [r.episodes[0].referral_date for r in reading]
+    [datetime.date(2023, 10, 6)]
+    >>> reading.header.reference_date, len(reading.problems)
+    (datetime.date(2024, 3, 31), 0)
 """
 
 from __future__ import annotations
@@ -135,7 +136,7 @@ class MalformedCensusError(SafeguardingError, ValueError):
     """The document is not well-formed XML: reading stops at *line*.
 
     Children completed before the error have already been yielded; their
-    problems are in :attr:`CensusReading.problems`.
+    problems are in `CensusReading.problems`.
 
     Attributes:
         line: The line where expat stopped.
@@ -241,10 +242,10 @@ class Problem:
     """A record, group or value the reader could not read, or something it skipped.
 
     The child's identifier is kept apart from the message: it is not in the
-    ``repr`` nor in ``str()``; :meth:`personal_data` returns it on purpose.
+    ``repr`` nor in ``str()``; [`personal_data`][] returns it on purpose.
 
     Attributes:
-        severity: :class:`Severity`.
+        severity: [`Severity`][].
         path: The element path, with 1-based positions
             (``Message/Children/Child[3]/CINdetails[1]/CINreferralDate``).
         line: The line number in the file (expat's ``CurrentLineNumber``).
@@ -349,7 +350,7 @@ class CensusChild:
     """A child as read from the census: the shared record plus census-only items.
 
     Attributes:
-        record: The :class:`~safeguarding.cases.ChildRecord`.
+        record: The [`ChildRecord`][safeguarding.cases.ChildRecord].
         upn: ``UPN`` (N00001), hidden from ``repr``.
         former_upn: ``FormerUPN`` (N00002), hidden from ``repr``.
         upn_unknown: ``UPNunknown`` (N00135).
@@ -410,12 +411,13 @@ def census_items(record: ChildRecord) -> ChildRecord:
     Returns:
         The record with the non-census items dropped and ``disabled`` derived.
 
-    >>> import datetime as dt
-    >>> from safeguarding.cases import Disability
-    >>> r = ChildRecord(child=Child(identifier="C1", date_of_birth=dt.date(2015, 1, 1)),
-    ...                 disabilities=frozenset({Disability.HEARING}))
-    >>> census_items(r).child.disabled
-    True
+    Examples:
+        >>> import datetime as dt
+        >>> from safeguarding.cases import Disability
+        >>> r = ChildRecord(child=Child(identifier="C1", date_of_birth=dt.date(2015, 1, 1)),
+        ...                 disabilities=frozenset({Disability.HEARING}))
+        >>> census_items(r).child.disabled
+        True
     """
     child = attrs.evolve(record.child, disabled=_disabled(record.disabilities))
     return attrs.evolve(record, child=child, episodes=tuple(map(_census_episode, record.episodes)))
@@ -477,7 +479,7 @@ _Node = list[Any]
 
 
 class _Child:
-    """Converts one ``Child`` tree into a :class:`CensusChild`, collecting problems."""
+    """Converts one ``Child`` tree into a [`CensusChild`][], collecting problems."""
 
     def __init__(self, problems: list[Problem], features: set[LayoutFeature]) -> None:
         self.problems = problems
@@ -997,15 +999,16 @@ def protect(parser: expat.XMLParserType) -> expat.XMLParserType:
 
     A document that declares an entity (the "billion laughs" bomb), an
     unparsed entity, or refers to an external entity raises
-    :class:`UnsafeXMLError` with the line, before anything is expanded or
+    [`UnsafeXMLError`][] with the line, before anything is expanded or
     fetched; parameter entities are never parsed. Used by every XML parser of
     the package.
 
-    >>> parser = protect(expat.ParserCreate())
-    >>> parser.Parse(b'<!DOCTYPE m [<!ENTITY a "aa">]><m>&a;</m>', True)
-    Traceback (most recent call last):
-        ...
-    safeguarding.io.cin_census.UnsafeXMLError: line 1: refused an entity declaration (possible entity expansion bomb)
+    Examples:
+        >>> parser = protect(expat.ParserCreate())
+        >>> parser.Parse(b'<!DOCTYPE m [<!ENTITY a "aa">]><m>&a;</m>', True)
+        Traceback (most recent call last):
+            ...
+        safeguarding.io.cin_census.UnsafeXMLError: line 1: refused an entity declaration (possible entity expansion bomb)
     """  # noqa: E501
     parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
 
@@ -1036,16 +1039,16 @@ def read_chunks(source: Source) -> Iterator[bytes]:
 
 
 class CensusReading:
-    """The result of :func:`read_census`: iterate it for the children, then look at the rest.
+    """The result of [`read_census`][]: iterate it for the children, then look at the rest.
 
     Iterating parses the file (again, for a path or bytes; a file object can be
-    read once). :attr:`header`, :attr:`problems` and :attr:`features` are
+    read once). `header`, `problems` and `features` are
     complete once the iteration has finished.
 
     Attributes:
-        header: The :class:`CensusHeader` (``None`` until the header is read).
-        problems: Every :class:`Problem`, in file order.
-        features: The :class:`LayoutFeature` elements seen.
+        header: The [`CensusHeader`][] (``None`` until the header is read).
+        problems: Every [`Problem`][], in file order.
+        features: The [`LayoutFeature`][] elements seen.
         children_read: How many children were yielded.
     """
 
@@ -1072,7 +1075,7 @@ class CensusReading:
 
     @property
     def errors(self) -> list[Problem]:
-        """The problems of :attr:`Severity.ERROR` (something was left out)."""
+        """The problems of [`Severity.ERROR`][] (something was left out)."""
         return [p for p in self.problems if p.severity is Severity.ERROR]
 
     def _parse(self, chunks: Iterator[bytes]) -> Iterator[CensusChild]:  # noqa: C901, PLR0915
@@ -1208,9 +1211,9 @@ def read_census(source: Source) -> CensusReading:
     """Read a CIN census XML file as a stream of children, reporting every problem.
 
     The parser refuses entity declarations and external entities
-    (:class:`UnsafeXMLError`); dates must be ISO 8601 ``YYYY-MM-DD``; codes
+    ([`UnsafeXMLError`][]); dates must be ISO 8601 ``YYYY-MM-DD``; codes
     must be in the census code lists. Whatever cannot be read is left out and
-    reported in :attr:`CensusReading.problems` with its path and line.
+    reported in `CensusReading.problems` with its path and line.
 
     Legal basis: the CIN census specification (DfE), layouts 2017-18 to 2025-26.
 
@@ -1218,22 +1221,23 @@ def read_census(source: Source) -> CensusReading:
         source: A path, the file's bytes, or a binary file object.
 
     Returns:
-        A :class:`CensusReading`: iterate it for :class:`~safeguarding.cases.ChildRecord`
-        objects (or call :meth:`CensusReading.children` for :class:`CensusChild`).
+        A [`CensusReading`][]: iterate it for [`ChildRecord`][safeguarding.cases.ChildRecord]
+        objects (or call [`CensusReading.children`][] for [`CensusChild`][]).
 
     Raises:
         UnsafeXMLError: the document declares or refers to entities.
         MalformedCensusError: the document is not well-formed XML.
 
-    >>> reading = read_census(b"<Message><Children><Child><ChildIdentifiers>"
-    ...                       b"<LAchildID>C1</LAchildID><PersonBirthDate>31/03/2015"
-    ...                       b"</PersonBirthDate></ChildIdentifiers></Child></Children></Message>")
-    >>> list(reading)
-    []
-    >>> for problem in reading.problems:
-    ...     print(problem)
-    error line 1 Message/Children/Child[1]/ChildIdentifiers/PersonBirthDate: PersonBirthDate is not an ISO 8601 date (YYYY-MM-DD); left out
-    error line 1 Message/Children/Child[1]/ChildIdentifiers: date_of_birth: give exactly one of date_of_birth and expected_date_of_birth; child left out
+    Examples:
+        >>> reading = read_census(b"<Message><Children><Child><ChildIdentifiers>"
+        ...                       b"<LAchildID>C1</LAchildID><PersonBirthDate>31/03/2015"
+        ...                       b"</PersonBirthDate></ChildIdentifiers></Child></Children></Message>")
+        >>> list(reading)
+        []
+        >>> for problem in reading.problems:
+        ...     print(problem)
+        error line 1 Message/Children/Child[1]/ChildIdentifiers/PersonBirthDate: PersonBirthDate is not an ISO 8601 date (YYYY-MM-DD); left out
+        error line 1 Message/Children/Child[1]/ChildIdentifiers: date_of_birth: give exactly one of date_of_birth and expected_date_of_birth; child left out
     """  # noqa: E501
     return CensusReading(source)
 
@@ -1372,22 +1376,23 @@ def write_census(
     """Write a CIN census XML file (UTF-8) from child records, streaming.
 
     Elements are written in the order of the census schema; items the census
-    does not carry are not written (see :func:`census_items`); codes in sets
+    does not carry are not written (see [`census_items`][]); codes in sets
     (disabilities, assessment factors) are written sorted.
 
     Legal basis: the CIN census specification (DfE).
 
     Args:
-        children: :class:`~safeguarding.cases.ChildRecord` or :class:`CensusChild`
+        children: [`ChildRecord`][safeguarding.cases.ChildRecord] or [`CensusChild`][]
             objects, consumed one at a time.
         destination: A path or a binary file object.
-        header: The :class:`CensusHeader` to write.
+        header: The [`CensusHeader`][] to write.
 
-    >>> import io
-    >>> out = io.BytesIO()
-    >>> write_census([], out, header=CensusHeader(year=2024))
-    >>> b"<Year>2024</Year>" in out.getvalue()
-    True
+    Examples:
+        >>> import io
+        >>> out = io.BytesIO()
+        >>> write_census([], out, header=CensusHeader(year=2024))
+        >>> b"<Year>2024</Year>" in out.getvalue()
+        True
     """
     write_children_xml(destination, header, map(child_xml, children))
 
@@ -1402,7 +1407,7 @@ def child_xml(child: ChildRecord | CensusChild) -> str:
 def write_children_xml(
     destination: str | os.PathLike[str] | IO[bytes], header: CensusHeader, pieces: Iterable[str]
 ) -> None:
-    """Write a census file around ``Child`` elements already rendered (see :func:`child_xml`).
+    """Write a census file around ``Child`` elements already rendered (see [`child_xml`][]).
 
     The header, then the pieces in order, then the closing tags, streamed in
     batches: memory does not grow with the number of children.

@@ -19,36 +19,38 @@ the small part of XML Schema 1.0 that the census schemas use:
 
 Anything else (``xs:choice``, ``xs:attribute``, ``xs:import``, a
 ``targetNamespace``, another facet or built-in type, a regular-expression
-feature that Python's :mod:`re` cannot express the same way, a recursive
-type) is refused by :meth:`CensusSchema.load` with
-:class:`~safeguarding.errors.InvalidInputError` (field ``"schema"``), never
+feature that Python's `re` cannot express the same way, a recursive
+type) is refused by [`CensusSchema.load`][] with
+[`InvalidInputError`][safeguarding.errors.InvalidInputError] (field ``"schema"``), never
 silently ignored: a schema that is loaded is checked in full.
 
-:func:`validate_census` streams the census file through expat in 64 KiB chunks
+[`validate_census`][] streams the census file through expat in 64 KiB chunks
 (memory does not grow with the number of children) with the same protections
-as :func:`~safeguarding.io.cin_census.read_census`: entity declarations and
+as [`read_census`][safeguarding.io.cin_census.read_census]: entity declarations and
 external entities are refused with
-:class:`~safeguarding.io.cin_census.UnsafeXMLError`. Every violation of the
-schema is a :class:`~safeguarding.io.cin_census.Problem` of severity
+[`UnsafeXMLError`][safeguarding.io.cin_census.UnsafeXMLError]. Every violation of the
+schema is a [`Problem`][safeguarding.io.cin_census.Problem] of severity
 ``ERROR`` with the element path, line and reason; the child's ``LAchildID`` is
 kept in the problem but never shown in its ``repr`` or ``str``. Reasons do not
 repeat the values found (they may be personal data): they name the element
 and the rule it breaks.
 
->>> schema = CensusSchema.load(rb'''<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">
-...   <xs:element name="Message"><xs:complexType><xs:sequence>
-...     <xs:element name="Year" type="xs:gYear"/>
-...     <xs:element name="LEA" minOccurs="0" maxOccurs="unbounded">
-...       <xs:simpleType><xs:restriction base="xs:string">
-...         <xs:pattern value="\d{3}"/>
-...       </xs:restriction></xs:simpleType>
-...     </xs:element>
-...   </xs:sequence></xs:complexType></xs:element>
-... </xs:schema>''')
->>> for problem in validate_census(b"<Message><LEA>20</LEA><Year>2024</Year></Message>", schema):
-...     print(problem)
-error line 1 Message/LEA[1]: LEA does not match the pattern \d{3}
-error line 1 Message/Year: Year is out of sequence order: it must come before LEA
+Examples:
+    >>> schema = CensusSchema.load(rb'''<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">
+    ...   <xs:element name="Message"><xs:complexType><xs:sequence>
+    ...     <xs:element name="Year" type="xs:gYear"/>
+    ...     <xs:element name="LEA" minOccurs="0" maxOccurs="unbounded">
+    ...       <xs:simpleType><xs:restriction base="xs:string">
+    ...         <xs:pattern value="\d{3}"/>
+    ...       </xs:restriction></xs:simpleType>
+    ...     </xs:element>
+    ...   </xs:sequence></xs:complexType></xs:element>
+    ... </xs:schema>''')
+    >>> message = b"<Message><LEA>20</LEA><Year>2024</Year></Message>"
+    >>> for problem in validate_census(message, schema):
+    ...     print(problem)
+    error line 1 Message/LEA[1]: LEA does not match the pattern \d{3}
+    error line 1 Message/Year: Year is out of sequence order: it must come before LEA
 """
 
 from __future__ import annotations
@@ -97,7 +99,7 @@ _XML_SPACE: Final = " \t\n\r"
 
 
 class BuiltinType(enum.Enum):
-    """The XML Schema built-in types a :class:`SimpleType` can restrict."""
+    """The XML Schema built-in types a [`SimpleType`][] can restrict."""
 
     STRING = "string"
     """``xs:string``: any text; whitespace is kept as written."""
@@ -292,7 +294,7 @@ def _char_class(pattern: str, at: int) -> tuple[str, int]:
 
 
 def _translate(pattern: str) -> str:
-    """Translate an XSD regular expression into Python :mod:`re` syntax (used with fullmatch).
+    """Translate an XSD regular expression into Python `re` syntax (used with fullmatch).
 
     XSD patterns are anchored at both ends, know no ``^``/``$`` anchors (they
     are plain characters) and their ``.`` excludes carriage return too.
@@ -381,7 +383,7 @@ class SimpleType:
     Attributes:
         name: The type's name in the schema, ``None`` for an anonymous type
             or a built-in type used directly.
-        base: The :class:`BuiltinType` at the root of the derivation.
+        base: The [`BuiltinType`][] at the root of the derivation.
         enumeration: The allowed values in canonical form (integers without
             sign or leading zeros, booleans as ``true``/``false``), or
             ``None`` when any value of the base type is allowed.
@@ -394,8 +396,9 @@ class SimpleType:
             feature that is not supported, an enumeration value is not a
             canonical value of *base*, or a facet does not apply to *base*.
 
-    >>> SimpleType(base=BuiltinType.STRING, enumeration=frozenset({"L"})).check("X")
-    'is not one of the values L'
+    Examples:
+        >>> SimpleType(base=BuiltinType.STRING, enumeration=frozenset({"L"})).check("X")
+        'is not one of the values L'
     """
 
     name: str | None = attrs.field(default=None, validator=_is_optional_name)
@@ -442,8 +445,9 @@ class SimpleType:
     def label(self) -> str:
         """The type's name, or ``xs:<base>`` for an anonymous or built-in type.
 
-        >>> SimpleType(base=BuiltinType.DATE).label
-        'xs:date'
+        Examples:
+            >>> SimpleType(base=BuiltinType.DATE).label
+            'xs:date'
         """
         return self.name or f"xs:{self.base.value}"
 
@@ -460,10 +464,11 @@ class SimpleType:
         Returns:
             ``None``, or a phrase such as ``"is not a valid xs:date"``.
 
-        >>> SimpleType(base=BuiltinType.DATE).check("2024-02-30")
-        'is not a valid xs:date'
-        >>> SimpleType(base=BuiltinType.POSITIVE_INTEGER).check(" 3 ") is None
-        True
+        Examples:
+            >>> SimpleType(base=BuiltinType.DATE).check("2024-02-30")
+            'is not a valid xs:date'
+            >>> SimpleType(base=BuiltinType.POSITIVE_INTEGER).check(" 3 ") is None
+            True
         """
         if value in self._accept:
             return None
@@ -519,8 +524,8 @@ class ElementDeclaration:
 
     Attributes:
         name: The element's name.
-        type: A :class:`ComplexType` (the element holds elements) or a
-            :class:`SimpleType` (it holds a value).
+        type: A [`ComplexType`][] (the element holds elements) or a
+            [`SimpleType`][] (it holds a value).
         min_occurs: ``minOccurs``: the least number of occurrences.
         max_occurs: ``maxOccurs``: the most (at least 1), ``None`` for
             ``unbounded``.
@@ -529,8 +534,9 @@ class ElementDeclaration:
         InvalidInputError: a field has the wrong type or *max_occurs* is
             less than *min_occurs*.
 
-    >>> ElementDeclaration(name="LEA", type=SimpleType(base=BuiltinType.STRING)).min_occurs
-    1
+    Examples:
+        >>> ElementDeclaration(name="LEA", type=SimpleType(base=BuiltinType.STRING)).min_occurs
+        1
     """
 
     name: str = attrs.field(validator=_is_name)
@@ -563,9 +569,10 @@ class ComplexType:
     Raises:
         InvalidInputError: a field has the wrong type.
 
-    >>> leaf = ElementDeclaration(name="Year", type=SimpleType(base=BuiltinType.G_YEAR))
-    >>> ComplexType(name="collection", sequence=(leaf,)).label
-    'collection'
+    Examples:
+        >>> leaf = ElementDeclaration(name="Year", type=SimpleType(base=BuiltinType.G_YEAR))
+        >>> ComplexType(name="collection", sequence=(leaf,)).label
+        'collection'
     """
 
     name: str | None = attrs.field(validator=_is_optional_name)
@@ -621,9 +628,9 @@ def _unique_names(_instance: object, attribute: attrs.Attribute[Any], value: obj
 
 @attrs.frozen(kw_only=True)
 class CensusSchema:
-    """An XSD schema, as the immutable model that :func:`validate_census` checks a file against.
+    """An XSD schema, as the immutable model that [`validate_census`][] checks a file against.
 
-    Build one with :meth:`load`.
+    Build one with [`load`][].
 
     Attributes:
         elements: The top-level element declarations (the possible root
@@ -631,7 +638,7 @@ class CensusSchema:
 
     Raises:
         InvalidInputError: *elements* is empty, holds something else than
-            :class:`ElementDeclaration` objects or declares a name twice.
+            [`ElementDeclaration`][] objects or declares a name twice.
     """
 
     elements: tuple[ElementDeclaration, ...] = attrs.field(validator=_unique_names)
@@ -645,10 +652,10 @@ class CensusSchema:
 
     @classmethod
     def load(cls, source: Source) -> CensusSchema:
-        """Parse an XSD file into a :class:`CensusSchema`.
+        """Parse an XSD file into a [`CensusSchema`][].
 
         The file is parsed with expat, refusing entity declarations and
-        external entities like :func:`~safeguarding.io.cin_census.read_census`.
+        external entities like [`read_census`][safeguarding.io.cin_census.read_census].
 
         Args:
             source: A path, the file's bytes, or a binary file object.
@@ -663,16 +670,17 @@ class CensusSchema:
                 a name twice or is not well-formed XML.
             UnsafeXMLError: the file declares or refers to entities.
 
-        >>> schema = CensusSchema.load(b'''<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">
-        ...   <xs:element name="Message" type="xs:string"/></xs:schema>''')
-        >>> schema.element("Message").type.base
-        <BuiltinType.STRING: 'string'>
-        >>> CensusSchema.load(b'''<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">
-        ...   <xs:element name="M"><xs:complexType><xs:choice/></xs:complexType></xs:element>
-        ... </xs:schema>''')
-        Traceback (most recent call last):
-        ...
-        safeguarding.errors.InvalidInputError: schema: line 2: not supported: xs:choice
+        Examples:
+            >>> schema = CensusSchema.load(b'''<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">
+            ...   <xs:element name="Message" type="xs:string"/></xs:schema>''')
+            >>> schema.element("Message").type.base
+            <BuiltinType.STRING: 'string'>
+            >>> CensusSchema.load(b'''<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">
+            ...   <xs:element name="M"><xs:complexType><xs:choice/></xs:complexType></xs:element>
+            ... </xs:schema>''')
+            Traceback (most recent call last):
+            ...
+            safeguarding.errors.InvalidInputError: schema: line 2: not supported: xs:choice
         """
         root = _parse_xsd(read_chunks(source))
         return _Loader(root).schema()
@@ -684,15 +692,16 @@ class CensusSchema:
             name: An element name.
 
         Returns:
-            Its :class:`ElementDeclaration`.
+            Its [`ElementDeclaration`][].
 
         Raises:
             InvalidInputError: the schema declares no such top-level element.
 
-        >>> schema = CensusSchema(elements=(
-        ...     ElementDeclaration(name="Message", type=SimpleType(base=BuiltinType.STRING)),))
-        >>> schema.element("Message").name
-        'Message'
+        Examples:
+            >>> schema = CensusSchema(elements=(
+            ...     ElementDeclaration(name="Message", type=SimpleType(base=BuiltinType.STRING)),))
+            >>> schema.element("Message").name
+            'Message'
         """
         try:
             return self._roots[name]
@@ -1055,7 +1064,7 @@ def _missing(particle: ElementDeclaration, found: int) -> str:
 def validate_census(source: Source, schema: CensusSchema) -> list[Problem]:  # noqa: C901, PLR0915
     """Check a CIN census file against an XSD schema, streaming, and report every violation.
 
-    Reported, each as a :class:`~safeguarding.io.cin_census.Problem` of
+    Reported, each as a [`Problem`][safeguarding.io.cin_census.Problem] of
     severity ``ERROR``: an element that is not allowed where it is, or out
     of sequence order; a required element that is missing (``minOccurs``); an
     element that occurs too often (``maxOccurs``); a value that is not in the
@@ -1074,7 +1083,7 @@ def validate_census(source: Source, schema: CensusSchema) -> list[Problem]:  # n
 
     Args:
         source: A path, the file's bytes, or a binary file object.
-        schema: The :class:`CensusSchema` to check against.
+        schema: The [`CensusSchema`][] to check against.
 
     Returns:
         The problems, in file order (empty when the file is valid).
@@ -1083,24 +1092,25 @@ def validate_census(source: Source, schema: CensusSchema) -> list[Problem]:  # n
         UnsafeXMLError: the document declares or refers to entities.
         MalformedCensusError: the document is not well-formed XML.
 
-    >>> schema = CensusSchema.load(b'''<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">
-    ...   <xs:element name="Message"><xs:complexType><xs:sequence>
-    ...     <xs:element name="Child" maxOccurs="unbounded"><xs:complexType><xs:sequence>
-    ...       <xs:element name="LAchildID" type="xs:string"/>
-    ...       <xs:element name="PersonBirthDate" type="xs:date"/>
-    ...     </xs:sequence></xs:complexType></xs:element>
-    ...   </xs:sequence></xs:complexType></xs:element>
-    ... </xs:schema>''')
-    >>> problems = validate_census(b'''<Message>
-    ... <Child><LAchildID>C1</LAchildID><PersonBirthDate>2015-02-29</PersonBirthDate></Child>
-    ... <Child><LAchildID>C2</LAchildID></Child>
-    ... </Message>''', schema)
-    >>> for problem in problems:
-    ...     print(problem)
-    error line 2 Message/Child[1]/PersonBirthDate: PersonBirthDate is not a valid xs:date
-    error line 3 Message/Child[2]/PersonBirthDate: required element PersonBirthDate is missing
-    >>> print(*(p.personal_data()["child_identifier"] for p in problems))
-    C1 C2
+    Examples:
+        >>> schema = CensusSchema.load(b'''<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">
+        ...   <xs:element name="Message"><xs:complexType><xs:sequence>
+        ...     <xs:element name="Child" maxOccurs="unbounded"><xs:complexType><xs:sequence>
+        ...       <xs:element name="LAchildID" type="xs:string"/>
+        ...       <xs:element name="PersonBirthDate" type="xs:date"/>
+        ...     </xs:sequence></xs:complexType></xs:element>
+        ...   </xs:sequence></xs:complexType></xs:element>
+        ... </xs:schema>''')
+        >>> problems = validate_census(b'''<Message>
+        ... <Child><LAchildID>C1</LAchildID><PersonBirthDate>2015-02-29</PersonBirthDate></Child>
+        ... <Child><LAchildID>C2</LAchildID></Child>
+        ... </Message>''', schema)
+        >>> for problem in problems:
+        ...     print(problem)
+        error line 2 Message/Child[1]/PersonBirthDate: PersonBirthDate is not a valid xs:date
+        error line 3 Message/Child[2]/PersonBirthDate: required element PersonBirthDate is missing
+        >>> print(*(p.personal_data()["child_identifier"] for p in problems))
+        C1 C2
     """
     parser = expat.ParserCreate(namespace_separator=_SEPARATOR)
     protect(parser)

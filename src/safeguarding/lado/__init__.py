@@ -6,29 +6,30 @@ carers and others who work with children. This package answers the questions
 employers, schools and the LADO service share, as the guidance stood on the
 date that matters:
 
-* :mod:`~safeguarding.lado.threshold`: does the allegation meet the harm
+* [`threshold`][safeguarding.lado.threshold]: does the allegation meet the harm
   threshold (a LADO referral), is it a low-level concern, or neither? One
   finding per limb; the fourth limb (transferable risk) from 1 September 2020,
   low-level concerns from 1 September 2021.
-* :mod:`~safeguarding.lado.outcomes`: the outcome categories and their
+* [`outcomes`][safeguarding.lado.outcomes]: the outcome categories and their
   definitions by edition (unfounded and the wider "malicious" from KCSIE 2021).
-* :mod:`~safeguarding.lado.timescales`: what is due by when, as
-  :class:`~safeguarding.decisions.Deadline` objects; local procedures
-  (:class:`LadoProcedures`) can replace the national defaults.
-* :mod:`~safeguarding.lado.records`: record removal and retention, references,
+* [`timescales`][safeguarding.lado.timescales]: what is due by when, as
+  [`Deadline`][safeguarding.decisions.Deadline] objects; local procedures
+  ([`LadoProcedures`][]) can replace the national defaults.
+* [`records`][safeguarding.lado.records]: record removal and retention, references,
   and the DBS and TRA referral duties.
-* :mod:`~safeguarding.lado.measures`: the figures a LADO annual report gives.
-* :mod:`~safeguarding.lado.models`: the facts of a case;
-  :mod:`~safeguarding.lado.editions`: which edition of Keeping Children Safe
+* [`measures`][safeguarding.lado.measures]: the figures a LADO annual report gives.
+* [`models`][safeguarding.lado.models]: the facts of a case;
+  [`editions`][safeguarding.lado.editions]: which edition of Keeping Children Safe
   in Education was in force.
 
 England only: Wales has its own procedures, and there "unfounded" means
 something else.
 
->>> import datetime as dt
->>> from safeguarding.lado import Outcome, outcomes_in_force
->>> Outcome.UNFOUNDED in outcomes_in_force(dt.date(2019, 1, 1))
-False
+Examples:
+    >>> import datetime as dt
+    >>> from safeguarding.lado import Outcome, outcomes_in_force
+    >>> Outcome.UNFOUNDED in outcomes_in_force(dt.date(2019, 1, 1))
+    False
 """
 
 from __future__ import annotations

@@ -14,9 +14,10 @@ briefings, council and law-firm pages) for 2014 to 2021; the later days are the
 usual 1 September, not yet confirmed (status *unverified*). The July 2015
 revision of KCSIE 2015 is not a separate edition here.
 
->>> import datetime as dt
->>> edition_label(dt.date(2020, 8, 31)), edition_label(dt.date(2020, 9, 1))
-('KCSIE 2019', 'KCSIE 2020')
+Examples:
+    >>> import datetime as dt
+    >>> edition_label(dt.date(2020, 8, 31)), edition_label(dt.date(2020, 9, 1))
+    ('KCSIE 2019', 'KCSIE 2020')
 """
 
 from __future__ import annotations
@@ -174,8 +175,9 @@ def commencement(year: int) -> dt.date:
     Raises:
         InvalidInputError: *year* is not an edition the library knows.
 
-    >>> commencement(2020)
-    datetime.date(2020, 9, 1)
+    Examples:
+        >>> commencement(2020)
+        datetime.date(2020, 9, 1)
     """
     check_int("year", year)
     try:
@@ -201,9 +203,10 @@ def kcsie_edition(on: dt.date) -> int:
         InvalidInputError: *on* is not a plain ``date``.
         RuleNotInForceError: *on* is before KCSIE 2014 (3 April 2014).
 
-    >>> import datetime as dt
-    >>> kcsie_edition(dt.date(2018, 9, 2)), kcsie_edition(dt.date(2018, 9, 3))
-    (2016, 2018)
+    Examples:
+        >>> import datetime as dt
+        >>> kcsie_edition(dt.date(2018, 9, 2)), kcsie_edition(dt.date(2018, 9, 3))
+        (2016, 2018)
     """
     return KCSIE_EDITION.at(on).value
 
@@ -212,7 +215,7 @@ def edition_label(on: dt.date) -> str:
     """``"KCSIE <year>"`` for the edition in force on *on*: the ``rule_version`` of decisions.
 
     Legal basis:
-        As :func:`kcsie_edition`.
+        As [`kcsie_edition`][].
 
     Args:
         on: The day asked about.
@@ -224,9 +227,10 @@ def edition_label(on: dt.date) -> str:
         InvalidInputError: *on* is not a plain ``date``.
         RuleNotInForceError: *on* is before KCSIE 2014.
 
-    >>> import datetime as dt
-    >>> edition_label(dt.date(2021, 9, 1))
-    'KCSIE 2021'
+    Examples:
+        >>> import datetime as dt
+        >>> edition_label(dt.date(2021, 9, 1))
+        'KCSIE 2021'
     """
     return f"KCSIE {kcsie_edition(on)}"
 

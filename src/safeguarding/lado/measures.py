@@ -20,11 +20,12 @@ Lewisham LSCB's 2018/19 report: 342 contacts, 137 (40%) taken forward for
 investigation, 129 concluded, 18 (14%) substantiated, 68% resolved within 7 days
 and 90% within 31 days.
 
->>> m = ServiceMeasures(contacts=342, investigations=137, concluded=129, substantiated=18,
-...                     resolved=334, within_7_days=227, within_31_days=301,
-...                     within_1_month=301, within_3_months=330, within_12_months=334)
->>> round(m.percent_investigated), round(m.percent_substantiated)
-(40, 14)
+Examples:
+    >>> m = ServiceMeasures(contacts=342, investigations=137, concluded=129, substantiated=18,
+    ...                     resolved=334, within_7_days=227, within_31_days=301,
+    ...                     within_1_month=301, within_3_months=330, within_12_months=334)
+    >>> round(m.percent_investigated), round(m.percent_substantiated)
+    (40, 14)
 """
 
 from __future__ import annotations
@@ -164,14 +165,15 @@ def measure(contacts: Iterable[Contact], *, on: dt.date) -> ServiceMeasures:
         The counts.
 
     Raises:
-        InvalidInputError: an item is not a :class:`Contact`, or a contact was
+        InvalidInputError: an item is not a [`Contact`][], or a contact was
             received after *on* (the field is ``contacts[i]...``).
 
-    >>> import datetime as dt
-    >>> seen = [Contact(received=dt.date(2019, 1, 7), investigated=False,
-    ...                 resolved=dt.date(2019, 1, 8))]
-    >>> measure(seen, on=dt.date(2019, 3, 31)).within_7_days
-    1
+    Examples:
+        >>> import datetime as dt
+        >>> seen = [Contact(received=dt.date(2019, 1, 7), investigated=False,
+        ...                 resolved=dt.date(2019, 1, 8))]
+        >>> measure(seen, on=dt.date(2019, 3, 31)).within_7_days
+        1
     """
     check_date("on", on)
     counts = dict.fromkeys((a.name for a in attrs.fields(ServiceMeasures)), 0)
@@ -219,15 +221,16 @@ def meets_resolution_targets(measures: ServiceMeasures, *, on: dt.date) -> Decis
         ``False`` if any is missed, else ``None``.
 
     Raises:
-        InvalidInputError: *measures* is not :class:`ServiceMeasures`, or a bad date.
+        InvalidInputError: *measures* is not [`ServiceMeasures`][], or a bad date.
         RuleNotInForceError: *on* is before KCSIE 2016.
 
-    >>> import datetime as dt
-    >>> m = ServiceMeasures(contacts=10, investigations=10, concluded=10, substantiated=2,
-    ...     resolved=10, within_7_days=5, within_31_days=8, within_1_month=8,
-    ...     within_3_months=10, within_12_months=10)
-    >>> meets_resolution_targets(m, on=dt.date(2019, 3, 31)).outcome
-    True
+    Examples:
+        >>> import datetime as dt
+        >>> m = ServiceMeasures(contacts=10, investigations=10, concluded=10, substantiated=2,
+        ...     resolved=10, within_7_days=5, within_31_days=8, within_1_month=8,
+        ...     within_3_months=10, within_12_months=10)
+        >>> meets_resolution_targets(m, on=dt.date(2019, 3, 31)).outcome
+        True
     """
     if not isinstance(measures, ServiceMeasures):
         raise InvalidInputError("measures", "must be ServiceMeasures")

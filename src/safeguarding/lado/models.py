@@ -9,16 +9,17 @@ limbs of the harm test it engages), the **dates** the case went through
 report, decision, hearing, conclusion) and, once concluded, the **outcome**.
 
 The models hold facts only; the rules live in
-:mod:`~safeguarding.lado.threshold`, :mod:`~safeguarding.lado.outcomes`,
-:mod:`~safeguarding.lado.timescales` and :mod:`~safeguarding.lado.records`.
+[`threshold`][safeguarding.lado.threshold], [`outcomes`][safeguarding.lado.outcomes],
+[`timescales`][safeguarding.lado.timescales] and [`records`][safeguarding.lado.records].
 A person's date of birth never appears in a ``repr``.
 
->>> import datetime as dt
->>> person = Person(role=Role.TEACHER, sector=Sector.EDUCATION, engagement=Engagement.PAID,
-...                 date_of_birth=dt.date(1990, 5, 17), normal_pension_age=67)
->>> person
-Person(role=<Role.TEACHER: 'teacher'>, sector=<Sector.EDUCATION: 'education'>, \
-engagement=<Engagement.PAID: 'paid'>, date_of_birth=<hidden>, normal_pension_age=67)
+Examples:
+    >>> import datetime as dt
+    >>> person = Person(role=Role.TEACHER, sector=Sector.EDUCATION, engagement=Engagement.PAID,
+    ...                 date_of_birth=dt.date(1990, 5, 17), normal_pension_age=67)
+    >>> person
+    Person(role=<Role.TEACHER: 'teacher'>, sector=<Sector.EDUCATION: 'education'>, \
+    engagement=<Engagement.PAID: 'paid'>, date_of_birth=<hidden>, normal_pension_age=67)
 """
 
 from __future__ import annotations
@@ -80,8 +81,9 @@ class Sector(enum.Enum):
         Raises:
             InvalidInputError: naming ``sector``: not a sector the library knows.
 
-        >>> Sector.parse("Early years")
-        <Sector.EARLY_YEARS: 'early years'>
+        Examples:
+            >>> Sector.parse("Early years")
+            <Sector.EARLY_YEARS: 'early years'>
         """
         if isinstance(text, str):
             wanted = text.strip().lower().replace("_", " ")

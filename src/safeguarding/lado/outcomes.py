@@ -20,11 +20,12 @@ an allegation the referrer misinterpreted or was mistaken about, which is
 close to what England calls *false*: the same label with a different meaning.
 Do not mix Welsh records into these categories.
 
->>> import datetime as dt
->>> print(", ".join(o.value for o in outcomes_in_force(dt.date(2021, 8, 31))))
-substantiated, malicious, false, unsubstantiated
->>> Outcome.UNFOUNDED in outcomes_in_force(dt.date(2021, 9, 1))
-True
+Examples:
+    >>> import datetime as dt
+    >>> print(", ".join(o.value for o in outcomes_in_force(dt.date(2021, 8, 31))))
+    substantiated, malicious, false, unsubstantiated
+    >>> Outcome.UNFOUNDED in outcomes_in_force(dt.date(2021, 9, 1))
+    True
 """
 
 from __future__ import annotations
@@ -190,14 +191,15 @@ def outcomes_in_force(on: dt.date) -> tuple[Outcome, ...]:
         RuleNotInForceError: *on* is before KCSIE 2016 (5 September 2016), the
             first edition whose definitions were read.
 
-    >>> import datetime as dt
-    >>> for outcome in outcomes_in_force(dt.date(2024, 1, 1)):
-    ...     print(outcome.value)
-    substantiated
-    malicious
-    false
-    unsubstantiated
-    unfounded
+    Examples:
+        >>> import datetime as dt
+        >>> for outcome in outcomes_in_force(dt.date(2024, 1, 1)):
+        ...     print(outcome.value)
+        substantiated
+        malicious
+        false
+        unsubstantiated
+        unfounded
     """
     return tuple(d.outcome for d in OUTCOMES.at(on).value)
 
@@ -206,7 +208,7 @@ def outcome_definition(outcome: Outcome, *, on: dt.date) -> OutcomeDefinition:
     """What *outcome* meant on *on*.
 
     Legal basis:
-        As :func:`outcomes_in_force`; "malicious" widened in KCSIE 2021.
+        As [`outcomes_in_force`][]; "malicious" widened in KCSIE 2021.
 
     Args:
         outcome: The category.
@@ -216,14 +218,15 @@ def outcome_definition(outcome: Outcome, *, on: dt.date) -> OutcomeDefinition:
         The category with its definition as it stood on *on*.
 
     Raises:
-        InvalidInputError: *outcome* is not an :class:`Outcome`, or was not a
+        InvalidInputError: *outcome* is not an [`Outcome`][], or was not a
             category on *on* (``"unfounded"`` before KCSIE 2021).
         RuleNotInForceError: *on* is before KCSIE 2016.
 
-    >>> import datetime as dt
-    >>> print(outcome_definition(Outcome.MALICIOUS, on=dt.date(2019, 1, 1)).meaning)
-    there is sufficient evidence to disprove the allegation and there has been a deliberate \
-act to deceive
+    Examples:
+        >>> import datetime as dt
+        >>> print(outcome_definition(Outcome.MALICIOUS, on=dt.date(2019, 1, 1)).meaning)
+        there is sufficient evidence to disprove the allegation and there has been a deliberate \
+    act to deceive
     """
     check_enum("outcome", outcome, Outcome)
     version = OUTCOMES.at(on)
@@ -239,7 +242,7 @@ def check_outcome_in_force(field: str, outcome: object, *, on: dt.date) -> None:
     """Raise unless *outcome* was an outcome category on *on* (a model validator's helper).
 
     Legal basis:
-        As :func:`outcomes_in_force`.
+        As [`outcomes_in_force`][].
 
     Args:
         field: The field name to report (``"outcome"``).
@@ -247,14 +250,15 @@ def check_outcome_in_force(field: str, outcome: object, *, on: dt.date) -> None:
         on: The date of the allegation.
 
     Raises:
-        InvalidInputError: naming *field*: not an :class:`Outcome`, no outcome
+        InvalidInputError: naming *field*: not an [`Outcome`][], no outcome
             categories encoded on *on*, or not a category on *on*.
 
-    >>> import datetime as dt
-    >>> check_outcome_in_force("outcome", Outcome.UNFOUNDED, on=dt.date(2020, 6, 1))
-    Traceback (most recent call last):
-        ...
-    safeguarding.errors.InvalidInputError: outcome: 'unfounded' is not an outcome category ...
+    Examples:
+        >>> import datetime as dt
+        >>> check_outcome_in_force("outcome", Outcome.UNFOUNDED, on=dt.date(2020, 6, 1))
+        Traceback (most recent call last):
+            ...
+        safeguarding.errors.InvalidInputError: outcome: 'unfounded' is not an outcome category ...
     """
     if not isinstance(outcome, Outcome):
         raise InvalidInputError(field, "must be an Outcome member")

@@ -26,12 +26,13 @@
   2021 para 383); for a teacher the case manager must also consider a
   referral to the Teaching Regulation Agency (para 384).
 
->>> import datetime as dt
->>> from safeguarding.lado.outcomes import Outcome
->>> record_treatment(Outcome.FALSE, on=dt.date(2021, 8, 31)).outcome.value
-'keep on the personnel file'
->>> record_treatment(Outcome.FALSE, on=dt.date(2021, 9, 1)).outcome.value
-'remove from personnel records'
+Examples:
+    >>> import datetime as dt
+    >>> from safeguarding.lado.outcomes import Outcome
+    >>> record_treatment(Outcome.FALSE, on=dt.date(2021, 8, 31)).outcome.value
+    'keep on the personnel file'
+    >>> record_treatment(Outcome.FALSE, on=dt.date(2021, 9, 1)).outcome.value
+    'remove from personnel records'
 """
 
 from __future__ import annotations
@@ -405,14 +406,15 @@ def record_treatment(
         A decision (keep or remove) with one finding.
 
     Raises:
-        InvalidInputError: *outcome* is not an :class:`Outcome` or not a
+        InvalidInputError: *outcome* is not an [`Outcome`][] or not a
             category on *on*, or a bad date or flag.
         RuleNotInForceError: *on* is before KCSIE 2014.
 
-    >>> import datetime as dt
-    >>> record_treatment(Outcome.FALSE, on=dt.date(2023, 1, 1),
-    ...                  consents_to_retention=True).outcome.value
-    'keep on the personnel file'
+    Examples:
+        >>> import datetime as dt
+        >>> record_treatment(Outcome.FALSE, on=dt.date(2023, 1, 1),
+        ...                  consents_to_retention=True).outcome.value
+        'keep on the personnel file'
     """
     check_enum("outcome", outcome, Outcome)
     check_date("on", on)
@@ -474,22 +476,23 @@ def retention(
         limits, and (while it applied) the IICSA hold on sexual-abuse records.
 
     Raises:
-        InvalidInputError: *case* is not a :class:`Case`, or its person lacks a
+        InvalidInputError: *case* is not a [`Case`][], or its person lacks a
             date of birth or a normal pension age.
         RuleNotInForceError: *on* is before KCSIE 2014.
 
-    >>> import datetime as dt
-    >>> from safeguarding.lado.models import (Allegation, Behaviour, ConcernCategory,
-    ...     Engagement, Person, Role, Sector, Setting, Timeline)
-    >>> person = Person(role=Role.TEACHER, sector=Sector.EDUCATION, engagement=Engagement.PAID,
-    ...                 date_of_birth=dt.date(1962, 6, 1), normal_pension_age=66)
-    >>> shove = Behaviour(category=ConcernCategory.PHYSICAL, setting=Setting.IN_WORK,
-    ...                   harmed_child=True)
-    >>> case = Case(person=person,
-    ...             allegation=Allegation(made_on=dt.date(2024, 6, 3), behaviours=(shove,)),
-    ...             timeline=Timeline(employer_aware=dt.date(2024, 6, 3)))
-    >>> retention(case, on=dt.date(2024, 6, 3)).outcome   # ten years beats pension age
-    datetime.date(2034, 6, 3)
+    Examples:
+        >>> import datetime as dt
+        >>> from safeguarding.lado.models import (Allegation, Behaviour, ConcernCategory,
+        ...     Engagement, Person, Role, Sector, Setting, Timeline)
+        >>> person = Person(role=Role.TEACHER, sector=Sector.EDUCATION, engagement=Engagement.PAID,
+        ...                 date_of_birth=dt.date(1962, 6, 1), normal_pension_age=66)
+        >>> shove = Behaviour(category=ConcernCategory.PHYSICAL, setting=Setting.IN_WORK,
+        ...                   harmed_child=True)
+        >>> case = Case(person=person,
+        ...             allegation=Allegation(made_on=dt.date(2024, 6, 3), behaviours=(shove,)),
+        ...             timeline=Timeline(employer_aware=dt.date(2024, 6, 3)))
+        >>> retention(case, on=dt.date(2024, 6, 3)).outcome   # ten years beats pension age
+        datetime.date(2034, 6, 3)
     """
     _check_case(case)
     check_date("on", on)
@@ -567,13 +570,14 @@ def may_mention_in_reference(outcome: Outcome, *, on: dt.date) -> Decision[bool]
         A decision with one finding.
 
     Raises:
-        InvalidInputError: *outcome* is not an :class:`Outcome` or not a
+        InvalidInputError: *outcome* is not an [`Outcome`][] or not a
             category on *on*.
         RuleNotInForceError: *on* is before KCSIE 2016.
 
-    >>> import datetime as dt
-    >>> may_mention_in_reference(Outcome.UNSUBSTANTIATED, on=dt.date(2019, 1, 1)).outcome
-    False
+    Examples:
+        >>> import datetime as dt
+        >>> may_mention_in_reference(Outcome.UNSUBSTANTIATED, on=dt.date(2019, 1, 1)).outcome
+        False
     """
     check_outcome_in_force("outcome", outcome, on=on)
     version = REFERENCES.at(on)
@@ -619,22 +623,25 @@ def dbs_referral(case: Case, *, on: dt.date) -> Decision[bool | None]:
         fact is not known yet.
 
     Raises:
-        InvalidInputError: *case* is not a :class:`Case`, or a bad date.
+        InvalidInputError: *case* is not a [`Case`][], or a bad date.
         RuleNotInForceError: *on* is before KCSIE 2014.
 
-    >>> import datetime as dt
-    >>> from safeguarding.lado.models import (Allegation, Behaviour, ConcernCategory,
-    ...     Engagement, Person, Role, Sector, Setting, Timeline)
-    >>> coach = Person(role=Role.COACH_OR_INSTRUCTOR, sector=Sector.SPORT_AND_LEISURE,
-    ...                engagement=Engagement.VOLUNTEER)
-    >>> touching = Behaviour(category=ConcernCategory.SEXUAL, setting=Setting.IN_WORK,
-    ...                      harmed_child=True)
-    >>> case = Case(person=coach,
-    ...     allegation=Allegation(made_on=dt.date(2022, 1, 10), behaviours=(touching,)),
-    ...     timeline=Timeline(employer_aware=dt.date(2022, 1, 10), concluded=dt.date(2022, 3, 1)),
-    ...     outcome=Outcome.SUBSTANTIATED, person_left=True)
-    >>> dbs_referral(case, on=dt.date(2022, 3, 1)).outcome
-    True
+    Examples:
+        >>> import datetime as dt
+        >>> from safeguarding.lado.models import (Allegation, Behaviour, ConcernCategory,
+        ...     Engagement, Person, Role, Sector, Setting, Timeline)
+        >>> coach = Person(role=Role.COACH_OR_INSTRUCTOR, sector=Sector.SPORT_AND_LEISURE,
+        ...                engagement=Engagement.VOLUNTEER)
+        >>> touching = Behaviour(category=ConcernCategory.SEXUAL, setting=Setting.IN_WORK,
+        ...                      harmed_child=True)
+        >>> case = Case(person=coach,
+        ...     allegation=Allegation(made_on=dt.date(2022, 1, 10), behaviours=(touching,)),
+        ...     timeline=Timeline(
+        ...         employer_aware=dt.date(2022, 1, 10), concluded=dt.date(2022, 3, 1)
+        ...     ),
+        ...     outcome=Outcome.SUBSTANTIATED, person_left=True)
+        >>> dbs_referral(case, on=dt.date(2022, 3, 1)).outcome
+        True
     """
     _check_case(case)
     version = DBS_REFERRAL.at(on)
@@ -671,20 +678,21 @@ def tra_referral(case: Case, *, on: dt.date) -> Decision[bool | None]:
         the first finding names the regulator.
 
     Raises:
-        InvalidInputError: *case* is not a :class:`Case`, or a bad date.
+        InvalidInputError: *case* is not a [`Case`][], or a bad date.
         RuleNotInForceError: *on* is before KCSIE 2014.
 
-    >>> import datetime as dt
-    >>> from safeguarding.lado.models import (Allegation, Behaviour, ConcernCategory,
-    ...     Engagement, Person, Role, Sector, Setting, Timeline)
-    >>> teacher = Person(role=Role.TEACHER, sector=Sector.EDUCATION, engagement=Engagement.PAID)
-    >>> push = Behaviour(category=ConcernCategory.PHYSICAL, setting=Setting.IN_WORK,
-    ...                  harmed_child=True)
-    >>> case = Case(person=teacher,
-    ...     allegation=Allegation(made_on=dt.date(2022, 1, 10), behaviours=(push,)),
-    ...     timeline=Timeline(employer_aware=dt.date(2022, 1, 10)))
-    >>> print(tra_referral(case, on=dt.date(2022, 1, 10)).outcome)
-    None
+    Examples:
+        >>> import datetime as dt
+        >>> from safeguarding.lado.models import (Allegation, Behaviour, ConcernCategory,
+        ...     Engagement, Person, Role, Sector, Setting, Timeline)
+        >>> teacher = Person(role=Role.TEACHER, sector=Sector.EDUCATION, engagement=Engagement.PAID)
+        >>> push = Behaviour(category=ConcernCategory.PHYSICAL, setting=Setting.IN_WORK,
+        ...                  harmed_child=True)
+        >>> case = Case(person=teacher,
+        ...     allegation=Allegation(made_on=dt.date(2022, 1, 10), behaviours=(push,)),
+        ...     timeline=Timeline(employer_aware=dt.date(2022, 1, 10)))
+        >>> print(tra_referral(case, on=dt.date(2022, 1, 10)).outcome)
+        None
     """
     _check_case(case)
     version = TRA_REFERRAL.at(on)

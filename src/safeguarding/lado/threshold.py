@@ -24,16 +24,17 @@ records and handles it itself. Before KCSIE 2021 there was no such category.
 KCSIE governs schools and colleges; local safeguarding procedures apply the
 same test to every sector (early years, health, sport, faith, foster care, ...).
 
->>> import datetime as dt
->>> from safeguarding.lado.models import Allegation, Behaviour, ConcernCategory, Setting
->>> at_home = Behaviour(category=ConcernCategory.CONDUCT, setting=Setting.OUTSIDE_WORK,
-...                     harmed_child=False, criminal_offence=False, risk_to_children=False,
-...                     unsuitable=True)
->>> allegation = Allegation(made_on=dt.date(2020, 8, 31), behaviours=(at_home,))
->>> assess_threshold(allegation, on=dt.date(2020, 8, 31)).outcome.value
-'neither'
->>> assess_threshold(allegation, on=dt.date(2020, 9, 1)).outcome.value
-'LADO referral'
+Examples:
+    >>> import datetime as dt
+    >>> from safeguarding.lado.models import Allegation, Behaviour, ConcernCategory, Setting
+    >>> at_home = Behaviour(category=ConcernCategory.CONDUCT, setting=Setting.OUTSIDE_WORK,
+    ...                     harmed_child=False, criminal_offence=False, risk_to_children=False,
+    ...                     unsuitable=True)
+    >>> allegation = Allegation(made_on=dt.date(2020, 8, 31), behaviours=(at_home,))
+    >>> assess_threshold(allegation, on=dt.date(2020, 8, 31)).outcome.value
+    'neither'
+    >>> assess_threshold(allegation, on=dt.date(2020, 9, 1)).outcome.value
+    'LADO referral'
 """
 
 from __future__ import annotations
@@ -219,9 +220,10 @@ def limbs_in_force(on: dt.date) -> tuple[Limb, ...]:
         InvalidInputError: *on* is not a plain ``date``.
         RuleNotInForceError: *on* is before KCSIE 2014 (3 April 2014).
 
-    >>> import datetime as dt
-    >>> len(limbs_in_force(dt.date(2020, 8, 31))), len(limbs_in_force(dt.date(2020, 9, 1)))
-    (3, 4)
+    Examples:
+        >>> import datetime as dt
+        >>> len(limbs_in_force(dt.date(2020, 8, 31))), len(limbs_in_force(dt.date(2020, 9, 1)))
+        (3, 4)
     """
     return HARM_THRESHOLD.at(on).value
 
@@ -287,20 +289,21 @@ def assess_threshold(allegation: Allegation, *, on: dt.date) -> Decision[Thresho
         KCSIE 2021 when the facts raise them. ``rule_version`` names the edition.
 
     Raises:
-        InvalidInputError: *allegation* is not an :class:`Allegation`, or *on*
+        InvalidInputError: *allegation* is not an [`Allegation`][], or *on*
             is not a plain ``date``.
         RuleNotInForceError: *on* is before KCSIE 2014 (3 April 2014).
 
-    >>> import datetime as dt
-    >>> from safeguarding.lado.models import Allegation, Behaviour, ConcernCategory, Setting
-    >>> favourites = Behaviour(category=ConcernCategory.CONDUCT, setting=Setting.IN_WORK,
-    ...     harmed_child=False, criminal_offence=False, risk_to_children=False,
-    ...     unsuitable=False, breaches_code_of_conduct=True)
-    >>> decision = assess_threshold(
-    ...     Allegation(made_on=dt.date(2022, 3, 1), behaviours=(favourites,)),
-    ...     on=dt.date(2022, 3, 1))
-    >>> print(decision.outcome.value, "|", decision.rule_version)
-    low-level concern | KCSIE 2021
+    Examples:
+        >>> import datetime as dt
+        >>> from safeguarding.lado.models import Allegation, Behaviour, ConcernCategory, Setting
+        >>> favourites = Behaviour(category=ConcernCategory.CONDUCT, setting=Setting.IN_WORK,
+        ...     harmed_child=False, criminal_offence=False, risk_to_children=False,
+        ...     unsuitable=False, breaches_code_of_conduct=True)
+        >>> decision = assess_threshold(
+        ...     Allegation(made_on=dt.date(2022, 3, 1), behaviours=(favourites,)),
+        ...     on=dt.date(2022, 3, 1))
+        >>> print(decision.outcome.value, "|", decision.rule_version)
+        low-level concern | KCSIE 2021
     """
     if not isinstance(allegation, Allegation):
         raise InvalidInputError("allegation", "must be an Allegation")
@@ -388,10 +391,10 @@ def _outcome(threshold: bool | None, conduct: bool | None, *, low_level: bool) -
 
 
 def is_lado_referral(allegation: Allegation, *, on: dt.date) -> bool:
-    """Whether the allegation meets the harm threshold on *on* (wraps :func:`assess_threshold`).
+    """Whether the allegation meets the harm threshold on *on* (wraps [`assess_threshold`][]).
 
     Legal basis:
-        As :func:`assess_threshold`.
+        As [`assess_threshold`][].
 
     Args:
         allegation: The alleged behaviours.
@@ -399,18 +402,19 @@ def is_lado_referral(allegation: Allegation, *, on: dt.date) -> bool:
 
     Returns:
         ``True`` only when the decision is a LADO referral; an undetermined
-        decision gives ``False`` (call :func:`assess_threshold` to see why).
+        decision gives ``False`` (call [`assess_threshold`][] to see why).
 
     Raises:
         InvalidInputError: bad arguments.
         RuleNotInForceError: *on* is before KCSIE 2014.
 
-    >>> import datetime as dt
-    >>> from safeguarding.lado.models import Allegation, Behaviour, ConcernCategory, Setting
-    >>> slap = Behaviour(category=ConcernCategory.PHYSICAL, setting=Setting.IN_WORK,
-    ...                  harmed_child=True)
-    >>> is_lado_referral(Allegation(made_on=dt.date(2019, 5, 1), behaviours=(slap,)),
-    ...                  on=dt.date(2019, 5, 1))
-    True
+    Examples:
+        >>> import datetime as dt
+        >>> from safeguarding.lado.models import Allegation, Behaviour, ConcernCategory, Setting
+        >>> slap = Behaviour(category=ConcernCategory.PHYSICAL, setting=Setting.IN_WORK,
+        ...                  harmed_child=True)
+        >>> is_lado_referral(Allegation(made_on=dt.date(2019, 5, 1), behaviours=(slap,)),
+        ...                  on=dt.date(2019, 5, 1))
+        True
     """
     return assess_threshold(allegation, on=on).outcome is ThresholdOutcome.LADO_REFERRAL

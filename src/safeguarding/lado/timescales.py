@@ -3,7 +3,7 @@
 * **Employer to LADO:** the LADO should be informed within **one working day**
   of an allegation coming to the employer's attention (Working Together 2015;
   not confirmed in the later editions' text, and many areas now set their own
-  rule, for example "within 24 hours": a :class:`LadoProcedures` parameter).
+  rule, for example "within 24 hours": a [`LadoProcedures`][] parameter).
 * **Clearly unsubstantiated or malicious** from the outset: resolved within
   **one week** (KCSIE 2016 para 175).
 * **No formal action needed** (no possible criminal offence, no disciplinary
@@ -12,7 +12,7 @@
 * **Further investigation:** the investigator's report within **10 working
   days**, and the decision on a hearing within **2 working days** of the report.
   These two appear in local procedures but in no national text read: they are
-  *unverified* and :class:`LadoProcedures` can replace them.
+  *unverified* and [`LadoProcedures`][] can replace them.
 * **Resolution targets** (KCSIE 2016 para 174): **80%** of cases resolved within
   **1 month**, **90%** within **3 months**, all but the most exceptional within
   **12 months**. Not confirmed after 2016, but LADO annual reports still use
@@ -24,9 +24,10 @@ the N-th working day after X. Months clamp to the end of a shorter month.
 Each rule is applied as it stood on the day its clock starts, unless the
 caller passes another date as ``on=``.
 
->>> import datetime as dt
->>> referral_deadline(dt.date(2024, 3, 28)).due   # Good Friday, weekend, Easter Monday
-datetime.date(2024, 4, 2)
+Examples:
+    >>> import datetime as dt
+    >>> referral_deadline(dt.date(2024, 3, 28)).due   # Good Friday, weekend, Easter Monday
+    datetime.date(2024, 4, 2)
 """
 
 from __future__ import annotations
@@ -399,12 +400,13 @@ def referral_deadline(
         RuleNotInForceError: before Working Together 2015 (26 March 2015).
         CalendarCoverageError: outside the working-day calendar.
 
-    >>> import datetime as dt
-    >>> local = LadoProcedures(name="Sefton SCP procedures 2021",
-    ...     employer_referral=Timescale(amount=1, unit=Unit.CALENDAR_DAYS,
-    ...                                 clock_starts="employer became aware (24 hours)"))
-    >>> referral_deadline(dt.date(2024, 3, 28), procedures=local).due
-    datetime.date(2024, 3, 29)
+    Examples:
+        >>> import datetime as dt
+        >>> local = LadoProcedures(name="Sefton SCP procedures 2021",
+        ...     employer_referral=Timescale(amount=1, unit=Unit.CALENDAR_DAYS,
+        ...                                 clock_starts="employer became aware (24 hours)"))
+        >>> referral_deadline(dt.date(2024, 3, 28), procedures=local).due
+        datetime.date(2024, 3, 29)
     """
     return _deadline(
         EMPLOYER_REFERRAL,
@@ -440,9 +442,10 @@ def resolution_deadline(
         InvalidInputError: a bad date or procedures.
         RuleNotInForceError: before KCSIE 2016 (5 September 2016).
 
-    >>> import datetime as dt
-    >>> resolution_deadline(dt.date(2019, 12, 20)).due
-    datetime.date(2019, 12, 27)
+    Examples:
+        >>> import datetime as dt
+        >>> resolution_deadline(dt.date(2019, 12, 20)).due
+        datetime.date(2019, 12, 27)
     """
     return _deadline(
         CLEARLY_UNSUBSTANTIATED_RESOLUTION,
@@ -481,9 +484,10 @@ def action_deadline(
         RuleNotInForceError: before KCSIE 2016.
         CalendarCoverageError: outside the working-day calendar.
 
-    >>> import datetime as dt
-    >>> action_deadline(dt.date(2023, 12, 22)).due   # Christmas and Boxing Day skipped
-    datetime.date(2023, 12, 29)
+    Examples:
+        >>> import datetime as dt
+        >>> action_deadline(dt.date(2023, 12, 22)).due   # Christmas and Boxing Day skipped
+        datetime.date(2023, 12, 29)
     """
     return _deadline(
         NO_FORMAL_ACTION, "strategy_discussion", strategy_discussion, on=on, procedures=procedures
@@ -519,9 +523,10 @@ def hearing_deadline(
         RuleNotInForceError: before KCSIE 2016.
         CalendarCoverageError: outside the working-day calendar.
 
-    >>> import datetime as dt
-    >>> hearing_deadline(dt.date(2024, 12, 19)).due
-    datetime.date(2025, 1, 14)
+    Examples:
+        >>> import datetime as dt
+        >>> hearing_deadline(dt.date(2024, 12, 19)).due
+        datetime.date(2025, 1, 14)
     """
     return _deadline(HEARING, "decided", decided, on=on, procedures=procedures)
 
@@ -551,9 +556,10 @@ def investigation_report_deadline(
         RuleNotInForceError: before 3 April 2014.
         CalendarCoverageError: outside the working-day calendar.
 
-    >>> import datetime as dt
-    >>> investigation_report_deadline(dt.date(2025, 4, 11)).due
-    datetime.date(2025, 4, 29)
+    Examples:
+        >>> import datetime as dt
+        >>> investigation_report_deadline(dt.date(2025, 4, 11)).due
+        datetime.date(2025, 4, 29)
     """
     return _deadline(
         INVESTIGATION_REPORT,
@@ -590,9 +596,10 @@ def hearing_decision_deadline(
         RuleNotInForceError: before 3 April 2014.
         CalendarCoverageError: outside the working-day calendar.
 
-    >>> import datetime as dt
-    >>> hearing_decision_deadline(dt.date(2024, 5, 24)).due   # late May bank holiday
-    datetime.date(2024, 5, 29)
+    Examples:
+        >>> import datetime as dt
+        >>> hearing_decision_deadline(dt.date(2024, 5, 24)).due   # late May bank holiday
+        datetime.date(2024, 5, 29)
     """
     return _deadline(
         HEARING_DECISION,
@@ -625,12 +632,13 @@ def resolution_target_deadlines(
         InvalidInputError: a bad date.
         RuleNotInForceError: before KCSIE 2016.
 
-    >>> import datetime as dt
-    >>> for d in resolution_target_deadlines(dt.date(2023, 11, 30)):
-    ...     print(d.due)
-    2023-12-30
-    2024-02-29
-    2024-11-30
+    Examples:
+        >>> import datetime as dt
+        >>> for d in resolution_target_deadlines(dt.date(2023, 11, 30)):
+        ...     print(d.due)
+        2023-12-30
+        2024-02-29
+        2024-11-30
     """
     started = check_date("referred_to_lado", referred_to_lado)
     version = RESOLUTION_TARGETS.at(started if on is None else on)
@@ -677,16 +685,17 @@ def deadlines(
         RuleNotInForceError: a step's rule was not in force on its start day.
         CalendarCoverageError: outside the working-day calendar.
 
-    >>> import datetime as dt
-    >>> t = Timeline(employer_aware=dt.date(2024, 5, 1), referred_to_lado=dt.date(2024, 5, 2),
-    ...              strategy_discussion=dt.date(2024, 5, 3))
-    >>> for d in deadlines(t, pathway=Pathway.HEARING_WITHOUT_INVESTIGATION):
-    ...     print(d.rule_key, d.due)
-    lado.employer_referral 2024-05-02
-    lado.resolution_targets 2024-06-02
-    lado.resolution_targets 2024-08-02
-    lado.resolution_targets 2025-05-02
-    lado.hearing 2024-05-28
+    Examples:
+        >>> import datetime as dt
+        >>> t = Timeline(employer_aware=dt.date(2024, 5, 1), referred_to_lado=dt.date(2024, 5, 2),
+        ...              strategy_discussion=dt.date(2024, 5, 3))
+        >>> for d in deadlines(t, pathway=Pathway.HEARING_WITHOUT_INVESTIGATION):
+        ...     print(d.rule_key, d.due)
+        lado.employer_referral 2024-05-02
+        lado.resolution_targets 2024-06-02
+        lado.resolution_targets 2024-08-02
+        lado.resolution_targets 2025-05-02
+        lado.hearing 2024-05-28
     """
     if not isinstance(timeline, Timeline):
         raise InvalidInputError("timeline", "must be a Timeline")

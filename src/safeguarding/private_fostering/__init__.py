@@ -11,36 +11,37 @@ in the first year and every 12 weeks after.
 
 The package has one module per concept:
 
-* :mod:`~safeguarding.private_fostering.definition`: :func:`assess` whether a
+* [`definition`][safeguarding.private_fostering.definition]: [`assess`][] whether a
   child is privately fostered on a date (age, relatives, 28-day rule with its
   intention limb, Schedule 8 exemptions and the boarding-school holiday rule);
-* :mod:`~safeguarding.private_fostering.notifications`: who must notify, and by
-  when (:func:`notice`);
-* :mod:`~safeguarding.private_fostering.visits`: the visiting regime as
-  deadlines (:func:`visit_schedule`, :func:`check_visits`);
-* :mod:`~safeguarding.private_fostering.carers`: disqualification, the
+* [`notifications`][safeguarding.private_fostering.notifications]: who must notify, and by
+  when ([`notice`][]);
+* [`visits`][safeguarding.private_fostering.visits]: the visiting regime as
+  deadlines ([`visit_schedule`][], [`check_visits`][]);
+* [`carers`][safeguarding.private_fostering.carers]: disqualification, the
   barred-list bar and the usual fostering limit;
-* :mod:`~safeguarding.private_fostering.measures`: partnership measures as
+* [`measures`][safeguarding.private_fostering.measures]: partnership measures as
   indicators, counted into a mergeable tally;
-* :mod:`~safeguarding.private_fostering.procedures`: local overrides.
+* [`procedures`][safeguarding.private_fostering.procedures]: local overrides.
 
-Every rule is a registered :class:`~safeguarding.rules.DatedRule` under the
+Every rule is a registered [`DatedRule`][safeguarding.rules.DatedRule] under the
 key prefix ``private_fostering.``, with its source and verification status.
 
->>> import datetime as dt
->>> from safeguarding.people import Child
->>> host = Arrangement(
-...     child=Child(identifier="S1", date_of_birth=dt.date(2009, 9, 1), disabled=False),
-...     relationship=Relationship.HOST_FAMILY, carer_has_parental_responsibility=False,
-...     setting=Setting.CARERS_HOME, also_living_there=frozenset(),
-...     looked_after=False, placed_for_adoption=False,
-...     mental_health_detention=False, court_ordered=False,
-...     start=dt.date(2025, 1, 6), intention=IntendedDuration.FIXED_END,
-...     intended_end=dt.date(2025, 3, 28))
->>> assess(host, on=dt.date(2025, 1, 6)).outcome.value     # 12 weeks planned: day 1
-'privately fostered'
->>> assess(host, on=dt.date(2025, 9, 1)).outcome.value     # the stay had ended
-'not privately fostered'
+Examples:
+    >>> import datetime as dt
+    >>> from safeguarding.people import Child
+    >>> host = Arrangement(
+    ...     child=Child(identifier="S1", date_of_birth=dt.date(2009, 9, 1), disabled=False),
+    ...     relationship=Relationship.HOST_FAMILY, carer_has_parental_responsibility=False,
+    ...     setting=Setting.CARERS_HOME, also_living_there=frozenset(),
+    ...     looked_after=False, placed_for_adoption=False,
+    ...     mental_health_detention=False, court_ordered=False,
+    ...     start=dt.date(2025, 1, 6), intention=IntendedDuration.FIXED_END,
+    ...     intended_end=dt.date(2025, 3, 28))
+    >>> assess(host, on=dt.date(2025, 1, 6)).outcome.value     # 12 weeks planned: day 1
+    'privately fostered'
+    >>> assess(host, on=dt.date(2025, 9, 1)).outcome.value     # the stay had ended
+    'not privately fostered'
 """
 
 from __future__ import annotations

@@ -15,12 +15,13 @@
   authority has exempted the carer; above the limit the carer is treated as
   running a children's home (Sch 7, the "usual fostering limit").
 
->>> import datetime as dt
->>> assess_carer(CarerCircumstances(barred=True), on=dt.date(2025, 1, 6)).outcome.value
-'may not foster'
->>> assess_fostering_limit(children=4, all_siblings=True, exempted=False,
-...                        on=dt.date(2025, 1, 6)).outcome.value
-'within limit'
+Examples:
+    >>> import datetime as dt
+    >>> assess_carer(CarerCircumstances(barred=True), on=dt.date(2025, 1, 6)).outcome.value
+    'may not foster'
+    >>> assess_fostering_limit(children=4, all_siblings=True, exempted=False,
+    ...                        on=dt.date(2025, 1, 6)).outcome.value
+    'within limit'
 """
 
 from __future__ import annotations
@@ -236,18 +237,19 @@ def assess_carer(circumstances: CarerCircumstances, *, on: dt.date) -> Decision[
             is not applied).
 
     Returns:
-        A decision with outcome :class:`Permission` and one finding per bar.
+        A decision with outcome [`Permission`][] and one finding per bar.
 
     Raises:
         InvalidInputError: bad arguments.
         RuleNotInForceError: *on* is before 14 October 1991.
 
-    >>> import datetime as dt
-    >>> facts = CarerCircumstances(barred=False, household_member_barred=False,
-    ...                            disqualified=True, household_member_disqualified=False,
-    ...                            written_consent=True)
-    >>> assess_carer(facts, on=dt.date(2025, 1, 6)).outcome.value
-    'may foster'
+    Examples:
+        >>> import datetime as dt
+        >>> facts = CarerCircumstances(barred=False, household_member_barred=False,
+        ...                            disqualified=True, household_member_disqualified=False,
+        ...                            written_consent=True)
+        >>> assess_carer(facts, on=dt.date(2025, 1, 6)).outcome.value
+        'may foster'
     """
     if not isinstance(circumstances, CarerCircumstances):
         raise InvalidInputError("circumstances", "must be a CarerCircumstances")
@@ -313,16 +315,17 @@ def assess_fostering_limit(
         on: The day asked about.
 
     Returns:
-        A decision with outcome :class:`LimitOutcome`.
+        A decision with outcome [`LimitOutcome`][].
 
     Raises:
         InvalidInputError: *children* is not an integer of at least 0, a
             flag is not ``True``/``False``/``None``, or *on* is not a date.
 
-    >>> import datetime as dt
-    >>> assess_fostering_limit(children=4, all_siblings=False, exempted=None,
-    ...                        on=dt.date(2025, 1, 6)).outcome.value
-    'cannot decide'
+    Examples:
+        >>> import datetime as dt
+        >>> assess_fostering_limit(children=4, all_siblings=False, exempted=None,
+        ...                        on=dt.date(2025, 1, 6)).outcome.value
+        'cannot decide'
     """
     check_int("children", children, minimum=0)
     for name, flag in (("all_siblings", all_siblings), ("exempted", exempted)):

@@ -26,28 +26,29 @@ under 16 at a school not maintained by a local authority who lives at the
 school for more than two weeks of a school holiday is treated as privately
 fostered while there (Sch 8 para 9).
 
-:func:`assess` applies all of this to an :class:`Arrangement` on a date and
-returns a :class:`~safeguarding.decisions.Decision` with one finding per limb;
+[`assess`][] applies all of this to an [`Arrangement`][] on a date and
+returns a [`Decision`][safeguarding.decisions.Decision] with one finding per limb;
 when the facts given are not enough it answers ``CANNOT_DECIDE`` and each
-undecided finding names the missing fact (:func:`missing_facts`).
+undecided finding names the missing fact ([`missing_facts`][]).
 
->>> import datetime as dt
->>> from safeguarding.people import Child
->>> stay = Arrangement(
-...     child=Child(identifier="C1", date_of_birth=dt.date(2010, 5, 1), disabled=False),
-...     relationship=Relationship.FAMILY_FRIEND,
-...     carer_has_parental_responsibility=False,
-...     setting=Setting.CARERS_HOME,
-...     also_living_there=frozenset(),
-...     looked_after=False, placed_for_adoption=False,
-...     mental_health_detention=False, court_ordered=False,
-...     start=dt.date(2025, 1, 6),
-...     intention=IntendedDuration.OPEN_ENDED,
-... )
->>> assess(stay, on=dt.date(2025, 1, 6)).outcome.value
-'privately fostered'
->>> assess(stay, on=dt.date(2026, 5, 1)).outcome.value   # 16th birthday
-'not privately fostered'
+Examples:
+    >>> import datetime as dt
+    >>> from safeguarding.people import Child
+    >>> stay = Arrangement(
+    ...     child=Child(identifier="C1", date_of_birth=dt.date(2010, 5, 1), disabled=False),
+    ...     relationship=Relationship.FAMILY_FRIEND,
+    ...     carer_has_parental_responsibility=False,
+    ...     setting=Setting.CARERS_HOME,
+    ...     also_living_there=frozenset(),
+    ...     looked_after=False, placed_for_adoption=False,
+    ...     mental_health_detention=False, court_ordered=False,
+    ...     start=dt.date(2025, 1, 6),
+    ...     intention=IntendedDuration.OPEN_ENDED,
+    ... )
+    >>> assess(stay, on=dt.date(2025, 1, 6)).outcome.value
+    'privately fostered'
+    >>> assess(stay, on=dt.date(2026, 5, 1)).outcome.value   # 16th birthday
+    'not privately fostered'
 """
 
 from __future__ import annotations
@@ -695,7 +696,7 @@ class HolidayStay:
 class Arrangement:
     """A child looked after and housed by someone other than their usual carer.
 
-    Facts that may be unknown take ``None``; :func:`assess` then answers
+    Facts that may be unknown take ``None``; [`assess`][] then answers
     ``CANNOT_DECIDE`` if the answer turns on them, naming the missing fact.
 
     Attributes:
@@ -878,13 +879,14 @@ def days_cared_for(arrangement: Arrangement, *, on: dt.date) -> int:
     Raises:
         InvalidInputError: *on* is not a plain ``date``.
 
-    >>> import datetime as dt
-    >>> from safeguarding.people import Child
-    >>> a = Arrangement(child=Child(identifier="C", date_of_birth=dt.date(2012, 1, 1)),
-    ...                 relationship=Relationship.HOST_FAMILY, setting=Setting.CARERS_HOME,
-    ...                 start=dt.date(2025, 3, 1), intention=IntendedDuration.NOT_KNOWN)
-    >>> days_cared_for(a, on=dt.date(2025, 3, 28))
-    28
+    Examples:
+        >>> import datetime as dt
+        >>> from safeguarding.people import Child
+        >>> a = Arrangement(child=Child(identifier="C", date_of_birth=dt.date(2012, 1, 1)),
+        ...                 relationship=Relationship.HOST_FAMILY, setting=Setting.CARERS_HOME,
+        ...                 start=dt.date(2025, 3, 1), intention=IntendedDuration.NOT_KNOWN)
+        >>> days_cared_for(a, on=dt.date(2025, 3, 28))
+        28
     """
     check_date("on", on)
     last = on if arrangement.end is None else min(on, arrangement.end)
@@ -1216,32 +1218,33 @@ def assess(arrangement: Arrangement, *, on: dt.date) -> Decision[Outcome]:
         on: The day asked about.
 
     Returns:
-        A decision whose outcome is an :class:`Outcome`, with one finding per
+        A decision whose outcome is an [`Outcome`][], with one finding per
         limb and exemption. ``CANNOT_DECIDE`` means some finding has
-        ``met=None``; its detail names the missing fact (see :func:`missing_facts`).
+        ``met=None``; its detail names the missing fact (see [`missing_facts`][]).
 
     Raises:
-        InvalidInputError: *arrangement* is not an :class:`Arrangement` or
+        InvalidInputError: *arrangement* is not an [`Arrangement`][] or
             *on* is not a plain ``date``.
         RuleNotInForceError: *on* is before 14 October 1991.
 
-    >>> import datetime as dt
-    >>> from safeguarding.people import Child
-    >>> friend = Arrangement(
-    ...     child=Child(identifier="C1", date_of_birth=dt.date(2012, 1, 1)),
-    ...     relationship=Relationship.FAMILY_FRIEND, setting=Setting.CARERS_HOME,
-    ...     start=dt.date(2025, 1, 6), intention=IntendedDuration.OPEN_ENDED)
-    >>> decision = assess(friend, on=dt.date(2025, 1, 6))
-    >>> decision.outcome.value
-    'cannot decide'
-    >>> for fact in missing_facts(decision):
-    ...     print(fact)
-    carer_has_parental_responsibility
-    looked_after
-    also_living_there
-    court_ordered
-    mental_health_detention
-    placed_for_adoption
+    Examples:
+        >>> import datetime as dt
+        >>> from safeguarding.people import Child
+        >>> friend = Arrangement(
+        ...     child=Child(identifier="C1", date_of_birth=dt.date(2012, 1, 1)),
+        ...     relationship=Relationship.FAMILY_FRIEND, setting=Setting.CARERS_HOME,
+        ...     start=dt.date(2025, 1, 6), intention=IntendedDuration.OPEN_ENDED)
+        >>> decision = assess(friend, on=dt.date(2025, 1, 6))
+        >>> decision.outcome.value
+        'cannot decide'
+        >>> for fact in missing_facts(decision):
+        ...     print(fact)
+        carer_has_parental_responsibility
+        looked_after
+        also_living_there
+        court_ordered
+        mental_health_detention
+        placed_for_adoption
     """
     if not isinstance(arrangement, Arrangement):
         raise InvalidInputError("arrangement", "must be an Arrangement")
@@ -1326,10 +1329,10 @@ def assess(arrangement: Arrangement, *, on: dt.date) -> Decision[Outcome]:
 
 
 def is_private_fostering(arrangement: Arrangement, *, on: dt.date) -> bool | None:
-    """Whether the child is privately fostered on *on*: the shortcut for :func:`assess`.
+    """Whether the child is privately fostered on *on*: the shortcut for [`assess`][].
 
     Legal basis:
-        As :func:`assess`.
+        As [`assess`][].
 
     Args:
         arrangement: The facts.
@@ -1337,20 +1340,21 @@ def is_private_fostering(arrangement: Arrangement, *, on: dt.date) -> bool | Non
 
     Returns:
         ``True`` if privately fostered or treated as such, ``False`` if not,
-        ``None`` if the facts given are not enough (call :func:`assess`).
+        ``None`` if the facts given are not enough (call [`assess`][]).
 
     Raises:
-        InvalidInputError: bad input, as :func:`assess`.
+        InvalidInputError: bad input, as [`assess`][].
 
-    >>> import datetime as dt
-    >>> from safeguarding.people import Child
-    >>> aunt = Arrangement(
-    ...     child=Child(identifier="C1", date_of_birth=dt.date(2012, 1, 1)),
-    ...     relationship=Relationship.UNCLE_OR_AUNT, link=Link.MARRIAGE,
-    ...     setting=Setting.CARERS_HOME, start=dt.date(2025, 1, 6),
-    ...     intention=IntendedDuration.OPEN_ENDED)
-    >>> is_private_fostering(aunt, on=dt.date(2025, 3, 1))
-    False
+    Examples:
+        >>> import datetime as dt
+        >>> from safeguarding.people import Child
+        >>> aunt = Arrangement(
+        ...     child=Child(identifier="C1", date_of_birth=dt.date(2012, 1, 1)),
+        ...     relationship=Relationship.UNCLE_OR_AUNT, link=Link.MARRIAGE,
+        ...     setting=Setting.CARERS_HOME, start=dt.date(2025, 1, 6),
+        ...     intention=IntendedDuration.OPEN_ENDED)
+        >>> is_private_fostering(aunt, on=dt.date(2025, 3, 1))
+        False
     """
     outcome = assess(arrangement, on=on).outcome
     if outcome is Outcome.CANNOT_DECIDE:
@@ -1359,28 +1363,29 @@ def is_private_fostering(arrangement: Arrangement, *, on: dt.date) -> bool | Non
 
 
 def missing_facts(decision: Decision[Any]) -> tuple[str, ...]:
-    """The facts an undecided :func:`assess` decision is waiting for, in finding order.
+    """The facts an undecided [`assess`][] decision is waiting for, in finding order.
 
     Only facts the outcome still waits for are listed: an unknown fact on a
     path that another finding already decides is not.
 
     Legal basis:
-        As :func:`assess`.
+        As [`assess`][].
 
     Args:
-        decision: A decision returned by :func:`assess`.
+        decision: A decision returned by [`assess`][].
 
     Returns:
-        Field names of :class:`Arrangement` (``"child.disabled"`` for the
+        Field names of [`Arrangement`][] (``"child.disabled"`` for the
         child's disability), each once; empty when every finding is decided.
 
-    >>> import datetime as dt
-    >>> from safeguarding.people import Child
-    >>> a = Arrangement(child=Child(identifier="C", date_of_birth=dt.date(2008, 6, 1)),
-    ...                 relationship=Relationship.COUSIN, setting=Setting.CARERS_HOME,
-    ...                 start=dt.date(2025, 1, 6), intention=IntendedDuration.NOT_KNOWN)
-    >>> missing_facts(assess(a, on=dt.date(2025, 1, 7)))[:2]
-    ('child.disabled', 'carer_has_parental_responsibility')
+    Examples:
+        >>> import datetime as dt
+        >>> from safeguarding.people import Child
+        >>> a = Arrangement(child=Child(identifier="C", date_of_birth=dt.date(2008, 6, 1)),
+        ...                 relationship=Relationship.COUSIN, setting=Setting.CARERS_HOME,
+        ...                 start=dt.date(2025, 1, 6), intention=IntendedDuration.NOT_KNOWN)
+        >>> missing_facts(assess(a, on=dt.date(2025, 1, 7)))[:2]
+        ('child.disabled', 'carer_has_parental_responsibility')
     """
     found: dict[str, None] = {}
     for finding in decision.undecided:

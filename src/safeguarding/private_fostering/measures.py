@@ -4,7 +4,7 @@ Local authorities report private fostering to their safeguarding partners
 each year (National Minimum Standards 2005, standard 7). The national PF1
 return ended in 2015, so the measures are not standardised; these are the
 ones local reports and the old PF1 series use, defined precisely as
-:class:`~safeguarding.indicators.definitions.Indicator` objects:
+[`Indicator`][safeguarding.indicators.definitions.Indicator] objects:
 
 * notifications received in the period;
 * the share of them assessed as new private fostering arrangements;
@@ -16,25 +16,26 @@ ones local reports and the old PF1 series use, defined precisely as
 * the share of subsequent visits made on time (those due in the period and
   decided by its end).
 
-:func:`tally` counts them from case records into a mergeable
-:class:`~safeguarding.indicators.definitions.Tally` (a partnership's tally is
+[`tally`][] counts them from case records into a mergeable
+[`Tally`][safeguarding.indicators.definitions.Tally] (a partnership's tally is
 the sum of its authorities' tallies); ``tally(...).values(MEASURES,
 period=...)`` computes the values with their confidence intervals.
 Lewisham's 2018/19 report: 25 notifications, 14 assessed as new
 arrangements, and with 10 existing arrangements, 24 being monitored.
 
->>> import datetime as dt
->>> from safeguarding.indicators.definitions import Period
->>> records = [NotificationRecord(received=dt.date(2018, 5, 1),
-...                               outcome=NotificationOutcome.NEW_ARRANGEMENT),
-...            NotificationRecord(received=dt.date(2018, 6, 1),
-...                               outcome=NotificationOutcome.NOT_PRIVATE_FOSTERING)]
->>> year = Period.financial_year(2018)
->>> counts = tally(period=year, notifications=records)
->>> counts.count(NOTIFICATIONS_ASSESSED_AS_NEW.key)
-Count(numerator=1, denominator=2)
->>> NOTIFICATIONS_ASSESSED_AS_NEW.compute(1, 2, period=year).formatted()
-'50'
+Examples:
+    >>> import datetime as dt
+    >>> from safeguarding.indicators.definitions import Period
+    >>> records = [NotificationRecord(received=dt.date(2018, 5, 1),
+    ...                               outcome=NotificationOutcome.NEW_ARRANGEMENT),
+    ...            NotificationRecord(received=dt.date(2018, 6, 1),
+    ...                               outcome=NotificationOutcome.NOT_PRIVATE_FOSTERING)]
+    >>> year = Period.financial_year(2018)
+    >>> counts = tally(period=year, notifications=records)
+    >>> counts.count(NOTIFICATIONS_ASSESSED_AS_NEW.key)
+    Count(numerator=1, denominator=2)
+    >>> NOTIFICATIONS_ASSESSED_AS_NEW.compute(1, 2, period=year).formatted()
+    '50'
 """
 
 from __future__ import annotations
@@ -289,7 +290,7 @@ def tally(
     arrangement is open at the end if it started on or before the last day
     and had not ended before it; it is new if it started in the period. For
     the visit measures, pass the required visits from
-    :func:`~safeguarding.private_fostering.visits.check_visits` run with
+    [`check_visits`][safeguarding.private_fostering.visits.check_visits] run with
     ``on=period.end``: first visits count when their notification fell in the
     period, subsequent visits when they were due in it, and only once decided
     (on time, late or overdue); notifications received during the 2020
@@ -308,19 +309,20 @@ def tally(
             the last day of the period.
 
     Returns:
-        A :class:`~safeguarding.indicators.definitions.Tally` with a count for
-        every indicator in :data:`MEASURES`.
+        A [`Tally`][safeguarding.indicators.definitions.Tally] with a count for
+        every indicator in [`MEASURES`][].
 
     Raises:
         InvalidInputError: *period* is not a ``Period``, or a record is of the
             wrong type (the field names its position).
 
-    >>> import datetime as dt
-    >>> year = Period.financial_year(2018)
-    >>> open_ones = [ArrangementRecord(started=dt.date(2017, 9, 1)),
-    ...              ArrangementRecord(started=dt.date(2018, 9, 1), ended=dt.date(2019, 1, 31))]
-    >>> tally(period=year, arrangements=open_ones).count(ARRANGEMENTS_OPEN_AT_END.key).numerator
-    1
+    Examples:
+        >>> import datetime as dt
+        >>> year = Period.financial_year(2018)
+        >>> open_ones = [ArrangementRecord(started=dt.date(2017, 9, 1)),
+        ...              ArrangementRecord(started=dt.date(2018, 9, 1), ended=dt.date(2019, 1, 31))]
+        >>> tally(period=year, arrangements=open_ones).count(ARRANGEMENTS_OPEN_AT_END.key).numerator
+        1
     """
     if not isinstance(period, Period):
         raise InvalidInputError("period", "must be a Period")

@@ -17,7 +17,8 @@ In England the Children (Private Arrangements for Fostering) Regulations 2005
   regulations' text: the library uses the figures local procedures give
   (immediately; 48 hours; 48 hours; 48 hours after the child leaves unless the
   child is expected back within 27 days), each with its verification status,
-  and a partnership may override them (:class:`~.procedures.Procedures`).
+  and a partnership may override them
+  ([`Procedures`][safeguarding.private_fostering.procedures.Procedures]).
 
 A school not maintained by a local authority that will keep pupils under 16
 for more than two weeks of a holiday gives written notice at least 2 weeks
@@ -28,12 +29,14 @@ Sch 8 para 9).
 Deadlines in hours are given as the last *day* a notice can be in time: 48
 hours after an event on Monday ends on Wednesday.
 
->>> import datetime as dt
->>> n = notice(NoticeDuty.PROPOSAL, event=dt.date(2025, 9, 1), known=dt.date(2025, 6, 2))
->>> n.deadline.due
-datetime.date(2025, 7, 21)
->>> notice(NoticeDuty.PROPOSAL, event=dt.date(2025, 9, 1), known=dt.date(2025, 8, 11)).timing.value
-'immediately'
+Examples:
+    >>> import datetime as dt
+    >>> n = notice(NoticeDuty.PROPOSAL, event=dt.date(2025, 9, 1), known=dt.date(2025, 6, 2))
+    >>> n.deadline.due
+    datetime.date(2025, 7, 21)
+    >>> late = notice(NoticeDuty.PROPOSAL, event=dt.date(2025, 9, 1), known=dt.date(2025, 8, 11))
+    >>> late.timing.value
+    'immediately'
 """
 
 from __future__ import annotations
@@ -439,7 +442,7 @@ class Notice:
         event: The day of the event the timing refers to (for an advance
             notice, the planned start).
         deadline: The last day the notice is in time, as a
-            :class:`~safeguarding.decisions.Deadline`; ``None`` when the duty
+            [`Deadline`][safeguarding.decisions.Deadline]; ``None`` when the duty
             is "as soon as possible" (no fixed day) or no notice is required.
         source: The citation of the rule applied.
         rule_key: The key of the rule applied.
@@ -541,7 +544,7 @@ def notice(
         procedures: Local overrides of unconfirmed time limits.
 
     Returns:
-        The :class:`Notice`.
+        The [`Notice`][].
 
     Raises:
         InvalidInputError: a date is not a plain ``date``; *known* is missing
@@ -549,13 +552,14 @@ def notice(
         RuleNotInForceError: the duty did not exist on that day (the 2005
             Regulations began on 1 July 2005).
 
-    >>> import datetime as dt
-    >>> n = notice(NoticeDuty.END_OF_ARRANGEMENT, event=dt.date(2025, 5, 2))
-    >>> print(n.explain())
-    The private foster carer must notify by 2025-05-04 (end of arrangement, reg 10), \
-to the local authority where the child is, or is to be, privately fostered. \
-Source: Children (Private Arrangements for Fostering) Regulations 2005 (SI 2005/1533), \
-reg 10 [secondary].
+    Examples:
+        >>> import datetime as dt
+        >>> n = notice(NoticeDuty.END_OF_ARRANGEMENT, event=dt.date(2025, 5, 2))
+        >>> print(n.explain())
+        The private foster carer must notify by 2025-05-04 (end of arrangement, reg 10), \
+    to the local authority where the child is, or is to be, privately fostered. \
+    Source: Children (Private Arrangements for Fostering) Regulations 2005 (SI 2005/1533), \
+    reg 10 [secondary].
     """
     check_enum("duty", duty, NoticeDuty)
     check_date("event", event)

@@ -7,10 +7,11 @@ that local procedures give as the national default, with its verification
 status, and lets a partnership override it here. The working-day calendar
 (local closure days) is also a local choice.
 
->>> NATIONAL.arrival_notice_hours is None      # None: use the national default rule
-True
->>> Procedures(end_notice_hours=24).end_notice_hours
-24
+Examples:
+    >>> NATIONAL.arrival_notice_hours is None      # None: use the national default rule
+    True
+    >>> Procedures(end_notice_hours=24).end_notice_hours
+    24
 """
 
 from __future__ import annotations

@@ -17,17 +17,18 @@ from the visit actually made (a late visit restarts the clock on the day it
 was made). Visits at the request of the child, carer or a parent are *in
 addition* (reg 8(2)): they neither count towards nor reset the cycle.
 
-:func:`visit_schedule` plans the latest compliant visits; :func:`check_visits`
+[`visit_schedule`][] plans the latest compliant visits; [`check_visits`][]
 takes the visits actually made and gives each required visit with its status.
 
->>> import datetime as dt
->>> clock = VisitClock(notified=dt.date(2025, 4, 14), aware=dt.date(2025, 4, 14),
-...                    trigger=FirstVisitTrigger.NOTICE_OF_FOSTERING)
->>> for deadline in visit_schedule(clock, until=dt.date(2025, 7, 31)):
-...     print(deadline.due)    # Good Friday and Easter Monday are not working days
-2025-04-25
-2025-06-06
-2025-07-18
+Examples:
+    >>> import datetime as dt
+    >>> clock = VisitClock(notified=dt.date(2025, 4, 14), aware=dt.date(2025, 4, 14),
+    ...                    trigger=FirstVisitTrigger.NOTICE_OF_FOSTERING)
+    >>> for deadline in visit_schedule(clock, until=dt.date(2025, 7, 31)):
+    ...     print(deadline.due)    # Good Friday and Easter Monday are not working days
+    2025-04-25
+    2025-06-06
+    2025-07-18
 """
 
 from __future__ import annotations
@@ -378,10 +379,11 @@ def first_visit_deadline(
         RuleNotInForceError: *notified* is before 1 July 2005.
         CalendarCoverageError: the calendar does not cover the dates.
 
-    >>> import datetime as dt
-    >>> first_visit_deadline(notified=dt.date(2024, 12, 20),
-    ...                      trigger=FirstVisitTrigger.NOTICE_OF_FOSTERING).due
-    datetime.date(2025, 1, 3)
+    Examples:
+        >>> import datetime as dt
+        >>> first_visit_deadline(notified=dt.date(2024, 12, 20),
+        ...                      trigger=FirstVisitTrigger.NOTICE_OF_FOSTERING).due
+        datetime.date(2025, 1, 3)
     """
     check_date("notified", notified)
     check_enum("trigger", trigger, FirstVisitTrigger)
@@ -440,16 +442,17 @@ def visit_schedule(
         The deadlines in order (possibly empty if *until* is early).
 
     Raises:
-        InvalidInputError: *clock* is not a :class:`VisitClock` or *until*
+        InvalidInputError: *clock* is not a [`VisitClock`][] or *until*
             not a plain ``date``.
         RuleNotInForceError: dates before 1 July 2005.
 
-    >>> import datetime as dt
-    >>> clock = VisitClock(notified=dt.date(2024, 1, 8), aware=dt.date(2024, 1, 8),
-    ...                    trigger=FirstVisitTrigger.NOTICE_OF_FOSTERING)
-    >>> plan = visit_schedule(clock, until=dt.date(2025, 6, 1))
-    >>> print(plan[-1].timescale.describe())
-    12 weeks after the previous visit
+    Examples:
+        >>> import datetime as dt
+        >>> clock = VisitClock(notified=dt.date(2024, 1, 8), aware=dt.date(2024, 1, 8),
+        ...                    trigger=FirstVisitTrigger.NOTICE_OF_FOSTERING)
+        >>> plan = visit_schedule(clock, until=dt.date(2025, 6, 1))
+        >>> print(plan[-1].timescale.describe())
+        12 weeks after the previous visit
     """
     if not isinstance(clock, VisitClock):
         raise InvalidInputError("clock", "must be a VisitClock")
@@ -504,7 +507,7 @@ def check_visits(
 ) -> tuple[RequiredVisit, ...]:
     """Each visit the authority had to make by *on*, matched with the visits made.
 
-    Rule: as :func:`visit_schedule`, but each interval runs from the visit
+    Rule: as [`visit_schedule`][], but each interval runs from the visit
     actually made, so a late visit restarts the clock on its day. Statutory
     visits meet the requirements in date order; visits on request are
     ignored (they are in addition to the cycle). Visits after *on* are not
@@ -531,15 +534,16 @@ def check_visits(
             notification, or *ended* before the authority became aware.
         RuleNotInForceError: dates before 1 July 2005.
 
-    >>> import datetime as dt
-    >>> made = [Visit(made_on=dt.date(2025, 4, 22), kind=VisitKind.STATUTORY),
-    ...         Visit(made_on=dt.date(2025, 5, 20), kind=VisitKind.ON_REQUEST)]
-    >>> clock = VisitClock(notified=dt.date(2025, 4, 14), aware=dt.date(2025, 4, 14),
-    ...                    trigger=FirstVisitTrigger.NOTICE_OF_FOSTERING)
-    >>> for required in check_visits(made, clock, on=dt.date(2025, 6, 10)):
-    ...     print(required.requirement.name, required.deadline.due, required.status.value)
-    FIRST 2025-04-25 on time
-    SUBSEQUENT 2025-06-03 overdue
+    Examples:
+        >>> import datetime as dt
+        >>> made = [Visit(made_on=dt.date(2025, 4, 22), kind=VisitKind.STATUTORY),
+        ...         Visit(made_on=dt.date(2025, 5, 20), kind=VisitKind.ON_REQUEST)]
+        >>> clock = VisitClock(notified=dt.date(2025, 4, 14), aware=dt.date(2025, 4, 14),
+        ...                    trigger=FirstVisitTrigger.NOTICE_OF_FOSTERING)
+        >>> for required in check_visits(made, clock, on=dt.date(2025, 6, 10)):
+        ...     print(required.requirement.name, required.deadline.due, required.status.value)
+        FIRST 2025-04-25 on time
+        SUBSEQUENT 2025-06-03 overdue
     """
     if not isinstance(clock, VisitClock):
         raise InvalidInputError("clock", "must be a VisitClock")

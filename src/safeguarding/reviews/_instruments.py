@@ -1,9 +1,9 @@
-"""Instruments the case-review rules cite that :mod:`safeguarding.sources` does not define.
+"""Instruments the case-review rules cite that [`safeguarding.sources`][] does not define.
 
-Each is defined once here and cited with :meth:`~safeguarding.citations.Instrument.cite`.
+Each is defined once here and cited with [`cite`][safeguarding.citations.Instrument.cite].
 The shared instruments (Children Act 2004, Working Together 2015/2018/2023, the LSCB and
 CSPR regulations, the Care Act 2014, the Domestic Violence, Crime and Victims Act 2004, the
-Police, Crime, Sentencing and Courts Act 2022) come from :mod:`safeguarding.sources`.
+Police, Crime, Sentencing and Courts Act 2022) come from [`safeguarding.sources`][].
 """
 
 from __future__ import annotations

@@ -57,7 +57,7 @@ def deadline_from(
     """The deadline of the timescale *rule* in force *on*, counted from *started* (day 0).
 
     Args:
-        rule: A dated rule whose value is a :class:`~safeguarding.decisions.Timescale`.
+        rule: A dated rule whose value is a [`Timescale`][safeguarding.decisions.Timescale].
         started: The day the clock starts (day 0).
         on: The date whose edition of the rule applies.
         calendar: The working-day calendar for working-day timescales.

@@ -1,9 +1,9 @@
 """One engine for a case review panel: every duty an incident triggers, by when, and why.
 
-:func:`assess_incident` takes an :class:`~safeguarding.reviews.incidents.Incident`, the
-area's :class:`~safeguarding.reviews.incidents.LocalPartnership` and, optionally, the
-:class:`~safeguarding.reviews.incidents.ReviewActions` taken, and returns a
-:class:`ReviewDecision` listing every duty considered (a :class:`~safeguarding.reviews.duties.Duty`
+[`assess_incident`][] takes an [`Incident`][safeguarding.reviews.incidents.Incident], the
+area's [`LocalPartnership`][safeguarding.reviews.incidents.LocalPartnership] and, optionally, the
+[`ReviewActions`][safeguarding.reviews.incidents.ReviewActions] taken, and returns a
+[`ReviewDecision`][] listing every duty considered (a [`Duty`][safeguarding.reviews.duties.Duty]
 each, with its findings, sources and deadlines). Two dates select the rules, independently:
 
 * the day the local authority **became aware** selects the notification scheme (Ofsted and
@@ -20,25 +20,26 @@ and the child death review are listed alongside, never instead: a 17-year-old ki
 partner gets a Panel notification, a rapid review, a local review decision, a domestic
 homicide review and a child death review.
 
-:func:`panel_performance` turns a panel's case log into its measures: incidents considered,
+[`panel_performance`][] turns a panel's case log into its measures: incidents considered,
 notifications and rapid reviews in time, reviews commissioned by type.
 
->>> import datetime as dt
->>> from safeguarding.reviews.incidents import (
-...     AbuseOrNeglect, Incident, LocalPartnership, Place, Relationship, Residence)
->>> lewisham = LocalPartnership(area="Lewisham", arrangements_live_from=dt.date(2019, 9, 29))
->>> killed = Incident(incident_date=dt.date(2024, 6, 3), aware_on=dt.date(2024, 6, 3),
-...     age_at_incident=17, place=Place.IN_AREA, residence=Residence.IN_AREA,
-...     abuse_or_neglect=AbuseOrNeglect.KNOWN, perpetrator=Relationship.INTIMATE_PARTNER,
-...     death_date=dt.date(2024, 6, 3), age_at_death=17)
->>> for duty in assess_incident(killed, partnership=lewisham).applicable:
-...     print(duty.kind.value, "-", duty.status.value)
-notify the Child Safeguarding Practice Review Panel - required
-inform the safeguarding partners - required
-rapid review - required
-local child safeguarding practice review - for the decision-makers to decide
-domestic homicide review - required
-child death review - required
+Examples:
+    >>> import datetime as dt
+    >>> from safeguarding.reviews.incidents import (
+    ...     AbuseOrNeglect, Incident, LocalPartnership, Place, Relationship, Residence)
+    >>> lewisham = LocalPartnership(area="Lewisham", arrangements_live_from=dt.date(2019, 9, 29))
+    >>> killed = Incident(incident_date=dt.date(2024, 6, 3), aware_on=dt.date(2024, 6, 3),
+    ...     age_at_incident=17, place=Place.IN_AREA, residence=Residence.IN_AREA,
+    ...     abuse_or_neglect=AbuseOrNeglect.KNOWN, perpetrator=Relationship.INTIMATE_PARTNER,
+    ...     death_date=dt.date(2024, 6, 3), age_at_death=17)
+    >>> for duty in assess_incident(killed, partnership=lewisham).applicable:
+    ...     print(duty.kind.value, "-", duty.status.value)
+    notify the Child Safeguarding Practice Review Panel - required
+    inform the safeguarding partners - required
+    rapid review - required
+    local child safeguarding practice review - for the decision-makers to decide
+    domestic homicide review - required
+    child death review - required
 """
 
 from __future__ import annotations
@@ -141,20 +142,21 @@ def review_regime(incident: Incident, *, partnership: LocalPartnership) -> Decis
         partnership: The area's partnership, with its go-live date.
 
     Returns:
-        A decision whose outcome is a :class:`ReviewRegime`.
+        A decision whose outcome is a [`ReviewRegime`][].
 
     Raises:
         InvalidInputError: an argument has the wrong type.
 
-    >>> import datetime as dt
-    >>> from safeguarding.reviews.incidents import (
-    ...     AbuseOrNeglect, Incident, LocalPartnership, Place, Residence)
-    >>> area = LocalPartnership(area="Anytown", arrangements_live_from=dt.date(2019, 6, 1))
-    >>> incident = Incident(incident_date=dt.date(2019, 5, 30), aware_on=dt.date(2019, 5, 31),
-    ...     age_at_incident=5, place=Place.IN_AREA, residence=Residence.IN_AREA,
-    ...     abuse_or_neglect=AbuseOrNeglect.SUSPECTED)
-    >>> review_regime(incident, partnership=area).outcome.value
-    'LSCB serious case reviews'
+    Examples:
+        >>> import datetime as dt
+        >>> from safeguarding.reviews.incidents import (
+        ...     AbuseOrNeglect, Incident, LocalPartnership, Place, Residence)
+        >>> area = LocalPartnership(area="Anytown", arrangements_live_from=dt.date(2019, 6, 1))
+        >>> incident = Incident(incident_date=dt.date(2019, 5, 30), aware_on=dt.date(2019, 5, 31),
+        ...     age_at_incident=5, place=Place.IN_AREA, residence=Residence.IN_AREA,
+        ...     abuse_or_neglect=AbuseOrNeglect.SUSPECTED)
+        >>> review_regime(incident, partnership=area).outcome.value
+        'LSCB serious case reviews'
     """
     incident = _check_incident(incident)
     partnership = _check_partnership(partnership)
@@ -197,7 +199,7 @@ class ReviewDecision:
             aware.
         review_regime: The review regime of the area at that day.
         findings: Why those regimes apply.
-        duties: Every duty considered, in :class:`~safeguarding.reviews.duties.DutyKind`
+        duties: Every duty considered, in [`DutyKind`][safeguarding.reviews.duties.DutyKind]
             order, whether it applies or not.
         rule_version: The editions applied.
     """
@@ -609,19 +611,20 @@ def assess_incident(
         RuleNotInForceError: the authority became aware before 26 March 2015.
         CalendarCoverageError: a deadline falls outside the working-day calendar.
 
-    >>> import datetime as dt
-    >>> from safeguarding.reviews.incidents import (
-    ...     AbuseOrNeglect, Incident, LocalPartnership, Place, Residence)
-    >>> area = LocalPartnership(area="Anytown", arrangements_live_from=dt.date(2019, 9, 29))
-    >>> death = Incident(incident_date=dt.date(2018, 6, 28), aware_on=dt.date(2018, 7, 2),
-    ...     age_at_incident=2, place=Place.IN_AREA, residence=Residence.IN_AREA,
-    ...     abuse_or_neglect=AbuseOrNeglect.SUSPECTED,
-    ...     death_date=dt.date(2018, 6, 28), age_at_death=2)
-    >>> decision = assess_incident(death, partnership=area)
-    >>> decision.notification_regime.name, decision.review_regime.name
-    ('PANEL', 'SERIOUS_CASE_REVIEW')
-    >>> decision.duty(DutyKind.NOTIFY_PANEL).deadlines[0].due
-    datetime.date(2018, 7, 9)
+    Examples:
+        >>> import datetime as dt
+        >>> from safeguarding.reviews.incidents import (
+        ...     AbuseOrNeglect, Incident, LocalPartnership, Place, Residence)
+        >>> area = LocalPartnership(area="Anytown", arrangements_live_from=dt.date(2019, 9, 29))
+        >>> death = Incident(incident_date=dt.date(2018, 6, 28), aware_on=dt.date(2018, 7, 2),
+        ...     age_at_incident=2, place=Place.IN_AREA, residence=Residence.IN_AREA,
+        ...     abuse_or_neglect=AbuseOrNeglect.SUSPECTED,
+        ...     death_date=dt.date(2018, 6, 28), age_at_death=2)
+        >>> decision = assess_incident(death, partnership=area)
+        >>> decision.notification_regime.name, decision.review_regime.name
+        ('PANEL', 'SERIOUS_CASE_REVIEW')
+        >>> decision.duty(DutyKind.NOTIFY_PANEL).deadlines[0].due
+        datetime.date(2018, 7, 9)
     """
     incident = _check_incident(incident)
     partnership = _check_partnership(partnership)
@@ -688,7 +691,7 @@ class PanelPerformance:
         rapid_reviews_completed: Of those, completed (by the date asked about).
         rapid_reviews_in_time: Of those, completed within the 15 working days.
         reviews_commissioned: Cases with each type of review commissioned, as
-            ``(ReviewType, count)`` pairs in :class:`ReviewType` order, counts of 1 or more.
+            ``(ReviewType, count)`` pairs in [`ReviewType`][] order, counts of 1 or more.
 
     Raises:
         InvalidInputError: a count is negative, or a part exceeds its whole.
@@ -756,7 +759,7 @@ def panel_performance(
 ) -> PanelPerformance:
     """Measure a case review panel: incidents, timeliness, reviews commissioned by type.
 
-    Each case is assessed with :func:`assess_incident`. A notification counts as required
+    Each case is assessed with [`assess_incident`][]. A notification counts as required
     when the area had to notify (Ofsted and the LSCB, or the Panel) and as in time when
     made within 5 working days of awareness; a rapid review counts when this area had to
     lead one, and as in time when completed within its 15 working days. Steps dated after
@@ -765,7 +768,7 @@ def panel_performance(
     single-agency review).
 
     Legal basis:
-        As :func:`assess_incident`.
+        As [`assess_incident`][].
 
     Args:
         cases: The panel's cases.
@@ -776,19 +779,22 @@ def panel_performance(
         The measures.
 
     Raises:
-        InvalidInputError: a case is not a :class:`ReviewCase`, or an argument is invalid.
+        InvalidInputError: a case is not a [`ReviewCase`][], or an argument is invalid.
         RuleNotInForceError: a case's authority became aware before 26 March 2015.
 
-    >>> import datetime as dt
-    >>> from safeguarding.reviews.incidents import (
-    ...     AbuseOrNeglect, Incident, LocalPartnership, Place, Residence, ReviewActions)
-    >>> area = LocalPartnership(area="Anytown", arrangements_live_from=dt.date(2019, 9, 29))
-    >>> harm = Incident(incident_date=dt.date(2020, 2, 3), aware_on=dt.date(2020, 2, 3),
-    ...     age_at_incident=7, place=Place.IN_AREA, residence=Residence.IN_AREA,
-    ...     abuse_or_neglect=AbuseOrNeglect.KNOWN, seriously_harmed=True)
-    >>> case = ReviewCase(incident=harm, actions=ReviewActions(notified_on=dt.date(2020, 2, 11)))
-    >>> panel_performance([case], partnership=area, on=dt.date(2020, 3, 31)).notifications_in_time
-    0
+    Examples:
+        >>> import datetime as dt
+        >>> from safeguarding.reviews.incidents import (
+        ...     AbuseOrNeglect, Incident, LocalPartnership, Place, Residence, ReviewActions)
+        >>> area = LocalPartnership(area="Anytown", arrangements_live_from=dt.date(2019, 9, 29))
+        >>> harm = Incident(incident_date=dt.date(2020, 2, 3), aware_on=dt.date(2020, 2, 3),
+        ...     age_at_incident=7, place=Place.IN_AREA, residence=Residence.IN_AREA,
+        ...     abuse_or_neglect=AbuseOrNeglect.KNOWN, seriously_harmed=True)
+        >>> actions = ReviewActions(notified_on=dt.date(2020, 2, 11))
+        >>> case = ReviewCase(incident=harm, actions=actions)
+        >>> performance = panel_performance([case], partnership=area, on=dt.date(2020, 3, 31))
+        >>> performance.notifications_in_time
+        0
     """
     partnership = _check_partnership(partnership)
     check_date("on", on)

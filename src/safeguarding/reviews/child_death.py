@@ -18,8 +18,8 @@ then dies *is* a child death.
 The panel then:
 
 * categorises the death into one of ten nationally defined **categories**
-  (:class:`Category`). Where more than one could apply, the scheme is
-  hierarchical: the category highest in the list wins (:func:`categorise`).
+  ([`Category`][]). Where more than one could apply, the scheme is
+  hierarchical: the category highest in the list wins ([`categorise`][]).
   The panel may override that, and the override is recorded. Sudden
   unexpected death in infancy (SUDI) is not a category: it is how a death
   presents, and after review it may land in any of several categories.
@@ -28,38 +28,39 @@ The panel then:
 * records the factors it found in four **domains** (the child; the social
   environment, including family and parenting capacity; the physical
   environment; service provision), each scored on the analysis form's scale
-  (:class:`FactorLevel`);
+  ([`FactorLevel`][]);
 * concludes, separately, whether the death had **modifiable factors**:
   modifiable, not modifiable, or *insufficient information*
-  (:class:`ModifiableConclusion`). The conclusion is the panel's judgement,
+  ([`ModifiableConclusion`][]). The conclusion is the panel's judgement,
   never arithmetic on the domain scores: a factor can have contributed to a
   death (extreme prematurity) without being modifiable.
 
-Panel figures (:func:`compute_figures`) count notifications, unexpected
+Panel figures ([`compute_figures`][]) count notifications, unexpected
 deaths, reviews completed, reviews with modifiable factors, reviews by
 category and referrals to the case review panel. The percentage with
 modifiable factors is taken over the reviews that had enough information:
 reviews concluding "insufficient information" leave the denominator, as the
 national statistics do.
 
-Every rule is a :class:`~safeguarding.rules.DatedRule` under the
+Every rule is a [`DatedRule`][safeguarding.rules.DatedRule] under the
 ``child_death.`` prefix, with an honest verification status: the statute
 (s16M) was read; the category list, its hierarchy instruction and what each
 category includes could only partly be confirmed and are marked so.
 
->>> import datetime as dt
->>> from safeguarding.people import Child
->>> death = ChildDeath(
-...     child=Child(identifier="X1", date_of_birth=dt.date(2019, 3, 1)),
-...     date_of_death=dt.date(2019, 3, 9),
-...     normally_resident_in_area=True,
-... )
->>> in_scope(death, on=dt.date(2019, 3, 9)).outcome.value
-'review required'
->>> decision = categorise([Category.PERINATAL_NEONATAL, Category.INFECTION],
-...                       on=dt.date(2020, 1, 6))
->>> print(decision.outcome)
-8 Perinatal/neonatal event
+Examples:
+    >>> import datetime as dt
+    >>> from safeguarding.people import Child
+    >>> death = ChildDeath(
+    ...     child=Child(identifier="X1", date_of_birth=dt.date(2019, 3, 1)),
+    ...     date_of_death=dt.date(2019, 3, 9),
+    ...     normally_resident_in_area=True,
+    ... )
+    >>> in_scope(death, on=dt.date(2019, 3, 9)).outcome.value
+    'review required'
+    >>> decision = categorise([Category.PERINATAL_NEONATAL, Category.INFECTION],
+    ...                       on=dt.date(2020, 1, 6))
+    >>> print(decision.outcome)
+    8 Perinatal/neonatal event
 """
 
 from __future__ import annotations
@@ -326,10 +327,11 @@ class Category(enum.Enum):
     accidental suffocation), 1 (inflicted), 9 (infection), 5 (SUDEP) or
     another category.
 
-    >>> Category(8).title
-    'Perinatal/neonatal event'
-    >>> Category.SUDDEN_UNEXPLAINED.describe()
-    '10 Sudden unexpected, unexplained death'
+    Examples:
+        >>> Category(8).title
+        'Perinatal/neonatal event'
+        >>> Category.SUDDEN_UNEXPLAINED.describe()
+        '10 Sudden unexpected, unexplained death'
     """
 
     DELIBERATELY_INFLICTED = 1
@@ -1046,7 +1048,7 @@ class ChildDeathProcedures:
             (Children Act 2004 s16M(2)) to review deaths in their area of
             children not normally resident there. National default: no
             (the area of residence reviews).
-        apply_category_hierarchy: Whether :func:`categorise` applies the
+        apply_category_hierarchy: Whether [`categorise`][] applies the
             hierarchy (highest-listed candidate) by itself. The instruction
             is unverified; with ``False`` a panel with several candidates
             must record its own choice as an override.
@@ -1199,11 +1201,12 @@ class Share:
         numerator: The count (0 to ``denominator``).
         denominator: What it is counted out of (0 when nothing qualifies).
 
-    >>> share = Share(numerator=17, denominator=25)
-    >>> share.percent
-    Fraction(68, 1)
-    >>> str(share)
-    '17 of 25 (68%)'
+    Examples:
+        >>> share = Share(numerator=17, denominator=25)
+        >>> share.percent
+        Fraction(68, 1)
+        >>> str(share)
+        '17 of 25 (68%)'
     """
 
     numerator: int = attrs.field(validator=is_int(minimum=0))
@@ -1240,9 +1243,10 @@ class Share:
     def interval(self, *, confidence: float = 0.95) -> Interval | None:
         """The Wilson score interval of the percentage, or ``None`` when the denominator is 0.
 
-        >>> ci = Share(numerator=17, denominator=25).interval()
-        >>> round(100 * ci.lower, 1), round(100 * ci.upper, 1)
-        (48.4, 82.8)
+        Examples:
+            >>> ci = Share(numerator=17, denominator=25).interval()
+            >>> round(100 * ci.lower, 1), round(100 * ci.upper, 1)
+            (48.4, 82.8)
         """
         if self.denominator == 0:
             return None
@@ -1496,22 +1500,23 @@ def in_scope(
             non-resident deaths).
 
     Returns:
-        A decision whose outcome is a :class:`ReviewScope`, with findings
+        A decision whose outcome is a [`ReviewScope`][], with findings
         on birth, termination, age and the link to the area.
 
     Raises:
-        InvalidInputError: *death* is not a :class:`ChildDeath`, *on* is not
-            a date, or *procedures* is not a :class:`ChildDeathProcedures`.
+        InvalidInputError: *death* is not a [`ChildDeath`][], *on* is not
+            a date, or *procedures* is not a [`ChildDeathProcedures`][].
         RuleNotInForceError: *on* is before 1 April 2008.
 
-    >>> import datetime as dt
-    >>> from safeguarding.people import Child
-    >>> baby = Child(identifier="S1", date_of_birth=dt.date(2021, 5, 3))
-    >>> stillbirth = ChildDeath(child=baby, date_of_death=dt.date(2021, 5, 3),
-    ...                         born_alive=False, gestation_weeks=38,
-    ...                         normally_resident_in_area=True)
-    >>> in_scope(stillbirth, on=dt.date(2021, 5, 3)).outcome.value
-    'not in scope'
+    Examples:
+        >>> import datetime as dt
+        >>> from safeguarding.people import Child
+        >>> baby = Child(identifier="S1", date_of_birth=dt.date(2021, 5, 3))
+        >>> stillbirth = ChildDeath(child=baby, date_of_death=dt.date(2021, 5, 3),
+        ...                         born_alive=False, gestation_weeks=38,
+        ...                         normally_resident_in_area=True)
+        >>> in_scope(stillbirth, on=dt.date(2021, 5, 3)).outcome.value
+        'not in scope'
     """
     death = _check_death(death)
     check_date("on", on)
@@ -1568,18 +1573,19 @@ def expectedness(death: ChildDeath, *, on: dt.date) -> Decision[Expectedness]:
         on: The date whose rules apply (usually the date of death).
 
     Returns:
-        A decision whose outcome is an :class:`Expectedness`.
+        A decision whose outcome is an [`Expectedness`][].
 
     Raises:
-        InvalidInputError: *death* is not a :class:`ChildDeath` or *on* is not a date.
+        InvalidInputError: *death* is not a [`ChildDeath`][] or *on* is not a date.
         RuleNotInForceError: *on* is before 1 April 2008.
 
-    >>> import datetime as dt
-    >>> from safeguarding.people import Child
-    >>> death = ChildDeath(child=Child(identifier="U1", date_of_birth=dt.date(2020, 1, 10)),
-    ...                    date_of_death=dt.date(2020, 4, 2), anticipated=False)
-    >>> expectedness(death, on=dt.date(2020, 4, 2)).outcome.value
-    'unexpected'
+    Examples:
+        >>> import datetime as dt
+        >>> from safeguarding.people import Child
+        >>> death = ChildDeath(child=Child(identifier="U1", date_of_birth=dt.date(2020, 1, 10)),
+        ...                    date_of_death=dt.date(2020, 4, 2), anticipated=False)
+        >>> expectedness(death, on=dt.date(2020, 4, 2)).outcome.value
+        'unexpected'
     """
     death = _check_death(death)
     check_date("on", on)
@@ -1671,19 +1677,23 @@ def joint_agency_response(death: ChildDeath, *, on: dt.date) -> Decision[JointAg
         on: The date whose rules apply (the date of death).
 
     Returns:
-        A decision whose outcome is a :class:`JointAgencyResponse`, with one
+        A decision whose outcome is a [`JointAgencyResponse`][], with one
         finding per trigger.
 
     Raises:
-        InvalidInputError: *death* is not a :class:`ChildDeath` or *on* is not a date.
+        InvalidInputError: *death* is not a [`ChildDeath`][] or *on* is not a date.
         RuleNotInForceError: *on* is before 1 April 2008.
 
-    >>> import datetime as dt
-    >>> from safeguarding.people import Child
-    >>> death = ChildDeath(child=Child(identifier="J1", date_of_birth=dt.date(2022, 1, 4)),
-    ...                    date_of_death=dt.date(2022, 6, 1), sudden_without_apparent_cause=True)
-    >>> joint_agency_response(death, on=dt.date(2022, 6, 1)).outcome.value
-    'required'
+    Examples:
+        >>> import datetime as dt
+        >>> from safeguarding.people import Child
+        >>> death = ChildDeath(
+        ...     child=Child(identifier="J1", date_of_birth=dt.date(2022, 1, 4)),
+        ...     date_of_death=dt.date(2022, 6, 1),
+        ...     sudden_without_apparent_cause=True,
+        ... )
+        >>> joint_agency_response(death, on=dt.date(2022, 6, 1)).outcome.value
+        'required'
     """
     death = _check_death(death)
     check_date("on", on)
@@ -1730,7 +1740,7 @@ def _check_categories(candidates: object) -> tuple[Category, ...]:
 
 
 def _check_override(*, sudep: object, override: object, reason: object) -> None:
-    """Check the SUDEP flag and the override arguments of :func:`categorise`."""
+    """Check the SUDEP flag and the override arguments of [`categorise`][]."""
     if not isinstance(sudep, bool):
         raise InvalidInputError("sudep", "must be True or False")
     if override is not None and not isinstance(override, Category):
@@ -1802,7 +1812,7 @@ def categorise(  # noqa: PLR0913 - every option is keyword-only and one panel de
             a panel with several candidates must give an override.
 
     Returns:
-        A decision whose outcome is the :class:`Categorisation` to store on
+        A decision whose outcome is the [`Categorisation`][] to store on
         the review record.
 
     Raises:
@@ -1813,10 +1823,11 @@ def categorise(  # noqa: PLR0913 - every option is keyword-only and one panel de
         RuleNotInForceError: *on* is before 1 April 2008, or *sudep* is set
             and *on* is before 1 April 2019 (the clarification's date).
 
-    >>> import datetime as dt
-    >>> decision = categorise([Category.SUDDEN_UNEXPLAINED], sudep=True, on=dt.date(2021, 2, 1))
-    >>> print(decision.outcome)
-    5 Acute medical or surgical condition
+    Examples:
+        >>> import datetime as dt
+        >>> decision = categorise([Category.SUDDEN_UNEXPLAINED], sudep=True, on=dt.date(2021, 2, 1))
+        >>> print(decision.outcome)
+        5 Acute medical or surgical condition
     """
     chosen = _check_categories(candidates)
     check_date("on", on)
@@ -1913,16 +1924,17 @@ def assess_modifiable_factors(
         have; unknown: information not available) and one for the conclusion.
 
     Raises:
-        InvalidInputError: *conclusion* is not a :class:`ModifiableConclusion`,
-            a domain is not a :class:`DomainAssessment` or is repeated.
+        InvalidInputError: *conclusion* is not a [`ModifiableConclusion`][],
+            a domain is not a [`DomainAssessment`][] or is repeated.
         RuleNotInForceError: *on* is before 1 April 2008.
 
-    >>> import datetime as dt
-    >>> scores = [DomainAssessment(domain=Domain.CHILD, level=FactorLevel.COMPLETE_EXPLANATION)]
-    >>> d = assess_modifiable_factors(ModifiableConclusion.NOT_MODIFIABLE, domains=scores,
-    ...                               on=dt.date(2020, 7, 1))
-    >>> d.outcome.value
-    'no modifiable factors identified'
+    Examples:
+        >>> import datetime as dt
+        >>> scores = [DomainAssessment(domain=Domain.CHILD, level=FactorLevel.COMPLETE_EXPLANATION)]
+        >>> d = assess_modifiable_factors(ModifiableConclusion.NOT_MODIFIABLE, domains=scores,
+        ...                               on=dt.date(2020, 7, 1))
+        >>> d.outcome.value
+        'no modifiable factors identified'
     """
     if not isinstance(conclusion, ModifiableConclusion):
         raise InvalidInputError("conclusion", "must be a ModifiableConclusion")
@@ -1994,23 +2006,24 @@ def compute_figures(
         period_end: Last day of the period.
 
     Returns:
-        The :class:`PanelFigures`.
+        The [`PanelFigures`][].
 
     Raises:
-        InvalidInputError: a record is not a :class:`ChildDeathReview`, a date
+        InvalidInputError: a record is not a [`ChildDeathReview`][], a date
             is not a date, or the period ends before it starts.
         RuleNotInForceError: *period_end* is before 1 April 2010 (panels then
             returned "preventable" deaths).
 
-    >>> import datetime as dt
-    >>> done = ChildDeathReview(
-    ...     notified=dt.date(2018, 5, 1), unexpected=True, reviewed=dt.date(2018, 11, 20),
-    ...     categorisation=categorise([Category.INFECTION], on=dt.date(2018, 11, 20)).outcome,
-    ...     modifiable=ModifiableConclusion.INSUFFICIENT_INFORMATION)
-    >>> figures = compute_figures([done], period_start=dt.date(2018, 4, 1),
-    ...                           period_end=dt.date(2019, 3, 31))
-    >>> figures.reviews_completed, str(figures.modifiable_share)
-    (1, '0 of 0 (no denominator)')
+    Examples:
+        >>> import datetime as dt
+        >>> done = ChildDeathReview(
+        ...     notified=dt.date(2018, 5, 1), unexpected=True, reviewed=dt.date(2018, 11, 20),
+        ...     categorisation=categorise([Category.INFECTION], on=dt.date(2018, 11, 20)).outcome,
+        ...     modifiable=ModifiableConclusion.INSUFFICIENT_INFORMATION)
+        >>> figures = compute_figures([done], period_start=dt.date(2018, 4, 1),
+        ...                           period_end=dt.date(2019, 3, 31))
+        >>> figures.reviews_completed, str(figures.modifiable_share)
+        (1, '0 of 0 (no denominator)')
     """
     check_date("period_start", period_start)
     check_date("period_end", period_end)

@@ -1,12 +1,13 @@
 """Duties that follow an incident: what must (or may) be done, by whom, by when, and why.
 
-Each duty the case-review engine considers is a :class:`Duty`: its kind, whether it applies
-(:class:`DutyStatus`), the body responsible, one :class:`~safeguarding.decisions.Finding` per
+Each duty the case-review engine considers is a [`Duty`][]: its kind, whether it applies
+([`DutyStatus`][]), the body responsible, one [`Finding`][safeguarding.decisions.Finding] per
 criterion (each with its source) and, where there is a clock, its
-:class:`~safeguarding.decisions.Deadline` values.
+[`Deadline`][safeguarding.decisions.Deadline] values.
 
->>> DutyStatus.DISCRETIONARY.value
-'for the decision-makers to decide'
+Examples:
+    >>> DutyStatus.DISCRETIONARY.value
+    'for the decision-makers to decide'
 """
 
 from __future__ import annotations
@@ -46,7 +47,7 @@ class DutyKind(enum.Enum):
     OFFENSIVE_WEAPONS_HOMICIDE_REVIEW = "offensive weapons homicide review"
     """Police, Crime, Sentencing and Courts Act 2022 s24 (pilot)."""
     CHILD_DEATH_REVIEW = "child death review"
-    """Children Act 2004 s16M: see :mod:`safeguarding.reviews.child_death`."""
+    """Children Act 2004 s16M: see [`safeguarding.reviews.child_death`][]."""
 
 
 class DutyStatus(enum.Enum):
@@ -119,7 +120,7 @@ class Duty:
         return self.status in (DutyStatus.REQUIRED, DutyStatus.DISCRETIONARY)
 
     def as_decision(self) -> Decision[DutyStatus]:
-        """The duty as a plain :class:`~safeguarding.decisions.Decision`."""
+        """The duty as a plain [`Decision`][safeguarding.decisions.Decision]."""
         return Decision(outcome=self.status, findings=self.findings, rule_version=self.rule_version)
 
     def explain(self) -> str:

@@ -21,18 +21,19 @@ done: notification, rapid review, the review decision and the reviews commission
 No model holds a child's name, date of birth or identifier: ages are whole years, and places
 are relative to the area asking.
 
->>> import datetime as dt
->>> incident = Incident(
-...     incident_date=dt.date(2024, 3, 1),
-...     aware_on=dt.date(2024, 3, 4),
-...     age_at_incident=15,
-...     place=Place.IN_AREA,
-...     residence=Residence.IN_AREA,
-...     abuse_or_neglect=AbuseOrNeglect.SUSPECTED,
-...     seriously_harmed=True,
-... )
->>> incident.died, incident.abuse_or_neglect.known_or_suspected
-(False, True)
+Examples:
+    >>> import datetime as dt
+    >>> incident = Incident(
+    ...     incident_date=dt.date(2024, 3, 1),
+    ...     aware_on=dt.date(2024, 3, 4),
+    ...     age_at_incident=15,
+    ...     place=Place.IN_AREA,
+    ...     residence=Residence.IN_AREA,
+    ...     abuse_or_neglect=AbuseOrNeglect.SUSPECTED,
+    ...     seriously_harmed=True,
+    ... )
+    >>> incident.died, incident.abuse_or_neglect.known_or_suspected
+    (False, True)
 """
 
 from __future__ import annotations
@@ -454,7 +455,7 @@ class Incident:
             *age_at_incident*.
         seriously_harmed: The panel's judgement of serious harm where the listed indicators
             do not settle it (the definitions are not exhaustive), or ``None``.
-        harm_indicators: The facts behind "seriously harmed" (:class:`HarmIndicator`).
+        harm_indicators: The facts behind "seriously harmed" ([`HarmIndicator`][]).
         looked_after: Whether the child was looked after by this local authority.
         setting: Where the child was held or cared for (custody, secure, regulated).
         perpetrator: The suspected perpetrator's relationship to the child.

@@ -20,17 +20,18 @@ never collapsed into one (a joint or linked review is for the partners to arrang
 * **Child death review** (Children Act 2004 s16M): every death of a child under 18,
   whatever the cause, reviewed by the child death review partners for the area where the
   child normally lived (those where the child died may review too). The full scope rules
-  (born alive, terminations, stillbirths) are in :mod:`safeguarding.reviews.child_death`.
+  (born alive, terminations, stillbirths) are in [`safeguarding.reviews.child_death`][].
 
->>> import datetime as dt
->>> from safeguarding.reviews.incidents import (
-...     AbuseOrNeglect, Incident, Place, Relationship, Residence)
->>> killed = Incident(incident_date=dt.date(2024, 6, 3), aware_on=dt.date(2024, 6, 3),
-...     age_at_incident=17, place=Place.IN_AREA, residence=Residence.IN_AREA,
-...     abuse_or_neglect=AbuseOrNeglect.KNOWN, perpetrator=Relationship.INTIMATE_PARTNER,
-...     death_date=dt.date(2024, 6, 3), age_at_death=17)
->>> assess_domestic_homicide_review(killed).outcome.value
-'required'
+Examples:
+    >>> import datetime as dt
+    >>> from safeguarding.reviews.incidents import (
+    ...     AbuseOrNeglect, Incident, Place, Relationship, Residence)
+    >>> killed = Incident(incident_date=dt.date(2024, 6, 3), aware_on=dt.date(2024, 6, 3),
+    ...     age_at_incident=17, place=Place.IN_AREA, residence=Residence.IN_AREA,
+    ...     abuse_or_neglect=AbuseOrNeglect.KNOWN, perpetrator=Relationship.INTIMATE_PARTNER,
+    ...     death_date=dt.date(2024, 6, 3), age_at_death=17)
+    >>> assess_domestic_homicide_review(killed).outcome.value
+    'required'
 """
 
 from __future__ import annotations
@@ -306,17 +307,18 @@ def assess_domestic_homicide_review(incident: Incident) -> Decision[DutyStatus]:
         ``REQUIRED``, ``NOT_REQUIRED`` or ``UNDETERMINED``.
 
     Raises:
-        InvalidInputError: *incident* is not an :class:`Incident`.
+        InvalidInputError: *incident* is not an [`Incident`][].
 
-    >>> import datetime as dt
-    >>> from safeguarding.reviews.incidents import (
-    ...     AbuseOrNeglect, Incident, Place, Relationship, Residence)
-    >>> younger = Incident(incident_date=dt.date(2024, 6, 3), aware_on=dt.date(2024, 6, 3),
-    ...     age_at_incident=15, place=Place.IN_AREA, residence=Residence.IN_AREA,
-    ...     abuse_or_neglect=AbuseOrNeglect.KNOWN, perpetrator=Relationship.PARENT,
-    ...     death_date=dt.date(2024, 6, 3), age_at_death=15)
-    >>> assess_domestic_homicide_review(younger).outcome.value
-    'not required'
+    Examples:
+        >>> import datetime as dt
+        >>> from safeguarding.reviews.incidents import (
+        ...     AbuseOrNeglect, Incident, Place, Relationship, Residence)
+        >>> younger = Incident(incident_date=dt.date(2024, 6, 3), aware_on=dt.date(2024, 6, 3),
+        ...     age_at_incident=15, place=Place.IN_AREA, residence=Residence.IN_AREA,
+        ...     abuse_or_neglect=AbuseOrNeglect.KNOWN, perpetrator=Relationship.PARENT,
+        ...     death_date=dt.date(2024, 6, 3), age_at_death=15)
+        >>> assess_domestic_homicide_review(younger).outcome.value
+        'not required'
     """
     incident = _check_incident(incident)
     if incident.death_date is None or incident.age_at_death is None:
@@ -404,16 +406,17 @@ def assess_safeguarding_adults_review(incident: Incident) -> Decision[DutyStatus
         ``REQUIRED``, ``DISCRETIONARY``, ``NOT_REQUIRED`` or ``UNDETERMINED``.
 
     Raises:
-        InvalidInputError: *incident* is not an :class:`Incident`.
+        InvalidInputError: *incident* is not an [`Incident`][].
 
-    >>> import datetime as dt
-    >>> from safeguarding.reviews.incidents import AbuseOrNeglect, Incident, Place, Residence
-    >>> child = Incident(incident_date=dt.date(2024, 6, 3), aware_on=dt.date(2024, 6, 3),
-    ...     age_at_incident=17, place=Place.IN_AREA, residence=Residence.IN_AREA,
-    ...     abuse_or_neglect=AbuseOrNeglect.KNOWN, death_date=dt.date(2024, 6, 3),
-    ...     age_at_death=17)
-    >>> assess_safeguarding_adults_review(child).outcome.value
-    'not required'
+    Examples:
+        >>> import datetime as dt
+        >>> from safeguarding.reviews.incidents import AbuseOrNeglect, Incident, Place, Residence
+        >>> child = Incident(incident_date=dt.date(2024, 6, 3), aware_on=dt.date(2024, 6, 3),
+        ...     age_at_incident=17, place=Place.IN_AREA, residence=Residence.IN_AREA,
+        ...     abuse_or_neglect=AbuseOrNeglect.KNOWN, death_date=dt.date(2024, 6, 3),
+        ...     age_at_death=17)
+        >>> assess_safeguarding_adults_review(child).outcome.value
+        'not required'
     """
     incident = _check_incident(incident)
     day = incident.death_date or incident.aware_on
@@ -517,17 +520,18 @@ def assess_offensive_weapons_homicide_review(
         ``NOT_REQUIRED`` or ``UNDETERMINED`` (never ``REQUIRED``: see above).
 
     Raises:
-        InvalidInputError: *incident* is not an :class:`Incident`.
+        InvalidInputError: *incident* is not an [`Incident`][].
 
-    >>> import datetime as dt
-    >>> from safeguarding.reviews.incidents import AbuseOrNeglect, Incident, Place, Residence
-    >>> stabbed = Incident(incident_date=dt.date(2023, 5, 2), aware_on=dt.date(2023, 5, 2),
-    ...     age_at_incident=17, place=Place.IN_AREA, residence=Residence.IN_AREA,
-    ...     abuse_or_neglect=AbuseOrNeglect.KNOWN, suspected_homicide=True,
-    ...     offensive_weapon=True, death_date=dt.date(2023, 5, 2), age_at_death=17)
-    >>> assess_offensive_weapons_homicide_review(
-    ...     stabbed, pilot_area=True, excluded_by_other_review=False).outcome.value
-    'not required'
+    Examples:
+        >>> import datetime as dt
+        >>> from safeguarding.reviews.incidents import AbuseOrNeglect, Incident, Place, Residence
+        >>> stabbed = Incident(incident_date=dt.date(2023, 5, 2), aware_on=dt.date(2023, 5, 2),
+        ...     age_at_incident=17, place=Place.IN_AREA, residence=Residence.IN_AREA,
+        ...     abuse_or_neglect=AbuseOrNeglect.KNOWN, suspected_homicide=True,
+        ...     offensive_weapon=True, death_date=dt.date(2023, 5, 2), age_at_death=17)
+        >>> assess_offensive_weapons_homicide_review(
+        ...     stabbed, pilot_area=True, excluded_by_other_review=False).outcome.value
+        'not required'
     """
     incident = _check_incident(incident)
     source = OWHR_CONDITIONS.versions[0].source
@@ -603,7 +607,7 @@ def assess_child_death_review(incident: Incident) -> Decision[DutyStatus]:
     (**discretionary** here if the child died here but lived elsewhere). Harm at 17 followed
     by death at 18 or over is not a child death. Whether the death is in scope at all (born
     alive, not after a lawful termination) and everything that follows are decided by
-    :func:`safeguarding.reviews.child_death.in_scope`.
+    [`safeguarding.reviews.child_death.in_scope`][].
 
     Legal basis:
         Children Act 2004 s16M (rules ``child_death.review_duty``, ``child_death.age_limit``).
@@ -615,16 +619,17 @@ def assess_child_death_review(incident: Incident) -> Decision[DutyStatus]:
         ``REQUIRED``, ``DISCRETIONARY`` or ``NOT_REQUIRED``.
 
     Raises:
-        InvalidInputError: *incident* is not an :class:`Incident`.
+        InvalidInputError: *incident* is not an [`Incident`][].
 
-    >>> import datetime as dt
-    >>> from safeguarding.reviews.incidents import AbuseOrNeglect, Incident, Place, Residence
-    >>> visitor = Incident(incident_date=dt.date(2024, 6, 3), aware_on=dt.date(2024, 6, 3),
-    ...     age_at_incident=9, place=Place.IN_AREA, residence=Residence.WALES,
-    ...     abuse_or_neglect=AbuseOrNeglect.NOT_SUSPECTED, death_date=dt.date(2024, 6, 3),
-    ...     age_at_death=9)
-    >>> assess_child_death_review(visitor).outcome.value
-    'for the decision-makers to decide'
+    Examples:
+        >>> import datetime as dt
+        >>> from safeguarding.reviews.incidents import AbuseOrNeglect, Incident, Place, Residence
+        >>> visitor = Incident(incident_date=dt.date(2024, 6, 3), aware_on=dt.date(2024, 6, 3),
+        ...     age_at_incident=9, place=Place.IN_AREA, residence=Residence.WALES,
+        ...     abuse_or_neglect=AbuseOrNeglect.NOT_SUSPECTED, death_date=dt.date(2024, 6, 3),
+        ...     age_at_death=9)
+        >>> assess_child_death_review(visitor).outcome.value
+        'for the decision-makers to decide'
     """
     incident = _check_incident(incident)
     death = incident.death_date
@@ -693,9 +698,10 @@ def other_review_applies(dhr: DutyStatus, sar: DutyStatus, cdr: DutyStatus) -> b
     Returns:
         ``True`` if one is required, ``None`` if one may be, else ``False``.
 
-    >>> other_review_applies(DutyStatus.REQUIRED, DutyStatus.NOT_REQUIRED,
-    ...                      DutyStatus.NOT_REQUIRED)
-    True
+    Examples:
+        >>> other_review_applies(DutyStatus.REQUIRED, DutyStatus.NOT_REQUIRED,
+        ...                      DutyStatus.NOT_REQUIRED)
+        True
     """
     statuses = (dhr, sar, cdr)
     return any_of(

@@ -18,9 +18,10 @@ incident, not the day it happened:
 The guidance asks for the notification within **5 working days of becoming aware**: the day
 of awareness is day 0 and the notification is in time up to the 5th working day after it.
 
->>> import datetime as dt
->>> notification_deadline(dt.date(2018, 12, 21)).due   # Christmas and New Year skipped
-datetime.date(2019, 1, 2)
+Examples:
+    >>> import datetime as dt
+    >>> notification_deadline(dt.date(2018, 12, 21)).due   # Christmas and New Year skipped
+    datetime.date(2019, 1, 2)
 """
 
 from __future__ import annotations
@@ -333,14 +334,15 @@ def died_as_child(incident: Incident) -> bool:
     Raises:
         RuleNotInForceError: the authority became aware before 1 April 2008.
 
-    >>> import datetime as dt
-    >>> from safeguarding.reviews.incidents import AbuseOrNeglect, Incident, Place, Residence
-    >>> later = Incident(incident_date=dt.date(2020, 1, 6), aware_on=dt.date(2020, 1, 6),
-    ...     age_at_incident=17, place=Place.IN_AREA, residence=Residence.IN_AREA,
-    ...     abuse_or_neglect=AbuseOrNeglect.KNOWN, death_date=dt.date(2020, 9, 1),
-    ...     age_at_death=18)
-    >>> died_as_child(later)
-    False
+    Examples:
+        >>> import datetime as dt
+        >>> from safeguarding.reviews.incidents import AbuseOrNeglect, Incident, Place, Residence
+        >>> later = Incident(incident_date=dt.date(2020, 1, 6), aware_on=dt.date(2020, 1, 6),
+        ...     age_at_incident=17, place=Place.IN_AREA, residence=Residence.IN_AREA,
+        ...     abuse_or_neglect=AbuseOrNeglect.KNOWN, death_date=dt.date(2020, 9, 1),
+        ...     age_at_death=18)
+        >>> died_as_child(later)
+        False
     """
     limit = AGE_LIMIT.at(incident.aware_on).value
     return incident.age_at_death is not None and incident.age_at_death < limit
@@ -387,7 +389,7 @@ def _trigger(
 def assess_notification(incident: Incident) -> Decision[DutyStatus]:
     """Decide whether the local authority must notify the incident, under the scheme in force.
 
-    The scheme (:data:`NOTIFICATION_SCHEME`) is the one in force on the day the authority
+    The scheme ([`NOTIFICATION_SCHEME`][]) is the one in force on the day the authority
     became aware (``incident.aware_on``): Ofsted and the LSCB under Working Together 2015,
     the Child Safeguarding Practice Review Panel from 29 June 2018. The incident is notified
     if it meets any limb (one finding per limb). A death counts only before the 18th birthday
@@ -407,18 +409,19 @@ def assess_notification(incident: Incident) -> Decision[DutyStatus]:
         are known, else ``NOT_REQUIRED``.
 
     Raises:
-        InvalidInputError: *incident* is not an :class:`Incident`.
+        InvalidInputError: *incident* is not an [`Incident`][].
         RuleNotInForceError: the authority became aware before 26 March 2015.
 
-    >>> import datetime as dt
-    >>> from safeguarding.reviews.incidents import AbuseOrNeglect, Incident, Place, Residence
-    >>> death = Incident(incident_date=dt.date(2018, 6, 28), aware_on=dt.date(2018, 7, 2),
-    ...     age_at_incident=3, place=Place.IN_AREA, residence=Residence.IN_AREA,
-    ...     abuse_or_neglect=AbuseOrNeglect.SUSPECTED,
-    ...     death_date=dt.date(2018, 6, 28), age_at_death=3)
-    >>> decision = assess_notification(death)
-    >>> decision.outcome.value, decision.rule_version
-    ('required', 'CA 2004 s16C')
+    Examples:
+        >>> import datetime as dt
+        >>> from safeguarding.reviews.incidents import AbuseOrNeglect, Incident, Place, Residence
+        >>> death = Incident(incident_date=dt.date(2018, 6, 28), aware_on=dt.date(2018, 7, 2),
+        ...     age_at_incident=3, place=Place.IN_AREA, residence=Residence.IN_AREA,
+        ...     abuse_or_neglect=AbuseOrNeglect.SUSPECTED,
+        ...     death_date=dt.date(2018, 6, 28), age_at_death=3)
+        >>> decision = assess_notification(death)
+        >>> decision.outcome.value, decision.rule_version
+        ('required', 'CA 2004 s16C')
     """
     incident = _check_incident(incident)
     version = NOTIFICATION_SCHEME.at(incident.aware_on)
@@ -441,10 +444,10 @@ def assess_notification(incident: Incident) -> Decision[DutyStatus]:
 
 
 def is_notifiable(incident: Incident) -> bool | None:
-    """Whether the incident must be notified: the outcome of :func:`assess_notification`.
+    """Whether the incident must be notified: the outcome of [`assess_notification`][].
 
     Legal basis:
-        As :func:`assess_notification`.
+        As [`assess_notification`][].
 
     Args:
         incident: The incident.
@@ -453,16 +456,17 @@ def is_notifiable(incident: Incident) -> bool | None:
         ``True`` (required), ``False`` (not required) or ``None`` (not yet known).
 
     Raises:
-        InvalidInputError: as :func:`assess_notification`.
-        RuleNotInForceError: as :func:`assess_notification`.
+        InvalidInputError: as [`assess_notification`][].
+        RuleNotInForceError: as [`assess_notification`][].
 
-    >>> import datetime as dt
-    >>> from safeguarding.reviews.incidents import AbuseOrNeglect, Incident, Place, Residence
-    >>> no_harm = Incident(incident_date=dt.date(2024, 2, 1), aware_on=dt.date(2024, 2, 1),
-    ...     age_at_incident=8, place=Place.IN_AREA, residence=Residence.IN_AREA,
-    ...     abuse_or_neglect=AbuseOrNeglect.SUSPECTED, seriously_harmed=False)
-    >>> is_notifiable(no_harm)
-    False
+    Examples:
+        >>> import datetime as dt
+        >>> from safeguarding.reviews.incidents import AbuseOrNeglect, Incident, Place, Residence
+        >>> no_harm = Incident(incident_date=dt.date(2024, 2, 1), aware_on=dt.date(2024, 2, 1),
+        ...     age_at_incident=8, place=Place.IN_AREA, residence=Residence.IN_AREA,
+        ...     abuse_or_neglect=AbuseOrNeglect.SUSPECTED, seriously_harmed=False)
+        >>> is_notifiable(no_harm)
+        False
     """
     return {
         DutyStatus.REQUIRED: True,
@@ -476,8 +480,8 @@ def assess_looked_after_death(incident: Incident) -> Decision[DutyStatus]:
 
     From 29 June 2018 the local authority must tell the Secretary of State and Ofsted of the
     death of a child it looks after, whether or not abuse or neglect is known or suspected
-    (:data:`LOOKED_AFTER_DEATH_RECIPIENTS`). Before then the same death was a notifiable
-    incident to Ofsted and the LSCB (see :func:`assess_notification`), so this duty did not
+    ([`LOOKED_AFTER_DEATH_RECIPIENTS`][]). Before then the same death was a notifiable
+    incident to Ofsted and the LSCB (see [`assess_notification`][]), so this duty did not
     exist separately.
 
     Legal basis:
@@ -490,16 +494,17 @@ def assess_looked_after_death(incident: Incident) -> Decision[DutyStatus]:
         ``REQUIRED`` or ``NOT_REQUIRED``.
 
     Raises:
-        InvalidInputError: *incident* is not an :class:`Incident`.
+        InvalidInputError: *incident* is not an [`Incident`][].
 
-    >>> import datetime as dt
-    >>> from safeguarding.reviews.incidents import AbuseOrNeglect, Incident, Place, Residence
-    >>> natural = Incident(incident_date=dt.date(2019, 1, 7), aware_on=dt.date(2019, 1, 7),
-    ...     age_at_incident=12, place=Place.ELSEWHERE_IN_ENGLAND, residence=Residence.IN_AREA,
-    ...     abuse_or_neglect=AbuseOrNeglect.NOT_SUSPECTED, looked_after=True,
-    ...     death_date=dt.date(2019, 1, 7), age_at_death=12)
-    >>> assess_looked_after_death(natural).outcome.value
-    'required'
+    Examples:
+        >>> import datetime as dt
+        >>> from safeguarding.reviews.incidents import AbuseOrNeglect, Incident, Place, Residence
+        >>> natural = Incident(incident_date=dt.date(2019, 1, 7), aware_on=dt.date(2019, 1, 7),
+        ...     age_at_incident=12, place=Place.ELSEWHERE_IN_ENGLAND, residence=Residence.IN_AREA,
+        ...     abuse_or_neglect=AbuseOrNeglect.NOT_SUSPECTED, looked_after=True,
+        ...     death_date=dt.date(2019, 1, 7), age_at_death=12)
+        >>> assess_looked_after_death(natural).outcome.value
+        'required'
     """
     incident = _check_incident(incident)
     rule = LOOKED_AFTER_DEATH_RECIPIENTS
@@ -566,9 +571,10 @@ def notification_deadline(
         RuleNotInForceError: *aware_on* is before 26 March 2015.
         CalendarCoverageError: the dates are outside the calendar.
 
-    >>> import datetime as dt
-    >>> notification_deadline(dt.date(2018, 7, 2)).due
-    datetime.date(2018, 7, 9)
+    Examples:
+        >>> import datetime as dt
+        >>> notification_deadline(dt.date(2018, 7, 2)).due
+        datetime.date(2018, 7, 9)
     """
     check_date("aware_on", aware_on)
     return deadline_from(NOTIFICATION_TIMESCALE, aware_on, on=aware_on, calendar=calendar)
@@ -597,9 +603,10 @@ def partner_notification_deadline(
         RuleNotInForceError: *aware_on* is before 29 June 2018.
         CalendarCoverageError: the dates are outside the calendar.
 
-    >>> import datetime as dt
-    >>> partner_notification_deadline(dt.date(2024, 3, 28)).due   # Easter skipped
-    datetime.date(2024, 4, 8)
+    Examples:
+        >>> import datetime as dt
+        >>> partner_notification_deadline(dt.date(2024, 3, 28)).due   # Easter skipped
+        datetime.date(2024, 4, 8)
     """
     check_date("aware_on", aware_on)
     return deadline_from(PARTNER_NOTIFICATION_TIMESCALE, aware_on, on=aware_on, calendar=calendar)

@@ -22,9 +22,10 @@ and published within 6 months of the decision (secondary), with the final report
 the Panel and the Secretary of State before publication (at least 7 working days before:
 unverified).
 
->>> import datetime as dt
->>> rapid_review_deadline(dt.date(2024, 12, 16), notified_on=dt.date(2024, 12, 18)).due
-datetime.date(2025, 1, 13)
+Examples:
+    >>> import datetime as dt
+    >>> rapid_review_deadline(dt.date(2024, 12, 16), notified_on=dt.date(2024, 12, 18)).due
+    datetime.date(2025, 1, 13)
 """
 
 from __future__ import annotations
@@ -303,17 +304,18 @@ def assess_rapid_review(incident: Incident) -> Decision[DutyStatus]:
         ``REQUIRED``, ``NOT_REQUIRED`` or ``UNDETERMINED`` (as the notification).
 
     Raises:
-        InvalidInputError: *incident* is not an :class:`Incident`.
+        InvalidInputError: *incident* is not an [`Incident`][].
         RuleNotInForceError: the authority became aware before 26 March 2015.
 
-    >>> import datetime as dt
-    >>> from safeguarding.reviews.incidents import AbuseOrNeglect, Incident, Place, Residence
-    >>> abroad = Incident(incident_date=dt.date(2023, 8, 10), aware_on=dt.date(2023, 8, 14),
-    ...     age_at_incident=11, place=Place.OUTSIDE_UK, residence=Residence.IN_AREA,
-    ...     abuse_or_neglect=AbuseOrNeglect.SUSPECTED,
-    ...     death_date=dt.date(2023, 8, 10), age_at_death=11)
-    >>> assess_rapid_review(abroad).outcome.value
-    'required'
+    Examples:
+        >>> import datetime as dt
+        >>> from safeguarding.reviews.incidents import AbuseOrNeglect, Incident, Place, Residence
+        >>> abroad = Incident(incident_date=dt.date(2023, 8, 10), aware_on=dt.date(2023, 8, 14),
+        ...     age_at_incident=11, place=Place.OUTSIDE_UK, residence=Residence.IN_AREA,
+        ...     abuse_or_neglect=AbuseOrNeglect.SUSPECTED,
+        ...     death_date=dt.date(2023, 8, 10), age_at_death=11)
+        >>> assess_rapid_review(abroad).outcome.value
+        'required'
     """
     incident = _check_incident(incident)
     scheme = NOTIFICATION_SCHEME.at(incident.aware_on)
@@ -370,7 +372,7 @@ def rapid_review_deadline(
     """The day by which the rapid review is expected to be complete.
 
     Fifteen working days, counted (day 0 not counted) from the event the edition in force
-    on the day of awareness names (:data:`RAPID_REVIEW_ANCHOR`): the partners becoming aware
+    on the day of awareness names ([`RAPID_REVIEW_ANCHOR`][]): the partners becoming aware
     (WT2018) or the notification to the Panel (WT2023). A partnership may fix the anchor
     itself (*anchor*). While the notification is not recorded, a notification-anchored clock
     is counted from awareness, the earliest the notification could have been made.
@@ -390,13 +392,14 @@ def rapid_review_deadline(
 
     Raises:
         InvalidInputError: a date is not a date, *notified_on* is before *aware_on*, or
-            *anchor* is not a :class:`ClockAnchor`.
+            *anchor* is not a [`ClockAnchor`][].
         RuleNotInForceError: *aware_on* is before 29 June 2018.
         CalendarCoverageError: the dates are outside the calendar.
 
-    >>> import datetime as dt
-    >>> rapid_review_deadline(dt.date(2019, 4, 15)).due   # WT2018: from awareness; Easter
-    datetime.date(2019, 5, 9)
+    Examples:
+        >>> import datetime as dt
+        >>> rapid_review_deadline(dt.date(2019, 4, 15)).due   # WT2018: from awareness; Easter
+        datetime.date(2019, 5, 9)
     """
     check_date("aware_on", aware_on)
     if notified_on is not None:
@@ -467,15 +470,16 @@ def assess_local_review(
         InvalidInputError: *incident* or *actions* has the wrong type.
         RuleNotInForceError: the authority became aware before 29 June 2018.
 
-    >>> import datetime as dt
-    >>> from safeguarding.reviews.incidents import AbuseOrNeglect, Incident, Place, Residence
-    >>> case = Incident(incident_date=dt.date(2024, 5, 1), aware_on=dt.date(2024, 5, 1),
-    ...     age_at_incident=6, place=Place.IN_AREA, residence=Residence.IN_AREA,
-    ...     abuse_or_neglect=AbuseOrNeglect.KNOWN, seriously_harmed=True,
-    ...     concern_about_joint_working=True)
-    >>> decision = assess_local_review(case)
-    >>> decision.outcome.value, decision.findings[-1].met
-    ('for the decision-makers to decide', None)
+    Examples:
+        >>> import datetime as dt
+        >>> from safeguarding.reviews.incidents import AbuseOrNeglect, Incident, Place, Residence
+        >>> case = Incident(incident_date=dt.date(2024, 5, 1), aware_on=dt.date(2024, 5, 1),
+        ...     age_at_incident=6, place=Place.IN_AREA, residence=Residence.IN_AREA,
+        ...     abuse_or_neglect=AbuseOrNeglect.KNOWN, seriously_harmed=True,
+        ...     concern_about_joint_working=True)
+        >>> decision = assess_local_review(case)
+        >>> decision.outcome.value, decision.findings[-1].met
+        ('for the decision-makers to decide', None)
     """
     incident = _check_incident(incident)
     actions = _check_actions(actions)
@@ -569,9 +573,10 @@ def publication_deadline(
         InvalidInputError: *decided* is not a date.
         RuleNotInForceError: *decided* is before 29 June 2018.
 
-    >>> import datetime as dt
-    >>> publication_deadline(dt.date(2024, 8, 31)).due
-    datetime.date(2025, 2, 28)
+    Examples:
+        >>> import datetime as dt
+        >>> publication_deadline(dt.date(2024, 8, 31)).due
+        datetime.date(2025, 2, 28)
     """
     check_date("decided", decided)
     return deadline_from(PUBLICATION_TIMESCALE, decided, on=decided, calendar=calendar)
@@ -615,9 +620,10 @@ def assess_advance_copy(
         RuleNotInForceError: *published_on* is before 29 June 2018.
         CalendarCoverageError: the dates are outside the calendar.
 
-    >>> import datetime as dt
-    >>> assess_advance_copy(dt.date(2025, 1, 3)).outcome   # 7 working days back, over Christmas
-    datetime.date(2024, 12, 20)
+    Examples:
+        >>> import datetime as dt
+        >>> assess_advance_copy(dt.date(2025, 1, 3)).outcome   # 7 working days back, over Christmas
+        datetime.date(2024, 12, 20)
     """
     check_date("published_on", published_on)
     if sent_on is not None:

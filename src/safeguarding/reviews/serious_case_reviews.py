@@ -22,9 +22,10 @@ The decision is taken by the LSCB for the area where the child normally lives, n
 within one month of the notification; a decision *not* to hold one went to the National
 Panel of Independent Experts within 14 days; the review aimed to finish within 6 months.
 
->>> import datetime as dt
->>> scr_decision_deadline(dt.date(2017, 1, 31)).due
-datetime.date(2017, 2, 28)
+Examples:
+    >>> import datetime as dt
+    >>> scr_decision_deadline(dt.date(2017, 1, 31)).due
+    datetime.date(2017, 2, 28)
 """
 
 from __future__ import annotations
@@ -288,18 +289,19 @@ def assess_serious_case_review(incident: Incident) -> Decision[DutyStatus]:
         ``REQUIRED``, ``DISCRETIONARY``, ``NOT_REQUIRED`` or ``UNDETERMINED``.
 
     Raises:
-        InvalidInputError: *incident* is not an :class:`Incident`.
+        InvalidInputError: *incident* is not an [`Incident`][].
         RuleNotInForceError: the authority became aware on or after 29 September 2019, when
             no LSCB was left, or before 1 April 2006.
 
-    >>> import datetime as dt
-    >>> from safeguarding.reviews.incidents import AbuseOrNeglect, Incident, Place, Residence
-    >>> harmed = Incident(incident_date=dt.date(2017, 3, 6), aware_on=dt.date(2017, 3, 6),
-    ...     age_at_incident=1, place=Place.IN_AREA, residence=Residence.IN_AREA,
-    ...     abuse_or_neglect=AbuseOrNeglect.KNOWN, seriously_harmed=True,
-    ...     concern_about_joint_working=False)
-    >>> assess_serious_case_review(harmed).outcome.value
-    'for the decision-makers to decide'
+    Examples:
+        >>> import datetime as dt
+        >>> from safeguarding.reviews.incidents import AbuseOrNeglect, Incident, Place, Residence
+        >>> harmed = Incident(incident_date=dt.date(2017, 3, 6), aware_on=dt.date(2017, 3, 6),
+        ...     age_at_incident=1, place=Place.IN_AREA, residence=Residence.IN_AREA,
+        ...     abuse_or_neglect=AbuseOrNeglect.KNOWN, seriously_harmed=True,
+        ...     concern_about_joint_working=False)
+        >>> assess_serious_case_review(harmed).outcome.value
+        'for the decision-makers to decide'
     """
     incident = _check_incident(incident)
     on = incident.aware_on
@@ -402,9 +404,10 @@ def scr_decision_deadline(
         RuleNotInForceError: *notified* is before 26 March 2015 or on or after 29 September
             2019.
 
-    >>> import datetime as dt
-    >>> scr_decision_deadline(dt.date(2018, 6, 4)).due
-    datetime.date(2018, 7, 4)
+    Examples:
+        >>> import datetime as dt
+        >>> scr_decision_deadline(dt.date(2018, 6, 4)).due
+        datetime.date(2018, 7, 4)
     """
     check_date("notified", notified)
     return deadline_from(SCR_DECISION_TIMESCALE, notified, on=notified, calendar=calendar)
@@ -433,9 +436,10 @@ def scr_non_initiation_deadline(
         RuleNotInForceError: *decided* is before 15 April 2013 or on or after 29 September
             2019.
 
-    >>> import datetime as dt
-    >>> scr_non_initiation_deadline(dt.date(2017, 12, 20)).due
-    datetime.date(2018, 1, 3)
+    Examples:
+        >>> import datetime as dt
+        >>> scr_non_initiation_deadline(dt.date(2017, 12, 20)).due
+        datetime.date(2018, 1, 3)
     """
     check_date("decided", decided)
     return deadline_from(SCR_NON_INITIATION_TIMESCALE, decided, on=decided, calendar=calendar)
@@ -461,9 +465,10 @@ def scr_completion_deadline(
         RuleNotInForceError: *initiated* is before 15 April 2013 or on or after 29 September
             2019.
 
-    >>> import datetime as dt
-    >>> scr_completion_deadline(dt.date(2018, 8, 31)).due
-    datetime.date(2019, 2, 28)
+    Examples:
+        >>> import datetime as dt
+        >>> scr_completion_deadline(dt.date(2018, 8, 31)).due
+        datetime.date(2019, 2, 28)
     """
     check_date("initiated", initiated)
     return deadline_from(SCR_COMPLETION_TIMESCALE, initiated, on=initiated, calendar=calendar)

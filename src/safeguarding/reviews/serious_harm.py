@@ -15,23 +15,24 @@ Together has described it differently over time:
   judgement where impairment is likely to be long-term though not yet certain; a child may
   have been seriously harmed even if they recover, including from a one-off incident.
 
-The library records the *facts* (:class:`~safeguarding.reviews.incidents.HarmIndicator`)
+The library records the *facts* ([`HarmIndicator`][safeguarding.reviews.incidents.HarmIndicator])
 and the panel's *judgement* (``Incident.seriously_harmed``). A listed fact settles the
 question; otherwise, because the lists are not exhaustive, the judgement does; with neither,
 the answer is unknown (``None``), never a silent "no".
 
->>> import datetime as dt
->>> from safeguarding.reviews.incidents import (
-...     AbuseOrNeglect, HarmIndicator, Incident, Place, Residence)
->>> incident = Incident(
-...     incident_date=dt.date(2016, 5, 2), aware_on=dt.date(2016, 5, 3), age_at_incident=4,
-...     place=Place.IN_AREA, residence=Residence.IN_AREA,
-...     abuse_or_neglect=AbuseOrNeglect.SUSPECTED,
-...     harm_indicators={HarmIndicator.LIKELY_LONG_TERM_IMPAIRMENT})
->>> assess_serious_harm(incident, on=dt.date(2016, 5, 3)).outcome     # WT2015: likely long-term
-True
->>> print(assess_serious_harm(incident, on=dt.date(2012, 5, 3)).outcome)  # WT2010: permanent
-None
+Examples:
+    >>> import datetime as dt
+    >>> from safeguarding.reviews.incidents import (
+    ...     AbuseOrNeglect, HarmIndicator, Incident, Place, Residence)
+    >>> incident = Incident(
+    ...     incident_date=dt.date(2016, 5, 2), aware_on=dt.date(2016, 5, 3), age_at_incident=4,
+    ...     place=Place.IN_AREA, residence=Residence.IN_AREA,
+    ...     abuse_or_neglect=AbuseOrNeglect.SUSPECTED,
+    ...     harm_indicators={HarmIndicator.LIKELY_LONG_TERM_IMPAIRMENT})
+    >>> assess_serious_harm(incident, on=dt.date(2016, 5, 3)).outcome     # WT2015: likely long-term
+    True
+    >>> print(assess_serious_harm(incident, on=dt.date(2012, 5, 3)).outcome)  # WT2010: permanent
+    None
 """
 
 from __future__ import annotations
@@ -142,7 +143,7 @@ SERIOUS_HARM: DatedRule[frozenset[HarmIndicator]] = register(
 def assess_serious_harm(incident: Incident, *, on: dt.date) -> Decision[bool | None]:
     """Decide whether the child was seriously harmed, under the edition in force *on*.
 
-    A fact the edition lists (:data:`SERIOUS_HARM`) settles it: the child was seriously
+    A fact the edition lists ([`SERIOUS_HARM`][]) settles it: the child was seriously
     harmed. Otherwise the panel's judgement (``incident.seriously_harmed``) decides, since no
     edition's list is exhaustive; with no listed fact and no judgement the outcome is
     ``None``. Recovery never rules serious harm out.
@@ -159,16 +160,17 @@ def assess_serious_harm(incident: Incident, *, on: dt.date) -> Decision[bool | N
         A decision whose outcome is ``True``, ``False`` or ``None`` (not enough facts).
 
     Raises:
-        InvalidInputError: *incident* is not an :class:`Incident` or *on* is not a date.
+        InvalidInputError: *incident* is not an [`Incident`][] or *on* is not a date.
         RuleNotInForceError: *on* is before 17 March 2010.
 
-    >>> import datetime as dt
-    >>> from safeguarding.reviews.incidents import AbuseOrNeglect, Incident, Place, Residence
-    >>> harmed = Incident(incident_date=dt.date(2024, 1, 8), aware_on=dt.date(2024, 1, 8),
-    ...     age_at_incident=2, place=Place.IN_AREA, residence=Residence.IN_AREA,
-    ...     abuse_or_neglect=AbuseOrNeglect.KNOWN, seriously_harmed=True)
-    >>> assess_serious_harm(harmed, on=dt.date(2024, 1, 8)).rule_version
-    'WT2023'
+    Examples:
+        >>> import datetime as dt
+        >>> from safeguarding.reviews.incidents import AbuseOrNeglect, Incident, Place, Residence
+        >>> harmed = Incident(incident_date=dt.date(2024, 1, 8), aware_on=dt.date(2024, 1, 8),
+        ...     age_at_incident=2, place=Place.IN_AREA, residence=Residence.IN_AREA,
+        ...     abuse_or_neglect=AbuseOrNeglect.KNOWN, seriously_harmed=True)
+        >>> assess_serious_harm(harmed, on=dt.date(2024, 1, 8)).rule_version
+        'WT2023'
     """
     if not isinstance(incident, Incident):
         raise InvalidInputError("incident", "must be an Incident")
@@ -210,10 +212,10 @@ def assess_serious_harm(incident: Incident, *, on: dt.date) -> Decision[bool | N
 
 
 def is_seriously_harmed(incident: Incident, *, on: dt.date) -> bool | None:
-    """Whether the child was seriously harmed: the outcome of :func:`assess_serious_harm`.
+    """Whether the child was seriously harmed: the outcome of [`assess_serious_harm`][].
 
     Legal basis:
-        As :func:`assess_serious_harm`.
+        As [`assess_serious_harm`][].
 
     Args:
         incident: The incident.
@@ -223,17 +225,18 @@ def is_seriously_harmed(incident: Incident, *, on: dt.date) -> bool | None:
         ``True``, ``False``, or ``None`` when the facts are not enough.
 
     Raises:
-        InvalidInputError: as :func:`assess_serious_harm`.
-        RuleNotInForceError: as :func:`assess_serious_harm`.
+        InvalidInputError: as [`assess_serious_harm`][].
+        RuleNotInForceError: as [`assess_serious_harm`][].
 
-    >>> import datetime as dt
-    >>> from safeguarding.reviews.incidents import (
-    ...     AbuseOrNeglect, HarmIndicator, Incident, Place, Residence)
-    >>> incident = Incident(incident_date=dt.date(2012, 3, 1), aware_on=dt.date(2012, 3, 1),
-    ...     age_at_incident=9, place=Place.IN_AREA, residence=Residence.IN_AREA,
-    ...     abuse_or_neglect=AbuseOrNeglect.KNOWN,
-    ...     harm_indicators={HarmIndicator.SERIOUS_SEXUAL_ABUSE})
-    >>> is_seriously_harmed(incident, on=dt.date(2012, 3, 1))   # listed in WT2010
-    True
+    Examples:
+        >>> import datetime as dt
+        >>> from safeguarding.reviews.incidents import (
+        ...     AbuseOrNeglect, HarmIndicator, Incident, Place, Residence)
+        >>> incident = Incident(incident_date=dt.date(2012, 3, 1), aware_on=dt.date(2012, 3, 1),
+        ...     age_at_incident=9, place=Place.IN_AREA, residence=Residence.IN_AREA,
+        ...     abuse_or_neglect=AbuseOrNeglect.KNOWN,
+        ...     harm_indicators={HarmIndicator.SERIOUS_SEXUAL_ABUSE})
+        >>> is_seriously_harmed(incident, on=dt.date(2012, 3, 1))   # listed in WT2010
+        True
     """
     return assess_serious_harm(incident, on=on).outcome

@@ -13,11 +13,12 @@ works.
 Prefer ``st.from_type`` or the strategies here to ``st.builds(Child)``:
 ``builds`` ignores registrations and does not know the models' validators.
 
->>> from hypothesis import given
->>> @given(children())
-... def test_child_has_one_date(child):
-...     assert (child.date_of_birth is None) != (child.expected_date_of_birth is None)
->>> test_child_has_one_date()
+Examples:
+    >>> from hypothesis import given
+    >>> @given(children())
+    ... def test_child_has_one_date(child):
+    ...     assert (child.date_of_birth is None) != (child.expected_date_of_birth is None)
+    >>> test_child_has_one_date()
 """
 
 from __future__ import annotations
@@ -292,7 +293,7 @@ _REGISTERED: set[type[Any]] = set()
 
 
 def register_strategies() -> None:
-    """Register the strategy of every model in :data:`STRATEGIES` with Hypothesis.
+    """Register the strategy of every model in [`STRATEGIES`][] with Hypothesis.
 
     Idempotent: a model already registered by this function is left alone, so
     the Hypothesis entry point and the import of this module can both call it

@@ -1,9 +1,9 @@
-"""Strategies for a child's social care record (:mod:`safeguarding.cases`).
+"""Strategies for a child's social care record ([`safeguarding.cases`][]).
 
-:func:`episodes` draws episodes whose events are in a valid chronological
-order: every check of :func:`~safeguarding.thresholds.journey.check_journey`
+[`episodes`][] draws episodes whose events are in a valid chronological
+order: every check of [`check_journey`][safeguarding.thresholds.journey.check_journey]
 passes on them, while their steps are on time, late or missing in every
-combination. :func:`inconsistent_episodes` draws plausible data-entry errors
+combination. [`inconsistent_episodes`][] draws plausible data-entry errors
 (a conference before its enquiry started, a plan with no conference, two open
 plans, activity after closure, ...), each of which the consistency checks
 report.
@@ -362,7 +362,7 @@ def episodes(
     """Episodes of need in valid chronological order (or, optionally, with data-entry errors).
 
     A valid episode passes every consistency check of
-    :func:`~safeguarding.thresholds.journey.check_journey`: assessments,
+    [`check_journey`][safeguarding.thresholds.journey.check_journey]: assessments,
     enquiries and plans follow one another, each plan starts on its
     conference, at most the last of each is still open, and the episode is
     closed only after everything in it ended. Their timeliness varies freely:
@@ -371,8 +371,8 @@ def episodes(
 
     Args:
         min_referral: Earliest referral day (at least 15 April 2013).
-        max_referral: Latest referral day (at most :data:`LATEST_REFERRAL`).
-        consistent: ``False`` draws :func:`inconsistent_episodes` instead.
+        max_referral: Latest referral day (at most `LATEST_REFERRAL`).
+        consistent: ``False`` draws [`inconsistent_episodes`][] instead.
 
     Raises:
         InvalidArgument: the bounds are not dates or not in order within range.
@@ -480,7 +480,7 @@ def inconsistent_episodes(
 ) -> st.SearchStrategy[Episode]:
     """Episodes with one or two plausible data-entry errors, each reported by the checks.
 
-    A valid episode (:func:`episodes`) is drawn and then spoiled: a conference
+    A valid episode ([`episodes`][]) is drawn and then spoiled: a conference
     dated before its enquiry started, a plan starting on a day with no
     conference, two open plans, an assessment before the referral, a review
     before its plan started, a plan ending on the day it started, activity
@@ -529,4 +529,4 @@ STRATEGIES: dict[type[Any], Callable[[], st.SearchStrategy[Any]]] = {
     Section47Enquiry: section47_enquiries,
     StrategyDiscussion: strategy_discussions,
 }
-"""The strategy for each public model of :mod:`safeguarding.cases`."""
+"""The strategy for each public model of [`safeguarding.cases`][]."""

@@ -1,4 +1,4 @@
-"""Strategies for the child death review models (:mod:`safeguarding.reviews.child_death`).
+"""Strategies for the child death review models ([`safeguarding.reviews.child_death`][]).
 
 Deaths cluster on the days age limits change (the 18th birthday and the
 days either side, births on 29 February), on the days the regime changed

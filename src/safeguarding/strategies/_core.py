@@ -201,7 +201,7 @@ def dated_rules(
 
 
 def rule_rows() -> st.SearchStrategy[RuleRow]:
-    """Rows of the rules table, as :func:`~safeguarding.rules.rule_table` makes them."""
+    """Rows of the rules table, as [`rule_table`][safeguarding.rules.rule_table] makes them."""
 
     @st.composite
     def build(draw: st.DrawFn) -> RuleRow:

@@ -300,4 +300,4 @@ STRATEGIES: dict[type[Any], Callable[[], st.SearchStrategy[Any]]] = {
     StandardisedRate: standardised_rates,
     TwoLevelInterval: two_level_intervals,
 }
-"""The strategy for each public model of :mod:`safeguarding.indicators.statistics`."""
+"""The strategy for each public model of [`safeguarding.indicators.statistics`][]."""

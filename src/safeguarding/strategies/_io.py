@@ -1,4 +1,4 @@
-"""Hypothesis strategies for the CIN census reader's models (:mod:`safeguarding.io`)."""
+"""Hypothesis strategies for the CIN census reader's models ([`safeguarding.io`][])."""
 
 from __future__ import annotations
 
@@ -114,4 +114,4 @@ STRATEGIES: dict[type[Any], Callable[[], st.SearchStrategy[Any]]] = {
     PreProceedings: pre_proceedings,
     Problem: problems,
 }
-"""The strategy for each public model of :mod:`safeguarding.io.cin_census`."""
+"""The strategy for each public model of [`safeguarding.io.cin_census`][]."""

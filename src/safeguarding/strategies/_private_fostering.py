@@ -365,7 +365,7 @@ _notice_procedures = st.builds(
 
 
 def fostering_notices() -> st.SearchStrategy[Notice]:
-    """Notices computed by :func:`~safeguarding.private_fostering.notice` itself.
+    """Notices computed by [`notice`][safeguarding.private_fostering.notice] itself.
 
     Advance notices are drawn 6 weeks (or 2 weeks) before the start and
     either side of it; end-of-arrangement notices with returns on day 27
@@ -430,7 +430,7 @@ def visit_clocks() -> st.SearchStrategy[VisitClock]:
 
 
 def required_visits() -> st.SearchStrategy[RequiredVisit]:
-    """Required visits as :func:`~safeguarding.private_fostering.check_visits` reports them."""
+    """Required visits as [`check_visits`][safeguarding.private_fostering.check_visits] gives."""
 
     @st.composite
     def build(draw: st.DrawFn) -> RequiredVisit:

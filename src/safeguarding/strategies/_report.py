@@ -1,4 +1,4 @@
-"""Hypothesis strategies for the indicator pack's models (:mod:`safeguarding.report`)."""
+"""Hypothesis strategies for the indicator pack's models ([`safeguarding.report`][])."""
 
 from __future__ import annotations
 
@@ -70,4 +70,4 @@ STRATEGIES: dict[type[Any], Callable[[], st.SearchStrategy[Any]]] = {
     PackPart: pack_parts,
     SyntheticSummary: synthetic_summaries,
 }
-"""The strategy for each public model of :mod:`safeguarding.report`."""
+"""The strategy for each public model of [`safeguarding.report`][]."""

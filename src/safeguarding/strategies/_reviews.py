@@ -119,7 +119,7 @@ def review_dates(
 
     About half are within three days of a change (29 June 2018, 29 September 2019,
     15 December 2023, ...); the rest come from
-    :func:`~safeguarding.strategies.calendar_dates` (bank holidays and their neighbours,
+    [`calendar_dates`][safeguarding.strategies.calendar_dates] (bank holidays and their neighbours,
     29 February, rule commencement dates, or any day in range).
 
     Args:
@@ -405,7 +405,7 @@ def _review_decisions(draw: st.DrawFn) -> ReviewDecision:
 
 
 def review_decisions() -> st.SearchStrategy[ReviewDecision]:
-    """Decisions as :func:`~safeguarding.reviews.case_reviews.assess_incident` makes them."""
+    """Decisions of [`assess_incident`][safeguarding.reviews.case_reviews.assess_incident]."""
     return _review_decisions()
 
 

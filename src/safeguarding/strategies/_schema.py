@@ -1,4 +1,4 @@
-"""Hypothesis strategies for the XSD schema model (:mod:`safeguarding.io.schema`)."""
+"""Hypothesis strategies for the XSD schema model ([`safeguarding.io.schema`][])."""
 
 from __future__ import annotations
 

@@ -99,7 +99,7 @@ def local_procedures() -> st.SearchStrategy[LocalProcedures]:
 
 
 def journey_reports() -> st.SearchStrategy[JourneyReport]:
-    """Reports of :func:`~safeguarding.thresholds.journey.check_journey` on any episode."""
+    """Reports of [`check_journey`][safeguarding.thresholds.journey.check_journey]."""
     return st.builds(
         check_journey,
         st.one_of(episodes(), inconsistent_episodes()),
@@ -109,7 +109,7 @@ def journey_reports() -> st.SearchStrategy[JourneyReport]:
 
 
 def journey_steps() -> st.SearchStrategy[JourneyStep]:
-    """Steps taken from :func:`journey_reports`."""
+    """Steps taken from [`journey_reports`][]."""
     return (
         journey_reports()
         .filter(lambda report: bool(report.steps))
@@ -185,4 +185,4 @@ STRATEGIES: dict[type[Any], Callable[[], st.SearchStrategy[Any]]] = {
     JourneyStep: journey_steps,
     LocalProcedures: local_procedures,
 }
-"""The strategy for each public model of :mod:`safeguarding.thresholds`."""
+"""The strategy for each public model of [`safeguarding.thresholds`][]."""

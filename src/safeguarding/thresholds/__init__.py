@@ -1,21 +1,22 @@
 """Thresholds and the child protection timeline.
 
-* :mod:`~safeguarding.thresholds.continuum`: the continuum of need (levels 1
+* [`continuum`][safeguarding.thresholds.continuum]: the continuum of need (levels 1
   to 4), a partnership's mapping from level to response and the front-door
   decision limit;
-* :mod:`~safeguarding.thresholds.timescales`: the statutory clocks of the
+* [`timescales`][safeguarding.thresholds.timescales]: the statutory clocks of the
   child protection process and of looked-after reviews, as dated rules;
-* :mod:`~safeguarding.thresholds.journey`: :func:`check_journey`, every
+* [`journey`][safeguarding.thresholds.journey]: [`check_journey`][], every
   statutory step of an episode with its due date, status and reason, and the
   record's inconsistencies;
-* :mod:`~safeguarding.thresholds.cohorts`: cohorts and attendance thresholds
+* [`cohorts`][safeguarding.thresholds.cohorts]: cohorts and attendance thresholds
   a partnership defines for itself (Lewisham's Concern Hub, Lambeth's young
   people at risk, Youth First's regular attendees).
 
->>> import datetime as dt
->>> from safeguarding.thresholds import assessment_deadline
->>> assessment_deadline(dt.date(2024, 3, 25)).due
-datetime.date(2024, 5, 31)
+Examples:
+    >>> import datetime as dt
+    >>> from safeguarding.thresholds import assessment_deadline
+    >>> assessment_deadline(dt.date(2024, 3, 25)).due
+    datetime.date(2024, 5, 31)
 """
 
 from __future__ import annotations

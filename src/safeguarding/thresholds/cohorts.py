@@ -3,17 +3,17 @@
 Partnerships work with cohorts of children and young people at risk outside
 the home (contextual safeguarding): exploitation, serious youth violence,
 gangs, county lines, going missing. Each partnership draws its cohort
-differently, so a cohort is a :class:`Cohort`: a list of criteria, each a
+differently, so a cohort is a [`Cohort`][]: a list of criteria, each a
 concern with the ages it covers and, where the partnership rates risk, the
 red/amber/green ratings it takes. Two published cohorts are shipped as
 examples:
 
-* :data:`LEWISHAM_CONCERN_HUB`: children and young people under 25 who are
+* [`LEWISHAM_CONCERN_HUB`][]: children and young people under 25 who are
   missing, sexually or otherwise exploited or trafficked, show harmful sexual
   behaviour, are involved in county lines, the serious youth violence cohort
   rated red or amber, habitual knife crime subjects, and the green cases of the
   Metropolitan Police Gangs Matrix (Lewisham SCB annual report 2018/19);
-* :data:`LAMBETH_YOUNG_PEOPLE_AT_RISK`: ages 10 to 18 at risk of child sexual
+* [`LAMBETH_YOUNG_PEOPLE_AT_RISK`][]: ages 10 to 18 at risk of child sexual
   exploitation, serious youth violence, gangs, county lines, going missing
   from home, care or education, or radicalisation; up to 25 for serious youth
   violence, gangs and county lines (Lambeth SCB strategy 2017-19).
@@ -25,18 +25,19 @@ to the 25th birthday (24 at most); "aged 10 - 18" includes 18-year-olds.
 Attendance thresholds work the same way: Youth First counts a young person as
 a *regular* attendee after 8 visits in any school term or 24 in a year,
 against the government definition of 5 visits a year
-(:data:`YOUTH_FIRST_REGULAR_ATTENDEE`, :data:`GOVERNMENT_REGULAR_ATTENDEE`).
+([`YOUTH_FIRST_REGULAR_ATTENDEE`][], [`GOVERNMENT_REGULAR_ATTENDEE`][]).
 
->>> import datetime as dt
->>> decision = assess_cohort(
-...     LEWISHAM_CONCERN_HUB,
-...     date_of_birth=dt.date(2001, 6, 1),
-...     concerns=(IdentifiedConcern(concern=Concern.SERIOUS_YOUTH_VIOLENCE,
-...                                 rating=RiskRating.AMBER),),
-...     on=dt.date(2020, 1, 6),
-... )
->>> decision.outcome
-True
+Examples:
+    >>> import datetime as dt
+    >>> decision = assess_cohort(
+    ...     LEWISHAM_CONCERN_HUB,
+    ...     date_of_birth=dt.date(2001, 6, 1),
+    ...     concerns=(IdentifiedConcern(concern=Concern.SERIOUS_YOUTH_VIOLENCE,
+    ...                                 rating=RiskRating.AMBER),),
+    ...     on=dt.date(2020, 1, 6),
+    ... )
+    >>> decision.outcome
+    True
 """
 
 from __future__ import annotations
@@ -288,12 +289,13 @@ def assess_cohort(
         InvalidInputError: an argument has the wrong type, or *on* is before
             the date of birth.
 
-    >>> import datetime as dt
-    >>> d = assess_cohort(LAMBETH_YOUNG_PEOPLE_AT_RISK, date_of_birth=dt.date(1998, 1, 1),
-    ...                   concerns=(IdentifiedConcern(concern=Concern.COUNTY_LINES),),
-    ...                   on=dt.date(2018, 1, 1))
-    >>> d.outcome
-    True
+    Examples:
+        >>> import datetime as dt
+        >>> d = assess_cohort(LAMBETH_YOUNG_PEOPLE_AT_RISK, date_of_birth=dt.date(1998, 1, 1),
+        ...                   concerns=(IdentifiedConcern(concern=Concern.COUNTY_LINES),),
+        ...                   on=dt.date(2018, 1, 1))
+        >>> d.outcome
+        True
     """
     if not isinstance(cohort, Cohort):
         raise InvalidInputError("cohort", "must be a Cohort")
@@ -323,10 +325,10 @@ def is_in_cohort(
     concerns: Iterable[IdentifiedConcern],
     on: dt.date,
 ) -> bool | None:
-    """The outcome of :func:`assess_cohort`: ``True``, ``False`` or ``None`` (undecided).
+    """The outcome of [`assess_cohort`][]: ``True``, ``False`` or ``None`` (undecided).
 
     Legal basis:
-        As :func:`assess_cohort`.
+        As [`assess_cohort`][].
 
     Args:
         cohort: The cohort definition.
@@ -338,13 +340,14 @@ def is_in_cohort(
         Whether the young person is in the cohort, or ``None``.
 
     Raises:
-        InvalidInputError: as :func:`assess_cohort`.
+        InvalidInputError: as [`assess_cohort`][].
 
-    >>> import datetime as dt
-    >>> is_in_cohort(LEWISHAM_CONCERN_HUB, date_of_birth=dt.date(1994, 5, 1),
-    ...              concerns=(IdentifiedConcern(concern=Concern.MISSING),),
-    ...              on=dt.date(2020, 1, 6))   # aged 25: too old
-    False
+    Examples:
+        >>> import datetime as dt
+        >>> is_in_cohort(LEWISHAM_CONCERN_HUB, date_of_birth=dt.date(1994, 5, 1),
+        ...              concerns=(IdentifiedConcern(concern=Concern.MISSING),),
+        ...              on=dt.date(2020, 1, 6))   # aged 25: too old
+        False
     """
     return assess_cohort(cohort, date_of_birth=date_of_birth, concerns=concerns, on=on).outcome
 
@@ -418,11 +421,12 @@ def assess_attendance(
         InvalidInputError: a count is not an integer of at least 0, or the
             terms' visits add up to more than the year's.
 
-    >>> d = assess_attendance(GOVERNMENT_REGULAR_ATTENDEE, visits_by_term=(2, 2, 1),
-    ...                       visits_in_year=5)
-    >>> d.outcome, assess_attendance(YOUTH_FIRST_REGULAR_ATTENDEE, visits_by_term=(2, 2, 1),
-    ...                              visits_in_year=5).outcome
-    (True, False)
+    Examples:
+        >>> d = assess_attendance(GOVERNMENT_REGULAR_ATTENDEE, visits_by_term=(2, 2, 1),
+        ...                       visits_in_year=5)
+        >>> d.outcome, assess_attendance(YOUTH_FIRST_REGULAR_ATTENDEE, visits_by_term=(2, 2, 1),
+        ...                              visits_in_year=5).outcome
+        (True, False)
     """
     if not isinstance(threshold, AttendanceThreshold):
         raise InvalidInputError("threshold", "must be an AttendanceThreshold")
@@ -460,10 +464,10 @@ def assess_attendance(
 def is_regular_attendee(
     threshold: AttendanceThreshold, *, visits_by_term: Sequence[int], visits_in_year: int
 ) -> bool:
-    """The outcome of :func:`assess_attendance`.
+    """The outcome of [`assess_attendance`][].
 
     Legal basis:
-        As :func:`assess_attendance`.
+        As [`assess_attendance`][].
 
     Args:
         threshold: The definition applied.
@@ -474,11 +478,12 @@ def is_regular_attendee(
         Whether the young person is a regular attendee.
 
     Raises:
-        InvalidInputError: as :func:`assess_attendance`.
+        InvalidInputError: as [`assess_attendance`][].
 
-    >>> is_regular_attendee(YOUTH_FIRST_REGULAR_ATTENDEE, visits_by_term=(8, 0, 0),
-    ...                     visits_in_year=8)
-    True
+    Examples:
+        >>> is_regular_attendee(YOUTH_FIRST_REGULAR_ATTENDEE, visits_by_term=(8, 0, 0),
+        ...                     visits_in_year=8)
+        True
     """
     return assess_attendance(
         threshold, visits_by_term=visits_by_term, visits_in_year=visits_in_year

@@ -15,9 +15,9 @@ The front door (the multi-agency safeguarding hub, MASH) sorts every contact
 against the continuum within a limit the partnership sets: 24 hours, or one
 working day (the national limit for children's social care to decide on a
 referral). The mapping from levels to responses is local, so it is data, a
-:class:`Continuum`, not code: Lewisham's (levels 1 and 2 universal services
+[`Continuum`][], not code: Lewisham's (levels 1 and 2 universal services
 or early help, levels 3 and 4 statutory assessment, decision within 24
-hours) is shipped as :data:`LEWISHAM_2018`; other partnerships build their
+hours) is shipped as [`LEWISHAM_2018`][]; other partnerships build their
 own.
 
 Whatever the continuum says, section 47 of the Children Act 1989 sets the
@@ -26,12 +26,13 @@ that a child is suffering, or is likely to suffer, significant harm): when it
 is met the response is a strategy discussion and s47 enquiry, and when it is
 not met no continuum can require one.
 
->>> import datetime as dt
->>> decision = front_door_response(Level.ACUTE, continuum=LEWISHAM_2018, on=dt.date(2019, 1, 7))
->>> decision.outcome.value
-'statutory assessment under s17'
->>> front_door_deadline(dt.date(2019, 1, 4), continuum=LEWISHAM_2018).due   # a Friday
-datetime.date(2019, 1, 5)
+Examples:
+    >>> import datetime as dt
+    >>> decision = front_door_response(Level.ACUTE, continuum=LEWISHAM_2018, on=dt.date(2019, 1, 7))
+    >>> decision.outcome.value
+    'statutory assessment under s17'
+    >>> front_door_deadline(dt.date(2019, 1, 4), continuum=LEWISHAM_2018).due   # a Friday
+    datetime.date(2019, 1, 5)
 """
 
 from __future__ import annotations
@@ -173,7 +174,7 @@ class Continuum:
         """The partnership's definition of *level*.
 
         Raises:
-            InvalidInputError: *level* is not a :class:`Level`.
+            InvalidInputError: *level* is not a [`Level`][].
         """
         if not isinstance(level, Level):
             raise InvalidInputError("level", "must be a Level member")
@@ -183,7 +184,7 @@ class Continuum:
         """The response the partnership gives at *level*.
 
         Raises:
-            InvalidInputError: *level* is not a :class:`Level`.
+            InvalidInputError: *level* is not a [`Level`][].
         """
         return self.level(level).response
 
@@ -308,18 +309,19 @@ def front_door_response(
             significant harm, if known.
 
     Returns:
-        A decision whose outcome is the :class:`Response`, with a finding for
+        A decision whose outcome is the [`Response`][], with a finding for
         the level and one for the s47 threshold.
 
     Raises:
         InvalidInputError: an argument has the wrong type.
         RuleNotInForceError: *on* is before 14 October 1991.
 
-    >>> import datetime as dt
-    >>> d = front_door_response(Level.COMPLEX, continuum=LEWISHAM_2018, on=dt.date(2019, 1, 7),
-    ...                         significant_harm=True)
-    >>> d.outcome.value
-    'strategy discussion and s47 enquiry'
+    Examples:
+        >>> import datetime as dt
+        >>> d = front_door_response(Level.COMPLEX, continuum=LEWISHAM_2018, on=dt.date(2019, 1, 7),
+        ...                         significant_harm=True)
+        >>> d.outcome.value
+        'strategy discussion and s47 enquiry'
     """
     if not isinstance(continuum, Continuum):
         raise InvalidInputError("continuum", "must be a Continuum")
@@ -393,11 +395,12 @@ def front_door_deadline(
         RuleNotInForceError: one working day is asked for before 15 April 2013.
         CalendarCoverageError: a date outside the calendar.
 
-    >>> import datetime as dt
-    >>> from attrs import evolve
-    >>> working_day = evolve(LEWISHAM_2018, decision_limit=DecisionLimit.ONE_WORKING_DAY)
-    >>> front_door_deadline(dt.date(2019, 1, 4), continuum=working_day).due
-    datetime.date(2019, 1, 7)
+    Examples:
+        >>> import datetime as dt
+        >>> from attrs import evolve
+        >>> working_day = evolve(LEWISHAM_2018, decision_limit=DecisionLimit.ONE_WORKING_DAY)
+        >>> front_door_deadline(dt.date(2019, 1, 4), continuum=working_day).due
+        datetime.date(2019, 1, 7)
     """
     check_date("contact", contact)
     if not isinstance(continuum, Continuum):

@@ -1,6 +1,6 @@
 """One child's journey through the child protection process, checked against its clocks.
 
-:func:`check_journey` takes an :class:`~safeguarding.cases.Episode` and a date
+[`check_journey`][] takes an [`Episode`][safeguarding.cases.Episode] and a date
 *on*, and lists every statutory step the episode has reached with its due
 date, its status on that date and the reason:
 
@@ -29,27 +29,28 @@ review moves the next due date.
 applies to the CIN census (a conference before the enquiry started, a plan
 starting on a day with no conference, two open plans, activity after closure
 or on a "no further action" referral, ...) are run on the whole record and
-returned as :class:`~safeguarding.decisions.Finding` objects, each citing its
+returned as [`Finding`][safeguarding.decisions.Finding] objects, each citing its
 DfE validation rule number. A step is still computed from inconsistent data
 wherever a clock can be read.
 
->>> import datetime as dt
->>> from safeguarding.cases import Episode, Section47Enquiry
->>> episode = Episode(
-...     referral_date=dt.date(2024, 3, 1),
-...     referral_decision_date=dt.date(2024, 3, 1),
-...     section47_enquiries=(Section47Enquiry(start_date=dt.date(2024, 3, 20),
-...                                           initial_cpc_date=dt.date(2024, 3, 15)),),
-... )
->>> report = check_journey(episode, on=dt.date(2024, 4, 2))
->>> for step in report.steps:
-...     print(step.kind.value, "|", step.status.value)
-referral decision | on time
-assessment | not yet due
-initial child protection conference | unknown
->>> for finding in report.inconsistencies:
-...     print(finding.criterion)
-s47 enquiry starts on or before its initial conference (DfE rule 8615)
+Examples:
+    >>> import datetime as dt
+    >>> from safeguarding.cases import Episode, Section47Enquiry
+    >>> episode = Episode(
+    ...     referral_date=dt.date(2024, 3, 1),
+    ...     referral_decision_date=dt.date(2024, 3, 1),
+    ...     section47_enquiries=(Section47Enquiry(start_date=dt.date(2024, 3, 20),
+    ...                                           initial_cpc_date=dt.date(2024, 3, 15)),),
+    ... )
+    >>> report = check_journey(episode, on=dt.date(2024, 4, 2))
+    >>> for step in report.steps:
+    ...     print(step.kind.value, "|", step.status.value)
+    referral decision | on time
+    assessment | not yet due
+    initial child protection conference | unknown
+    >>> for finding in report.inconsistencies:
+    ...     print(finding.criterion)
+    s47 enquiry starts on or before its initial conference (DfE rule 8615)
 """
 
 from __future__ import annotations
@@ -291,14 +292,14 @@ _Slot = tuple[StepKind, int, int]
 
 
 _RawStep = tuple[_Slot, Deadline | None, dt.date | None, StepStatus, str]
-"""A step before it becomes a :class:`JourneyStep`: slot, deadline, completed, status, reason."""
+"""A step before it becomes a [`JourneyStep`][]: slot, deadline, completed, status, reason."""
 
 
 class _Builder:
     """Collects the steps of one episode as at *on*.
 
     With *explain* false the reasons are left empty: counting many episodes
-    (:func:`summarise_journey`) needs only each step's kind, status and due date.
+    ([`summarise_journey`][]) needs only each step's kind, status and due date.
     """
 
     __slots__ = ("calendar", "closed", "explain", "on", "procedures", "steps")
@@ -936,7 +937,7 @@ def check_journey(
         Working Together to Safeguard Children (2013, 2015, 2018, 2023),
         chapter 1; Care Planning, Placement and Case Review (England)
         Regulations 2010, reg 33; DfE CIN census validation rules (see
-        :mod:`safeguarding.thresholds.timescales` for each rule's status).
+        [`safeguarding.thresholds.timescales`][] for each rule's status).
 
     Args:
         episode: The episode of need to check.
@@ -951,18 +952,19 @@ def check_journey(
         InvalidInputError: *on* is not a plain ``date``, or *episode* or
             *procedures* is of the wrong type.
 
-    >>> import datetime as dt
-    >>> from safeguarding.cases import Assessment, Episode
-    >>> episode = Episode(
-    ...     referral_date=dt.date(2024, 3, 25),
-    ...     referral_decision_date=dt.date(2024, 3, 26),
-    ...     assessments=(Assessment(start_date=dt.date(2024, 3, 26),
-    ...                             authorisation_date=dt.date(2024, 6, 3)),),
-    ... )
-    >>> for step in check_journey(episode, on=dt.date(2024, 7, 1)).steps:
-    ...     print(step.explain())
-    referral decision: on time (due 2024-03-26) - done on 2024-03-26
-    assessment: late (due 2024-05-31) - done on 2024-06-03, 3 day(s) after the due date
+    Examples:
+        >>> import datetime as dt
+        >>> from safeguarding.cases import Assessment, Episode
+        >>> episode = Episode(
+        ...     referral_date=dt.date(2024, 3, 25),
+        ...     referral_decision_date=dt.date(2024, 3, 26),
+        ...     assessments=(Assessment(start_date=dt.date(2024, 3, 26),
+        ...                             authorisation_date=dt.date(2024, 6, 3)),),
+        ... )
+        >>> for step in check_journey(episode, on=dt.date(2024, 7, 1)).steps:
+        ...     print(step.explain())
+        referral decision: on time (due 2024-03-26) - done on 2024-03-26
+        assessment: late (due 2024-05-31) - done on 2024-06-03, 3 day(s) after the due date
     """
     steps = _steps(episode, on, procedures, explain=True)
     return JourneyReport(
@@ -985,13 +987,13 @@ def check_journey(
 
 
 StepSummary = tuple[StepKind, StepStatus, dt.date | None]
-"""One step as :func:`summarise_journey` gives it: its kind, status and due date."""
+"""One step as [`summarise_journey`][] gives it: its kind, status and due date."""
 
 
 def summarise_journey(
     episode: Episode, *, on: dt.date, procedures: LocalProcedures = NATIONAL
 ) -> tuple[list[StepSummary], int]:
-    """The steps of :func:`check_journey` as ``(kind, status, due)``, and the inconsistency count.
+    """The steps of [`check_journey`][] as ``(kind, status, due)``, and the inconsistency count.
 
     The same steps, in the same order, with the same statuses and due dates as
     ``check_journey(episode, on=on, procedures=procedures)``, without the
@@ -1008,16 +1010,18 @@ def summarise_journey(
         due date could be computed), and how many consistency checks failed.
 
     Raises:
-        InvalidInputError: as :func:`check_journey`.
+        InvalidInputError: as [`check_journey`][].
 
-    >>> import datetime as dt
-    >>> from safeguarding.cases import Episode
-    >>> steps, inconsistencies = summarise_journey(
-    ...     Episode(referral_date=dt.date(2024, 3, 25)), on=dt.date(2024, 3, 27))
-    >>> [(kind.value, status.value, due.isoformat()) for kind, status, due in steps]
-    [('referral decision', 'overdue', '2024-03-26'), ('assessment', 'not yet due', '2024-05-31')]
-    >>> inconsistencies
-    0
+    Examples:
+        >>> import datetime as dt
+        >>> from safeguarding.cases import Episode
+        >>> steps, inconsistencies = summarise_journey(
+        ...     Episode(referral_date=dt.date(2024, 3, 25)), on=dt.date(2024, 3, 27))
+        >>> [(kind.value, status.value, due.isoformat()) for kind, status, due in steps]
+        [('referral decision', 'overdue', '2024-03-26'),
+         ('assessment', 'not yet due', '2024-05-31')]
+        >>> inconsistencies
+        0
     """
     steps = _steps(episode, on, procedures, explain=False)
     return (

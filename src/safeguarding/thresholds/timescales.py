@@ -19,26 +19,27 @@ time each step may take:
 
 Working days follow the library's day 0 convention: the day the clock starts
 is day 0, and "within N working days" means no later than the N-th working
-day after it (:func:`~safeguarding.calendar.add_working_days`). Months are
+day after it ([`add_working_days`][safeguarding.calendar.add_working_days]). Months are
 calendar months, clamped to the end of a short month
-(:func:`~safeguarding.calendar.add_months`): 3 months after 30 November is
+([`add_months`][safeguarding.calendar.add_months]): 3 months after 30 November is
 28 (or 29) February. The guidance does not say how to count a month from a
 month end; the clamping is the library's reading.
 
-Each timescale is a :class:`~safeguarding.rules.DatedRule` whose versions
+Each timescale is a [`DatedRule`][safeguarding.rules.DatedRule] whose versions
 follow the editions of *Working Together to Safeguard Children* (2013, 2015,
 2018, 2023) or the Care Planning, Placement and Case Review (England)
 Regulations 2010. A deadline is computed with the version in force on the day
 its clock starts. Local choices (which strategy discussion starts the ICPC
-clock, local closure days) live in :class:`LocalProcedures`.
+clock, local closure days) live in [`LocalProcedures`][].
 
->>> import datetime as dt
->>> d = assessment_deadline(dt.date(2024, 3, 25))   # Easter 2024 skipped
->>> d.due
-datetime.date(2024, 5, 31)
->>> print(d.explain())  # doctest: +ELLIPSIS
-Due 2024-05-31: 45 working days after the referral on 2024-03-25 (day 0 is the day the clock \
-starts). Source: Working Together to Safeguard Children 2023, ... [secondary].
+Examples:
+    >>> import datetime as dt
+    >>> d = assessment_deadline(dt.date(2024, 3, 25))   # Easter 2024 skipped
+    >>> d.due
+    datetime.date(2024, 5, 31)
+    >>> print(d.explain())  # doctest: +ELLIPSIS
+    Due 2024-05-31: 45 working days after the referral on 2024-03-25 (day 0 is the day the clock \
+    starts). Source: Working Together to Safeguard Children 2023, ... [secondary].
 """
 
 from __future__ import annotations
@@ -94,7 +95,7 @@ WORKING_TOGETHER_2013 = Instrument(
     title="Working Together to Safeguard Children 2013",
     url="https://www.gov.uk/government/publications/working-together-to-safeguard-children--2",
 )
-"""The 2013 edition (not in :mod:`safeguarding.sources`): it introduced the single
+"""The 2013 edition (not in [`safeguarding.sources`][]): it introduced the single
 45-working-day assessment that replaced the 10-day initial and 35-day core assessments."""
 
 WT2013_FROM = dt.date(2013, 4, 15)
@@ -337,7 +338,7 @@ class LocalProcedures:
         name: What these procedures are (``"Lewisham safeguarding procedures"``).
         icpc_anchor: Which strategy discussion starts the initial conference
             clock; ``None`` applies the national rule
-            (:data:`INITIAL_CONFERENCE_ANCHOR`) in force on the day.
+            (`INITIAL_CONFERENCE_ANCHOR`) in force on the day.
         calendar: The working-day calendar, with any local closure days.
     """
 
@@ -414,9 +415,10 @@ def referral_decision_deadline(
         RuleNotInForceError: *referral* is before 15 April 2013.
         CalendarCoverageError: a date outside the calendar.
 
-    >>> import datetime as dt
-    >>> referral_decision_deadline(dt.date(2024, 12, 24)).due   # Christmas and Boxing Day
-    datetime.date(2024, 12, 27)
+    Examples:
+        >>> import datetime as dt
+        >>> referral_decision_deadline(dt.date(2024, 12, 24)).due   # Christmas and Boxing Day
+        datetime.date(2024, 12, 27)
     """
     return _deadline(REFERRAL_DECISION, "referral", referral, calendar)
 
@@ -446,9 +448,10 @@ def assessment_deadline(
         RuleNotInForceError: *referral* is before 15 April 2013.
         CalendarCoverageError: a date outside the calendar.
 
-    >>> import datetime as dt
-    >>> assessment_deadline(dt.date(2024, 11, 1)).due   # Christmas and New Year skipped
-    datetime.date(2025, 1, 8)
+    Examples:
+        >>> import datetime as dt
+        >>> assessment_deadline(dt.date(2024, 11, 1)).due   # Christmas and New Year skipped
+        datetime.date(2025, 1, 8)
     """
     return _deadline(ASSESSMENT, "referral", referral, calendar)
 
@@ -459,7 +462,7 @@ def initial_conference_deadline(
     """The day by which the initial child protection conference must be held.
 
     Within 15 working days of the strategy discussion (day 0). Which
-    discussion counts when several were held is :func:`initial_conference_anchor`'s
+    discussion counts when several were held is [`initial_conference_anchor`][]'s
     question.
 
     Legal basis:
@@ -481,9 +484,10 @@ def initial_conference_deadline(
         RuleNotInForceError: *strategy_discussion* is before 15 April 2013.
         CalendarCoverageError: a date outside the calendar.
 
-    >>> import datetime as dt
-    >>> initial_conference_deadline(dt.date(2024, 12, 20)).due
-    datetime.date(2025, 1, 15)
+    Examples:
+        >>> import datetime as dt
+        >>> initial_conference_deadline(dt.date(2024, 12, 20)).due
+        datetime.date(2025, 1, 15)
     """
     return _deadline(INITIAL_CONFERENCE, "strategy_discussion", strategy_discussion, calendar)
 
@@ -512,9 +516,10 @@ def first_core_group_deadline(
         RuleNotInForceError: *initial_conference* is before 15 April 2013.
         CalendarCoverageError: a date outside the calendar.
 
-    >>> import datetime as dt
-    >>> first_core_group_deadline(dt.date(2025, 4, 11)).due   # Good Friday, Easter Monday
-    datetime.date(2025, 4, 29)
+    Examples:
+        >>> import datetime as dt
+        >>> first_core_group_deadline(dt.date(2025, 4, 11)).due   # Good Friday, Easter Monday
+        datetime.date(2025, 4, 29)
     """
     return _deadline(FIRST_CORE_GROUP, "initial_conference", initial_conference, calendar)
 
@@ -540,9 +545,10 @@ def first_review_conference_deadline(initial_conference: dt.date) -> Deadline:
         InvalidInputError: *initial_conference* is not a plain ``date``.
         RuleNotInForceError: *initial_conference* is before 15 April 2013.
 
-    >>> import datetime as dt
-    >>> first_review_conference_deadline(dt.date(2024, 11, 30)).due
-    datetime.date(2025, 2, 28)
+    Examples:
+        >>> import datetime as dt
+        >>> first_review_conference_deadline(dt.date(2024, 11, 30)).due
+        datetime.date(2025, 2, 28)
     """
     return _deadline(
         FIRST_REVIEW_CONFERENCE, "initial_conference", initial_conference, ENGLAND_AND_WALES
@@ -571,9 +577,10 @@ def next_review_conference_deadline(previous_review: dt.date) -> Deadline:
         InvalidInputError: *previous_review* is not a plain ``date``.
         RuleNotInForceError: *previous_review* is before 15 April 2013.
 
-    >>> import datetime as dt
-    >>> next_review_conference_deadline(dt.date(2024, 8, 31)).due
-    datetime.date(2025, 2, 28)
+    Examples:
+        >>> import datetime as dt
+        >>> next_review_conference_deadline(dt.date(2024, 8, 31)).due
+        datetime.date(2025, 2, 28)
     """
     return _deadline(
         REVIEW_CONFERENCE_INTERVAL, "previous_review", previous_review, ENGLAND_AND_WALES
@@ -603,9 +610,10 @@ def first_looked_after_review_deadline(
         RuleNotInForceError: *looked_after_from* is before 1 April 2011.
         CalendarCoverageError: a date outside the calendar.
 
-    >>> import datetime as dt
-    >>> first_looked_after_review_deadline(dt.date(2024, 12, 16)).due
-    datetime.date(2025, 1, 16)
+    Examples:
+        >>> import datetime as dt
+        >>> first_looked_after_review_deadline(dt.date(2024, 12, 16)).due
+        datetime.date(2025, 1, 16)
     """
     return _deadline(LOOKED_AFTER_FIRST_REVIEW, "looked_after_from", looked_after_from, calendar)
 
@@ -629,9 +637,10 @@ def second_looked_after_review_deadline(first_review: dt.date) -> Deadline:
         InvalidInputError: *first_review* is not a plain ``date``.
         RuleNotInForceError: *first_review* is before 1 April 2011.
 
-    >>> import datetime as dt
-    >>> second_looked_after_review_deadline(dt.date(2025, 1, 16)).due
-    datetime.date(2025, 4, 16)
+    Examples:
+        >>> import datetime as dt
+        >>> second_looked_after_review_deadline(dt.date(2025, 1, 16)).due
+        datetime.date(2025, 4, 16)
     """
     return _deadline(LOOKED_AFTER_SECOND_REVIEW, "first_review", first_review, ENGLAND_AND_WALES)
 
@@ -656,9 +665,10 @@ def next_looked_after_review_deadline(previous_review: dt.date) -> Deadline:
         InvalidInputError: *previous_review* is not a plain ``date``.
         RuleNotInForceError: *previous_review* is before 1 April 2011.
 
-    >>> import datetime as dt
-    >>> next_looked_after_review_deadline(dt.date(2025, 4, 16)).due
-    datetime.date(2025, 10, 16)
+    Examples:
+        >>> import datetime as dt
+        >>> next_looked_after_review_deadline(dt.date(2025, 4, 16)).due
+        datetime.date(2025, 10, 16)
     """
     return _deadline(
         LOOKED_AFTER_REVIEW_INTERVAL, "previous_review", previous_review, ENGLAND_AND_WALES
@@ -701,11 +711,11 @@ def initial_conference_anchor(
     """The day the initial conference clock starts for a section 47 enquiry, and why.
 
     The clock starts at a strategy discussion. Where several were held, the
-    national rule (:data:`INITIAL_CONFERENCE_ANCHOR`) takes the one at which
+    national rule (`INITIAL_CONFERENCE_ANCHOR`) takes the one at which
     the enquiry was initiated: the earliest flagged ``initiated_s47``; if none
     is flagged, the last held on or before the enquiry's start. A partnership
     may choose the first or the last discussion instead
-    (:class:`LocalProcedures`). Only discussions known on *on*, and none after
+    ([`LocalProcedures`][]). Only discussions known on *on*, and none after
     the conference once it has been held, are considered. With no strategy
     discussion recorded (the CIN census has none), the clock runs from the
     start of the s47 enquiry, as DfE measures it.
@@ -725,24 +735,25 @@ def initial_conference_anchor(
 
     Raises:
         InvalidInputError: *on* is not a plain ``date`` or *enquiry* not a
-            :class:`~safeguarding.cases.Section47Enquiry`.
+            [`Section47Enquiry`][safeguarding.cases.Section47Enquiry].
         RuleNotInForceError: the national anchor is asked for a day before
             15 April 2013.
 
-    >>> import datetime as dt
-    >>> from safeguarding.cases import Section47Enquiry, StrategyDiscussion
-    >>> enquiry = Section47Enquiry(
-    ...     start_date=dt.date(2024, 3, 4),
-    ...     strategy_discussions=(
-    ...         StrategyDiscussion(discussion_date=dt.date(2024, 3, 1), initiated_s47=True),
-    ...         StrategyDiscussion(discussion_date=dt.date(2024, 3, 8)),
-    ...     ),
-    ... )
-    >>> initial_conference_anchor(enquiry, on=dt.date(2024, 4, 1))[0]
-    datetime.date(2024, 3, 1)
-    >>> last = LocalProcedures(icpc_anchor=IcpcAnchor.LAST)
-    >>> initial_conference_anchor(enquiry, on=dt.date(2024, 4, 1), procedures=last)[0]
-    datetime.date(2024, 3, 8)
+    Examples:
+        >>> import datetime as dt
+        >>> from safeguarding.cases import Section47Enquiry, StrategyDiscussion
+        >>> enquiry = Section47Enquiry(
+        ...     start_date=dt.date(2024, 3, 4),
+        ...     strategy_discussions=(
+        ...         StrategyDiscussion(discussion_date=dt.date(2024, 3, 1), initiated_s47=True),
+        ...         StrategyDiscussion(discussion_date=dt.date(2024, 3, 8)),
+        ...     ),
+        ... )
+        >>> initial_conference_anchor(enquiry, on=dt.date(2024, 4, 1))[0]
+        datetime.date(2024, 3, 1)
+        >>> last = LocalProcedures(icpc_anchor=IcpcAnchor.LAST)
+        >>> initial_conference_anchor(enquiry, on=dt.date(2024, 4, 1), procedures=last)[0]
+        datetime.date(2024, 3, 8)
     """
     check_date("on", on)
     if not isinstance(enquiry, Section47Enquiry):
