@@ -402,9 +402,10 @@ def _code_list(key: str, title: str, item: str, members: tuple[enum.Enum, ...]) 
 
 
 _ADDED_2024_NOTE = (
-    "The code {code} is listed for the 2023-24 schema (CIN_schema_2024.xsd) by the project's fact "
-    "sheet (indicators.md 2.11); that schema was not read here, and the label given to {code} is "
-    "the library's reading, not checked in the specification."
+    "The code {code} is listed in the 2023-24 XML schema (CIN_schema_2024.xsd) as copied in the "
+    "SocialFinanceDigitalLabs/liia-tools repository (spec/cin_census); the DfE's own publication "
+    "was not checked, and the label given to {code} is the library's reading, not checked in the "
+    "specification."
 )
 
 register(

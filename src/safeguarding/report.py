@@ -85,7 +85,8 @@ SAMPLE_YEAR: Final = 2023
 """The reporting year of the embedded sample (1 April 2023 to 31 March 2024)."""
 SAMPLE_POPULATION: Final = 73_500
 """Children under 18 assumed for the embedded sample: an authority of over 300,000 residents
-of whom 24.5% are children (the Lewisham context in the seed documents)."""
+of whom 24.5% are children (Lewisham, as the Lewisham Safeguarding Children Partnership's
+"Our Strategy, Vision & Values" describes the borough)."""
 SAMPLE_SEED: Final = 2378
 """The seed the embedded sample was generated with
 (``safeguarding.synthetic.synthetic_census(2400, seed=2378, year=2023)``)."""

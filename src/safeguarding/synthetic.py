@@ -531,7 +531,7 @@ def synthetic_children(children: int, *, seed: int = 0, year: int = 2023) -> Ite
         children: How many children.
         seed: The seed: the same seed gives the same children.
         year: The reporting year (1 April *year* to 31 March *year* + 1), 2017-2029:
-            the census layouts read here, with referrals back to 2014, when the
+            the census layouts this library reads, with referrals back to 2014, when the
             statutory timescales the children's clocks follow are in force.
 
     Yields:

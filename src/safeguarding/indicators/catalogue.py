@@ -83,8 +83,9 @@ _LEWISHAM_REPORT = Instrument(
 PER_10000 = 10_000
 PERCENT = 100
 
-# Section references are to the DfE children-in-need release tables and data guidance,
-# as read for the project's fact sheet (indicators.md, Part 2).
+# Section references are to the DfE children-in-need release tables and data guidance
+# on explore-education-statistics.service.gov.uk (the 2020, 2021 and 2024 releases and the
+# data catalogue's tables C2, C4, D1 and D7).
 DFE_MEASURES: tuple[Indicator, ...] = (
     Indicator(
         key="dfe.referrals_rate",

@@ -83,7 +83,8 @@ DFE_CIN_MEASURES = Instrument(
 ).cite(
     "national tables and data guidance",
     Verification.SECONDARY,
-    note="Definitions as restated in the project's fact sheet from the published tables.",
+    note="Definitions as given in the published national tables, data guidance and "
+    "methodology on explore-education-statistics.service.gov.uk (refined per indicator).",
 )
 """A default citation for the DfE children-in-need measures (refined per indicator)."""
 

@@ -109,12 +109,16 @@ RE_REFERRAL_WINDOW: DatedRule[Timescale] = register(
                 source=DFE_CIN.cite(
                     "methodology, 'Calculating referrals within 12 months of a previous referral'",
                     Verification.SECONDARY,
-                    note="12 months restated by the project's fact sheet (indicators.md 2.2); "
-                    "the methodology text was not read, so whether 12 months means 365 days "
-                    "or the same date a year earlier is not confirmed. The library counts a "
-                    "previous referral on or after the same date 12 months earlier (clamped "
-                    "to the month end). Applied from the 2012-13 census year, the earliest "
-                    "year the library's tables use (not a confirmed start of the measure).",
+                    note="12 months: the re-referral definition in the DfE methodology "
+                    "'Children in need: a focus on sexual abuse and exploitation' (Explore "
+                    "Education Statistics). The section named above is listed in the contents "
+                    "of DfE's 'Characteristics of children in need 2018 to 2019: methodology "
+                    "document' (October 2019), but its text was not read, so whether 12 months "
+                    "means 365 days or the same date a year earlier is not confirmed. The "
+                    "library counts a previous referral on or after the same date 12 months "
+                    "earlier (clamped to the month end). Applied from the 2012-13 census year, "
+                    "the earliest year the library's tables use (not a confirmed start of the "
+                    "measure).",
                 ),
                 edition="CIN statistics",
             ),
@@ -135,7 +139,8 @@ LONG_PLAN: DatedRule[Timescale] = register(
                     "table D7 (plans ending by length) and its footnote",
                     Verification.SECONDARY,
                     note="Length is start to end in calendar time, band '2 years or more' "
-                    "(fact sheet indicators.md 2.7, from the published D7 data set). The "
+                    "(the published D7 data set in the Explore Education Statistics data "
+                    "catalogue, whose footnote defines the length as start to end). The "
                     "boundary is not stated: the library counts a plan ending on the same "
                     "date 2 years later (clamped to the month end) as 2 years or more. "
                     "Applied from the 2012-13 census year (not a confirmed start).",

@@ -1164,7 +1164,7 @@ def proportion_funnel_limits(denominator: int, *, baseline: float) -> FunnelLimi
         av ∓ z·√(av·(1 - av) / n)
 
     clipped to ``[0, 1]``. This is PHEindicatormethods' ``sigma_adjustment``
-    simplified: its long closed form (quoted in the fact sheet) reduces
+    simplified: its long closed form (``sigma_adjustment``) reduces
     algebraically to this expression, which is the observed proportion whose
     Wilson limit just touches the baseline. The simple form avoids the
     cancellation of the original at large ``n``.

@@ -80,7 +80,8 @@ _REVIEW = "initial discussion or strategy discussion with the LADO"
 
 _KCSIE_2016_P47 = "https://online.flipbuilder.com/ruih/lrev/files/basic-html/page47.html"
 _KCSIE_2016_NOTE = (
-    "Read in a verbatim flipbook copy of the September 2016 edition (fact sheet; page 47). "
+    "Read in a verbatim online copy of the September 2016 edition (Part four, paras 174-175, "
+    "page 47 of the copy). "
     "Not seen in the KCSIE 2021 paragraphs read (335-345, 381-384, 396-399, 406-410); "
     "absence from later editions is not proven."
 )

@@ -192,7 +192,12 @@ _BIRTHS_AND_DEATHS_REGISTRATION_ACT_1953 = Instrument(
     url="https://www.legislation.gov.uk/ukpga/Eliz2/1-2/20",
 )
 
-# Dates the regime changed (see the fact sheet's timeline).
+# Dates the regime changed: the LSCB child death review duty (LSCB Regulations 2006,
+# SI 2006/90, reg 6, from 1 April 2008); DfE's switch from "preventable" deaths to
+# "modifiable factors" (1 April 2010, DfE child death reviews release OSR 11/2011); the
+# child death review partners' duty (Children Act 2004 s16M, in force 29 June 2018 under
+# SI 2018/497); the NCMD forms (1 April 2019, gov.uk "Child death reviews: forms for
+# reporting child deaths"); Working Together 2023 (published 15 December 2023).
 _LSCB_DUTY = dt.date(2008, 4, 1)
 _MODIFIABLE_FROM = dt.date(2010, 4, 1)
 _PARTNERS_DUTY = dt.date(2018, 6, 29)
@@ -539,7 +544,10 @@ STILLBIRTH_GESTATION: DatedRule[int] = register(
                     "s41 'stillborn child' (as amended by the Stillbirth (Definition) Act 1992)",
                     Verification.SECONDARY,
                     note="Born after the 24th week of pregnancy without breathing or showing any "
-                    "other signs of life; restated in the CDR scope exclusions (fact sheet CDR-2). "
+                    "other signs of life; restated in the scope exclusions of the Child Death "
+                    "Review Statutory and Operational Guidance (England) 2018 as given in local "
+                    "CDOP protocols (e.g. Cambridgeshire and Peterborough); the primary text "
+                    "was not checked. "
                     "In force since 1992; encoded from the start of the CDR duty only.",
                 ),
             ),
@@ -782,9 +790,9 @@ SUDEP_CATEGORY: DatedRule[Category] = register(
                 source=NCMD_CATEGORY_CLARIFICATIONS.cite(
                     "SUDEP",
                     Verification.PRIMARY,
-                    note="NCMD clarification (read for the fact sheet): SUDEP is recorded as "
-                    "category 5, not category 10. Dated from the NCMD forms; the clarification's "
-                    "own date was not captured.",
+                    note="Read in the NCMD's 'Category of death: clarifications': SUDEP is "
+                    "recorded as category 5, not category 10. Dated from the NCMD forms; the "
+                    "clarification's own date was not captured.",
                 ),
                 edition="NCMD 2019",
             ),
@@ -907,8 +915,9 @@ MODIFIABLE_PERCENTAGE: DatedRule[str] = register(
                     Verification.PRIMARY,
                     url=_NHS_2018_URL,
                     note="Read: 3,595 reviews in 2017-18, of which 3,540 had enough information "
-                    "and 55 insufficient information; 28% with modifiable factors. The DfE 2012 "
-                    "release states the sufficient-information denominator (fact sheet CDR-9).",
+                    "and 55 insufficient information; 28% with modifiable factors. The DfE "
+                    "release 'Child death reviews completed in England: year ending 31 March "
+                    "2012' (gov.uk) states the sufficient-information denominator.",
                 ),
                 edition="modifiable factors 2010",
             ),

@@ -204,7 +204,8 @@ OWHR_CONDITIONS: DatedRule[tuple[str, ...]] = register(
                     "Regulations as described by the minister (Lords, 8 November 2022): review "
                     "partners for the area where the death occurred (or the body was found); a "
                     "partner must hold or be expected to hold relevant information. The Home "
-                    "Office factsheet (gov.uk) says no OWHR is required where another statutory "
+                    "Office's 'Police, Crime, Sentencing and Courts Bill 2021: homicide reviews "
+                    "factsheet' (gov.uk) says no OWHR is required where another statutory "
                     "review, such as a DHR, applies (s26).",
                 ),
                 edition="PCSCA 2022",
@@ -226,9 +227,10 @@ OWHR_MINIMUM_AGE: DatedRule[int] = register(
                     "s24 with the OWHR Regulations 2022",
                     Verification.PRIMARY,
                     url=_PCSCA_CH2,
-                    note="'Where the victim was aged 18 or over': Home Office factsheet and "
-                    "statutory guidance page (gov.uk) and the minister in the Lords "
-                    "(8 November 2022).",
+                    note="'Where the victim was aged 18 or over': the Home Office's 'Police, "
+                    "Crime, Sentencing and Courts Bill 2021: homicide reviews factsheet' and "
+                    "its 'Offensive weapons homicide reviews' statutory guidance page (gov.uk, "
+                    "April 2023) and the minister in the Lords (8 November 2022).",
                 ),
                 edition="PCSCA 2022",
             ),

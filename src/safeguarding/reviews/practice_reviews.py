@@ -151,8 +151,10 @@ RAPID_REVIEW_ANCHOR: DatedRule[ClockAnchor] = register(
                     "chapter 4 (rapid reviews)",
                     Verification.SECONDARY,
                     note="One restatement only: 'within 15 working days of safeguarding "
-                    "partners becoming aware of the incident' (Trafford). The verification "
-                    "addendum could not re-check it. Partnerships may fix the anchor locally "
+                    "partners becoming aware of the incident' (Trafford's safeguarding "
+                    "partnership, page on child safeguarding practice reviews). No other "
+                    "restatement of this anchor for WT2018 was found, and the WT2018 text was "
+                    "not checked. Partnerships may fix the anchor locally "
                     "(ReviewProcedures.rapid_review_clock).",
                 ),
                 edition="WT2018",
@@ -193,9 +195,11 @@ LOCAL_REVIEW_CRITERIA: DatedRule[tuple[LocalReviewCriterion, ...]] = register(
                     "reg 11",
                     Verification.PRIMARY,
                     url="https://www.legislation.gov.uk/uksi/2018/789/regulation/11/made",
-                    note="Read in the regulation (fact sheet CS-6). The list 'includes' these "
-                    "criteria (not exhaustive). Meeting them does not oblige a review: the "
-                    "decision is the partners' and should be transparent. SI 2018/789 was made "
+                    note="Read in the regulation on legislation.gov.uk. The list 'includes' "
+                    "these criteria (not exhaustive). Meeting them does not oblige a review: the "
+                    "decision is the partners' and should be transparent (Working Together 2018 "
+                    "ch. 4 as restated by Trafford's safeguarding partnership; the guidance text "
+                    "was not checked). SI 2018/789 was made "
                     "on 28 June 2018 and came into force the day after (reg 1, read).",
                 ),
                 edition="SI 2018/789",
@@ -274,7 +278,7 @@ ADVANCE_COPY_TIMESCALE: DatedRule[Timescale] = register(
 _LEAD = PANEL_FAQ.cite(
     "who leads a rapid review",
     Verification.PRIMARY,
-    note="The Panel's FAQ (fact sheet CS-5): the partners for the area where the incident "
+    note="Read in the Panel's FAQ: the partners for the area where the incident "
     "happened lead, working with the area where the child lives.",
 )
 

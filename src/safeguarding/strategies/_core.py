@@ -350,7 +350,7 @@ def dates_of_birth(
 
 
 def children(*, on: dt.date | None = None, unborn: bool | None = None) -> st.SearchStrategy[Child]:
-    """Children, born or unborn, with identifiers, birth edge cases and a disability flag.
+    """Children, born or unborn, with identifiers, boundary birth dates and a disability flag.
 
     Args:
         on: If given, born children are 0 to 17 on this day (clustered on 16th

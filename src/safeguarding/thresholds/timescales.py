@@ -297,8 +297,11 @@ class IcpcAnchor(enum.Enum):
 
 _ANCHOR_NOTE_S = (
     "Where more than one strategy discussion was held, the clock runs from the one at which the "
-    "s47 enquiry was initiated: seven or more English restatements (verification addendum 1.3). "
-    "The 'last strategy discussion' wording is the Isle of Man's, not England's."
+    "s47 enquiry was initiated: seven or more English restatements agree (Pan-Sussex procedures "
+    "5.2, Solihull 3.5, Liverpool 3.5, Norfolk 3.6, West Mercia 3.5, Devon one-minute guide "
+    "no. 23, Tees procedure 10, Family Rights Group); the Working Together text was not checked. "
+    "The 'last strategy discussion' wording is the Isle of Man's (a Manx 'section 46' enquiry), "
+    "not England's."
 )
 INITIAL_CONFERENCE_ANCHOR: DatedRule[IcpcAnchor] = register(
     DatedRule(
