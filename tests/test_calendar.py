@@ -1,6 +1,6 @@
 """Tests of the England and Wales working-day calendar (:mod:`safeguarding.calendar`).
 
-Two independent oracles check the whole covered range:
+Two independent references check the whole covered range:
 
 * the ``holidays`` package (``GB``, subdivision ``ENG``) for *which* days are
   bank holidays, year by year and day by day;
@@ -8,7 +8,8 @@ Two independent oracles check the whole covered range:
   holiday list, for the day-0 arithmetic of :func:`add_working_days` and
   :func:`working_days_between` over 100,000+ seeded random cases.
 
-Then come the worked examples of the indicator fact sheet, golden bank
+Then come the worked examples W44-W47 of
+``tests/data/indicator_reference_values.md``, golden bank
 holidays with the proclamation or event behind each, Hypothesis properties,
 the coverage and input errors, local overrides, ``add_months`` and
 ``bank_holidays``.
@@ -253,7 +254,7 @@ def test_working_days_between_matches_numpy_busday_count(
 
 
 # ---------------------------------------------------------------------------
-# Worked examples: indicators.md reference values W44-W47
+# Worked examples: rows W44-W47 of tests/data/indicator_reference_values.md
 # ---------------------------------------------------------------------------
 
 WORKED_EXAMPLES = [
@@ -264,8 +265,8 @@ WORKED_EXAMPLES = [
     # W45: 15 working days from Thursday 19 December 2024 (Christmas Day,
     # Boxing Day and New Year's Day skipped).
     pytest.param(D(2024, 12, 19), 15, D(2025, 1, 14), id="W45"),
-    # W46: 10 working days from Good Friday 2025 (the start is day 0; Easter
-    # Monday 21 April is skipped).
+    # W46: 10 working days from Friday 11 April 2025 (the start is day 0; Good
+    # Friday 18 April and Easter Monday 21 April are skipped).
     pytest.param(D(2025, 4, 11), 10, D(2025, 4, 29), id="W46"),
     # W47: 20 working days from Monday 16 December 2024.
     pytest.param(D(2024, 12, 16), 20, D(2025, 1, 16), id="W47"),

@@ -59,7 +59,8 @@ def rule(key: str):
     ("key", "enum", "size"),
     [
         # Sizes counted in the DfE XSD of the 2021-22 census (cin-2022.xsd, liia-tools) and in
-        # the fact sheet indicators.md 2.11 (Ethnicity: 20 codes; categories NEG PHY EMO SAB MUL).
+        # liia-tools' CIN_schema_2024.xsd (tests/data/peer/liiatools/; Ethnicity: 20 codes;
+        # categories NEG PHY EMO SAB MUL, the list DfE validation rule 8905 accepts).
         ("cases.categories_of_abuse", CategoryOfAbuse, 5),
         ("cases.primary_needs", PrimaryNeed, 10),
         ("cases.ethnicities", Ethnicity, 20),
@@ -75,8 +76,8 @@ def test_code_lists_are_rules_with_every_member(key, enum, size):
 
 
 def test_codes_added_in_2023_24_are_a_later_secondary_version():
-    # indicators.md 2.11: 5A-5D and RC1-RC9 in the 2024 schema; the 2022 schema read has
-    # neither 5D nor RC9.
+    # CIN census schemas as transcribed by liia-tools (tests/data/peer/liiatools/): 5A-5D and
+    # RC1-RC9 in CIN_schema_2024.xsd; CIN_schema_2022.xsd has neither 5D nor RC9.
     sources = rule("cases.referral_sources")
     assert ReferralSource.LA_EARLY_HELP not in sources.at(D(2023, 3, 31)).value
     assert sources.at(D(2023, 4, 1)).value == tuple(ReferralSource)

@@ -1,8 +1,12 @@
 """Child death review: scope, expectedness, JAR, categories and modifiable factors.
 
-Golden answers cite where they come from: the fact sheet reviews_cdop.md (section CDR-n,
-"edge case n"), its verification addendum (verification-wt-cspr-cdr.md, item 3.n), the
-statute (Children Act 2004 s16M, read on legislation.gov.uk) or a seed document line.
+Golden answers cite where they come from: the statute (Children Act 2004 s16M,
+https://www.legislation.gov.uk/ukpga/2004/31/section/16M ), the national guidance and forms
+(Child Death Review: Statutory and Operational Guidance (England), October 2018; Working
+Together to Safeguard Children; the CDOP analysis form; NCMD guidance), the DfE and NHS Digital
+child death review statistics, or the Lewisham Safeguarding Children Board Annual Report
+2018/19. Where the guidance text itself was not read, the restatement used is named and marked
+secondary or unverified.
 """
 
 import datetime as dt
@@ -67,12 +71,15 @@ def finding(decision: Decision[Any], criterion: str) -> Finding:
     return found
 
 
-# ---------------------------------------------------------------- scope (Done when: edge cases)
+# ---------------------------------------------------------------- scope
 
 
 def test_stillbirth_is_not_a_child_death():
-    # Fact sheet CDR-2 and edge case 12: stillbirths (no signs of life, 24 weeks or more)
-    # are excluded; Lewisham annual report 2018/19 (seed 001, line 360) says the same.
+    # Child Death Review Statutory and Operational Guidance 2018, terminology: stillbirths (no
+    # signs of life, 24 weeks or more) are excluded (secondary: Cambridgeshire and Peterborough
+    # CDOP protocol, https://www.safeguardingcambspeterborough.org.uk/children-board/professionals/procedures/cp-cdop-protocol/ ).
+    # Lewisham Safeguarding Children Board, Annual Report 2018/19, "Child Death Overview Panel
+    # (CDOP)" (p. 15): "Babies who are stillborn ... are excluded from the review".
     d = death(born=D(2021, 5, 3), died=D(2021, 5, 3), born_alive=False, gestation_weeks=38)
     decision = in_scope(d, on=D(2021, 5, 3))
     assert decision.outcome is ReviewScope.NOT_IN_SCOPE
@@ -82,7 +89,8 @@ def test_stillbirth_is_not_a_child_death():
 
 
 def test_late_foetal_loss_is_not_a_child_death():
-    # Fact sheet CDR-2: no signs of life before 24 weeks is a late foetal loss, excluded.
+    # CDR guidance 2018, terminology (secondary, as above): no signs of life before 24 weeks is
+    # a late foetal loss, excluded.
     d = death(born=D(2021, 5, 3), died=D(2021, 5, 3), born_alive=False, gestation_weeks=22)
     decision = in_scope(d, on=D(2021, 5, 3))
     assert decision.outcome is ReviewScope.NOT_IN_SCOPE
@@ -93,8 +101,8 @@ def test_late_foetal_loss_is_not_a_child_death():
 
 
 def test_live_birth_after_lawful_termination_is_excluded():
-    # Fact sheet CDR-2 and edge case 12: lawful terminations of any gestation are excluded,
-    # including a baby born alive after a planned lawful termination.
+    # CDR guidance 2018, terminology (secondary, as above): lawful terminations of any
+    # gestation are excluded, including a baby born alive after a planned lawful termination.
     d = death(born=D(2020, 2, 10), died=D(2020, 2, 10), gestation_weeks=21, lawful_termination=True)
     decision = in_scope(d, on=D(2020, 2, 10))
     assert decision.outcome is ReviewScope.NOT_IN_SCOPE
@@ -103,8 +111,9 @@ def test_live_birth_after_lawful_termination_is_excluded():
 
 
 def test_live_birth_at_22_weeks_who_then_dies_is_reviewed():
-    # Fact sheet edge case 12: a live birth at 22 weeks (no termination) that then dies is a
-    # child death; the CDR partners of the area of residence must review it (CA 2004 s16M(1)).
+    # A live birth at 22 weeks (no termination) that then dies is a child death (CDR guidance
+    # 2018: any death after birth and before the 18th birthday); the CDR partners of the area
+    # of residence must review it (CA 2004 s16M(1)).
     d = death(born=D(2020, 2, 10), died=D(2020, 2, 12), gestation_weeks=22)
     decision = in_scope(d, on=D(2020, 2, 12))
     assert decision.outcome is ReviewScope.REQUIRED
@@ -113,8 +122,8 @@ def test_live_birth_at_22_weeks_who_then_dies_is_reviewed():
 
 
 def test_harmed_at_17_died_at_18_is_not_reviewed():
-    # Fact sheet edge case 8: harmed at 17, dies after turning 18: no CDR (the age at death
-    # counts, recorded separately from the age at the incident).
+    # Harmed at 17, dies after turning 18: no CDR, since the guidance covers deaths before the
+    # 18th birthday (the age at death counts, recorded separately from the age at the incident).
     d = death(born=D(2002, 5, 10), died=D(2020, 5, 10), date_of_incident=D(2020, 3, 1))
     decision = in_scope(d, on=D(2020, 5, 10))
     assert decision.outcome is ReviewScope.NOT_IN_SCOPE
@@ -143,14 +152,15 @@ def test_leap_day_birth_reaches_18_on_1_march(died, outcome):
     ("on", "resident", "died_here", "outcome"),
     [
         # CA 2004 s16M(1): normally resident -> must review, wherever the death happened
-        # (fact sheet edge case 3: a child resident here who dies abroad).
+        # (so also a child resident here who dies abroad).
         (D(2020, 1, 1), True, False, ReviewScope.REQUIRED),
         # s16M(2): died in the area, not normally resident -> may review.
         (D(2020, 1, 1), False, True, ReviewScope.DISCRETIONARY),
         (D(2020, 1, 1), False, False, ReviewScope.NOT_IN_SCOPE),
         (D(2020, 1, 1), False, None, ReviewScope.UNDETERMINED),
         (D(2020, 1, 1), None, True, ReviewScope.UNDETERMINED),
-        # LSCB era (reg 6): deaths of children normally resident only.
+        # LSCB era (Local Safeguarding Children Boards Regulations 2006, SI 2006/90, reg 6,
+        # https://www.legislation.gov.uk/uksi/2006/90 ): children normally resident only.
         (D(2017, 6, 1), False, True, ReviewScope.NOT_IN_SCOPE),
         (D(2017, 6, 1), False, None, ReviewScope.NOT_IN_SCOPE),
         (D(2017, 6, 1), True, None, ReviewScope.REQUIRED),
@@ -197,7 +207,9 @@ def test_unknown_facts_leave_the_scope_undetermined():
 
 
 def test_no_duty_before_1_april_2008():
-    # Fact sheet timeline: LSCB CDOP duty from 1 April 2008.
+    # LSCB child death reviews (SI 2006/90 reg 6) from 1 April 2008 (secondary: DfE, Child
+    # Death Reviews statistical release OSR 11/2011; Lewisham LSCB Annual Report 2018/19,
+    # "Child Death Overview Panel (CDOP)", p. 15: "a statutory duty since April 2008").
     d = death(born=D(2007, 1, 1), died=D(2008, 3, 31))
     with pytest.raises(RuleNotInForceError) as info:
         in_scope(d, on=D(2008, 3, 31))
@@ -235,8 +247,11 @@ def test_scope_invariants(d, on):
 @pytest.mark.parametrize(
     ("anticipated", "collapse", "outcome"),
     [
-        # Fact sheet CDR-3 / addendum 3.1: unexpected if not anticipated as a significant
-        # possibility, or if a similarly unexpected collapse or incident led to the death.
+        # Working Together 2010/2013/2015 (child death chapter) and WT2023 ch. 6: unexpected if
+        # not anticipated as a significant possibility (for example 24 hours before), or if a
+        # similarly unexpected collapse or incident led to the death (secondary: Staffordshire
+        # SCB procedures, "Definitions"; Wakefield SCP one-minute guide citing WT2023 ch. 6,
+        # https://www.wakefieldscp.org.uk/resources/child-death-joint-agency-response-meeting-omg/ ).
         (False, None, Expectedness.UNEXPECTED),
         (False, False, Expectedness.UNEXPECTED),
         (True, True, Expectedness.UNEXPECTED),
@@ -263,7 +278,9 @@ def test_expectedness_edition_follows_the_date():
 
 
 def test_jar_triggers_since_2018():
-    # Addendum 3.2: the five JAR circumstances (secondary).
+    # The five circumstances that need a joint agency response, from the CDR Statutory and
+    # Operational Guidance 2018 (secondary: restated by Nottinghamshire SCP, "Child death review
+    # procedures", https://nottinghamshirescp.trixonline.co.uk/chapter/child-death-review-procedures ).
     on = D(2022, 6, 1)
     base = death(born=D(2022, 1, 4), died=on)
     assert joint_agency_response(base, on=on).outcome is JointAgencyResponse.UNDETERMINED
@@ -289,8 +306,8 @@ def test_jar_triggers_since_2018():
 
 
 def test_unattended_stillbirth_needs_a_jar_but_no_review():
-    # Addendum 3.2, trigger 5: a stillbirth with no healthcare professional present calls
-    # for a JAR, though it is not a child death (fact sheet edge case 12).
+    # The fifth circumstance (same source): a stillbirth with no healthcare professional present
+    # calls for a JAR, though it is not a child death under the 2018 guidance's scope.
     on = D(2021, 7, 7)
     base = death(born=on, died=on, born_alive=False, gestation_weeks=39)
     unattended = attrs.evolve(base, healthcare_professional_present=False)
@@ -331,7 +348,10 @@ def test_rapid_response_before_2018_follows_unexpectedness():
 
 
 def test_the_ten_categories():
-    # Fact sheet CDR-6: ten categories in hierarchy order.
+    # The ten categories of the CDOP analysis form, in hierarchy order (names as in DfE, Child
+    # Death Reviews completed in England, year ending 31 March 2012,
+    # https://gov.uk/government/statistics/child-death-reviews-completed-in-england-year-ending-31-march-2012 ,
+    # and NCMD; the "includes" notes are unverified).
     assert [c.number for c in Category] == list(range(1, 11))
     assert Category(1).title == "Deliberately inflicted injury, abuse or neglect"
     assert Category.PERINATAL_NEONATAL.describe() == "8 Perinatal/neonatal event"
@@ -342,7 +362,11 @@ def test_the_ten_categories():
 @pytest.mark.parametrize(
     ("candidates", "expected"),
     [
-        # Fact sheet CDR-6 hierarchy rule (unverified): the highest-listed candidate wins.
+        # Hierarchy rule (unverified): the highest-listed candidate wins. That the scheme is
+        # hierarchical is secondary (Arch Dis Child 2017;102(Suppl 1):A53,
+        # https://adc.bmj.com/content/102/Suppl_1/A53.3 ; Pearson et al., "How children die:
+        # classifying child deaths", Arch Dis Child 2011;96:922); the instruction itself was
+        # not seen.
         ((Category.PERINATAL_NEONATAL, Category.INFECTION), Category.PERINATAL_NEONATAL),
         ((Category.INFECTION, Category.PERINATAL_NEONATAL), Category.PERINATAL_NEONATAL),
         (
@@ -391,7 +415,8 @@ def test_override_is_recorded():
     ],
 )
 def test_sudep_goes_to_acute_medical_never_to_10(candidates):
-    # Fact sheet CDR-6 (NCMD clarification, primary): SUDEP is category 5, never 10.
+    # NCMD, "Category of death: clarifications", https://www.ncmd.info/professionals/ (primary):
+    # SUDEP is category 5, never 10.
     decision = categorise(candidates, sudep=True, on=D(2021, 2, 1))
     assert decision.outcome.category is Category.ACUTE_MEDICAL
     assert Category.SUDDEN_UNEXPLAINED not in decision.outcome.candidates
@@ -506,8 +531,10 @@ def test_categorise_returns_a_candidate_or_the_recorded_override(
 
 
 def test_modifiable_conclusion_is_never_derived_from_domain_scores():
-    # Fact sheet CDR-8: a factor can contribute (score 2 or 3) without being modifiable,
-    # e.g. extreme prematurity; the conclusion is the panel's separate judgement.
+    # A factor can contribute (score 2 or 3 on the Form C scale) without being modifiable, e.g.
+    # extreme prematurity; the conclusion is the panel's separate judgement (the published
+    # statistics count it apart from the scores: NHS Digital, Child death reviews, year ending
+    # 31 March 2018, https://digital.nhs.uk/data-and-information/publications/statistical/child-death-reviews/2018/number-of-reviews ).
     scores = [
         DomainAssessment(domain=Domain.CHILD, level=FactorLevel.COMPLETE_EXPLANATION),
         DomainAssessment(domain=Domain.SERVICE_PROVISION, level=FactorLevel.NONE_IDENTIFIED),
@@ -537,7 +564,9 @@ def test_insufficient_information_is_a_third_answer():
 
 
 def test_before_april_2010_panels_recorded_preventable_deaths():
-    # Fact sheet CDR-7: "preventable" until 1 April 2010, then "modifiable factors".
+    # DfE, Child Death Reviews releases OSR 11/2011 and OSR 14/2012: "preventable" until
+    # 1 April 2010, then "modifiable factors"
+    # (https://gov.uk/government/statistics/child-death-reviews-completed-in-england-year-ending-31-march-2012 ).
     early = assess_modifiable_factors(ModifiableConclusion.MODIFIABLE, on=D(2009, 6, 1))
     assert "preventable" in early.findings[-1].detail
     later = assess_modifiable_factors(ModifiableConclusion.MODIFIABLE, on=D(2010, 4, 1))
@@ -578,7 +607,9 @@ def test_assess_bad_input(conclusion, domains, field):
 
 
 def test_domains_and_scale():
-    # Addendum 3.5: Form C scale 0, 1, 1*, 2, 3 (1* is its own code).
+    # The pre-2019 England Form C (CDOP analysis proforma): scale 0, 1, 1*, 2, 3, with 1* its
+    # own code (primary: form text, read in a re-hosted copy whose version date is not shown,
+    # https://docsbay.net/this-proforma-is-used-by-the-child-death-overview-panel-cdop-to ).
     assert [level.value for level in FactorLevel] == ["0", "1", "1*", "2", "3"]
     assert Domain.SOCIAL_ENVIRONMENT.describe() == (
         "B social environment, including family and parenting capacity"
@@ -801,7 +832,9 @@ def test_share_interval_is_wilson_and_absent_without_denominator():
     from safeguarding.indicators.statistics import Method
     from safeguarding.reviews.child_death import Share
 
-    # Seed 001 line 370: 17 of 25 deaths reviewed had modifiable factors; W2 interval.
+    # Lewisham LSCB Annual Report 2018/19, "Child Death Overview Panel (CDOP)" (section from
+    # p. 15): 17 of 25 deaths reviewed had modifiable factors; Wilson interval as in row W2 of
+    # tests/data/indicator_reference_values.md .
     interval = Share(numerator=17, denominator=25).interval()
     assert interval is not None
     assert interval.method is Method.WILSON

@@ -1,8 +1,9 @@
-"""Panel figures: the Lewisham seed year, a national reference year, and their invariants.
+"""Panel figures: Lewisham's 2018/19 year, a national reference year, and their invariants.
 
-Seed: /work/shared/seeds/001_d4ad2e25e9c07b54.txt (Lewisham LSCB annual report 2018/19),
-lines 362, 364 and 370. National: NHS Digital, Child Death Reviews: year ending 31 March
-2018, "Number of reviews" (fact sheet CDR-9, read again for this module).
+Lewisham: Lewisham Safeguarding Children Board, Annual Report 2018/19, section "Child Death
+Overview Panel (CDOP)" (from p. 15 in the report's contents). National: NHS Digital, Child
+Death Reviews: year ending 31 March 2018, "Number of reviews",
+https://digital.nhs.uk/data-and-information/publications/statistical/child-death-reviews/2018/number-of-reviews .
 """
 
 import datetime as dt
@@ -57,11 +58,11 @@ def review(
 def lewisham_2018_19() -> list[ChildDeathReview]:
     """A synthetic year matching the Lewisham CDOP figures for 2018/19.
 
-    Seed line 364: 27 notifications from 1 April 2018 to 31 March 2019, 13 unexpected.
-    Seed line 370: 25 reviews in 2018/19, some of deaths before 1 April 2018; 17 (68%) with
-    modifiable factors; 7 (28%) perinatal/neonatal; 5 (20%) sudden unexpected death in
+    From the annual report's CDOP section: 27 notifications from 1 April 2018 to 31 March
+    2019, 13 unexpected; 25 reviews in 2018/19, some of deaths before 1 April 2018; 17 (68%)
+    with modifiable factors; 7 (28%) perinatal/neonatal; 5 (20%) sudden unexpected death in
     infancy (recorded here as category 10, see the docs); 4 (16%) chromosomal, genetic or
-    congenital. Seed line 362: 3 deaths referred to the SCR panel in 2018-19.
+    congenital; 3 deaths referred to the SCR panel in 2018-19.
     The other 9 categories and the dates are invented; only the published totals are real.
     """
     categories = (
@@ -104,21 +105,24 @@ def lewisham_2018_19() -> list[ChildDeathReview]:
     return records
 
 
-def test_lewisham_seed_figures_are_reproduced():
+def test_lewisham_report_figures_are_reproduced():
     figures = compute_figures(lewisham_2018_19(), period_start=START, period_end=END)
-    assert figures.notifications == 27  # seed line 364
-    assert figures.unexpected_deaths == 13  # seed line 364
-    assert figures.reviews_completed == 25  # seed line 370
-    assert figures.modifiable == 17  # seed line 370
+    # Lewisham LSCB Annual Report 2018/19, CDOP section: "27 child death notifications ... of
+    # which 13 were unexpected deaths"; "A total of 25 deaths were reviewed"; "17 of the deaths
+    # reviewed (68%) had modifiable factors"; "CDOP referred 3 deaths to the SCR panel".
+    assert figures.notifications == 27
+    assert figures.unexpected_deaths == 13
+    assert figures.reviews_completed == 25
+    assert figures.modifiable == 17
     assert figures.insufficient_information == 0
-    assert figures.modifiable_share.rounded_percent() == Decimal(68)  # seed line 370: 68%
+    assert figures.modifiable_share.rounded_percent() == Decimal(68)  # the report's 68%
     shares = dict(figures.category_shares())
     assert shares[Category.PERINATAL_NEONATAL].numerator == 7
     assert shares[Category.PERINATAL_NEONATAL].rounded_percent() == Decimal(28)
     assert shares[Category.SUDDEN_UNEXPLAINED].rounded_percent() == Decimal(20)
     assert shares[Category.CHROMOSOMAL_GENETIC_CONGENITAL].rounded_percent() == Decimal(16)
     assert sum(share.percent or 0 for share in shares.values()) == 100
-    assert figures.referrals_to_case_review_panel == 3  # seed line 362
+    assert figures.referrals_to_case_review_panel == 3
 
 
 def test_lewisham_summary_reads_like_the_report():
@@ -275,7 +279,8 @@ def test_compute_figures_bad_input(reviews, kwargs, field):
 
 
 def test_percentages_before_april_2010_are_not_in_force():
-    # Fact sheet CDR-7: before 1 April 2010 panels returned "preventable" deaths.
+    # DfE, Child Death Reviews releases OSR 11/2011 and OSR 14/2012: before 1 April 2010
+    # panels returned "preventable" deaths, not deaths with modifiable factors.
     with pytest.raises(RuleNotInForceError) as info:
         compute_figures([], period_start=D(2009, 4, 1), period_end=D(2010, 3, 31))
     assert info.value.key == "child_death.modifiable_percentage"

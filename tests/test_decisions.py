@@ -152,7 +152,9 @@ def test_status_is_consistent(d: Deadline, on: dt.date, done: dt.date | None):
 @pytest.mark.parametrize(
     ("unit", "amount", "due"),
     [
-        (Unit.WORKING_DAYS, 15, D(2025, 1, 14)),  # W45: Christmas, Boxing Day, New Year skipped
+        # Row W45 of tests/data/indicator_reference_values.md: Christmas, Boxing Day and New
+        # Year's Day skipped.
+        (Unit.WORKING_DAYS, 15, D(2025, 1, 14)),
         (Unit.CALENDAR_DAYS, 14, D(2025, 1, 2)),
         (Unit.WEEKS, 6, D(2025, 1, 30)),
         (Unit.MONTHS, 3, D(2025, 3, 19)),

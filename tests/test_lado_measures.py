@@ -20,7 +20,8 @@ YEAR_END = D(2019, 3, 31)
 def lewisham_2018_19() -> list[Contact]:
     """A synthetic contact list with the counts of the Lewisham LSCB annual report 2018/19.
 
-    Seed 001_d4ad2e25e9c07b54.txt lines 510-512: 342 contacts; 40% (137) taken forward for
+    Lewisham Safeguarding Children Board, Annual Report 2018/19, section "Local Authority
+    Designated Officer (LADO)" (p. 20 of the report's contents): 342 contacts; 40% (137) taken forward for
     investigation; 129 of them concluded by the year end, 18 (14%) substantiated; 68% of cases
     resolved within 7 days and 90% within 31 days. The report does not say what the
     percentages of resolution are out of; here they are out of the 334 contacts resolved
@@ -55,7 +56,7 @@ def lewisham_2018_19() -> list[Contact]:
     return made
 
 
-# Golden: the seed's LADO figures reproduced from a case list that has those counts.
+# Golden: the annual report's LADO figures reproduced from a case list that has those counts.
 def test_lewisham_2018_19_figures():
     m = measure(lewisham_2018_19(), on=YEAR_END)
     assert (m.contacts, m.investigations, m.concluded, m.substantiated) == (342, 137, 129, 18)

@@ -62,7 +62,7 @@ def test_person_repr_hides_the_date_of_birth():
     assert "date_of_birth=None" in repr(teacher(date_of_birth=None))
 
 
-# Done when: "conclusion before referral ... raises InvalidInputError naming the field".
+# A conclusion before the referral raises InvalidInputError naming the field.
 def test_conclusion_before_referral_names_the_field():
     with pytest.raises(InvalidInputError) as info:
         Timeline(
@@ -100,7 +100,7 @@ def test_steps_may_be_skipped_and_fall_on_the_same_day():
     assert timeline.referred_to_lado is None
 
 
-# Done when: "outcome not in force on the allegation date ... raises InvalidInputError".
+# An outcome not in force on the allegation date raises InvalidInputError.
 # 'Unfounded' is a category from KCSIE 2021 (para 381); the allegation was made in 2020.
 def test_outcome_not_in_force_on_the_allegation_date():
     with pytest.raises(InvalidInputError) as info:
@@ -122,7 +122,7 @@ def test_outcomes_before_kcsie_2016_are_refused():
     assert case(allegation=early, timeline=timeline, outcome=None).outcome is None
 
 
-# Done when: "unknown sector ... raises InvalidInputError naming the field".
+# An unknown sector raises InvalidInputError naming the field.
 def test_unknown_sector():
     with pytest.raises(InvalidInputError) as info:
         teacher(sector="schools")

@@ -26,10 +26,13 @@ D = dt.date
 FOUR = (Outcome.SUBSTANTIATED, Outcome.MALICIOUS, Outcome.FALSE, Outcome.UNSUBSTANTIATED)
 
 
-# Golden: KCSIE 2016 Part four para 150 (flipbook copy page 42, seen again with the search
-# tool): four outcomes, no "unfounded". KCSIE 2021 para 381 (flipbook page 132): adds
-# "unfounded", widens "malicious". Fact sheet 2.3 and edge case 15; the library applies the
-# change from KCSIE 2021 (1 September 2021) because the 2018-2020 texts were not read.
+# Golden: Keeping Children Safe in Education (September 2016), Part four, para 150: four
+# outcomes, no "unfounded" (primary, verbatim copy:
+# https://online.flipbuilder.com/ruih/lrev/files/basic-html/page42.html ). KCSIE 2021 para 381
+# adds "unfounded" and widens "malicious" (primary, verbatim copy:
+# https://user-s7hizqk.cld.bz/1-General-Information/132 ). The library applies the change from
+# KCSIE 2021 (1 September 2021) because the 2018-2020 texts were not read: which edition first
+# made it is unverified.
 def test_availability_before_and_after_kcsie_2016():
     with pytest.raises(RuleNotInForceError):
         outcomes_in_force(D(2016, 9, 4))

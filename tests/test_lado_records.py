@@ -73,8 +73,12 @@ def case(
 
 
 # Golden: retention "at least until the accused has reached normal retirement age or for a
-# period of 10 years from the date of the allegation if that is longer" (KCSIE 2014 para 127,
-# primary copy; fact sheet edge case 17: needs date of birth and pension age, not case closure).
+# period of 10 years from the date of the allegation if that is longer" (Keeping Children Safe
+# in Education, April 2014, para 127; primary, verbatim copy on Hertfordshire's schools portal,
+# http://thegrid.org.uk/info/welfare/child_protection/allegations/case_summary.shtml ). So the
+# end date needs the person's date of birth and pension age, not the date the case closed
+# ("pension age" is the wording of later secondary copies, e.g. NEU, "Recording allegations of
+# abuse", https://neu.org.uk/advice/recording-allegations-abuse ).
 def test_retention_for_a_30_year_old_runs_to_pension_age():
     thirty = person(D(1994, 1, 15))  # 30 on the allegation date
     decision = retention(case(thirty), on=ALLEGED)
@@ -130,9 +134,12 @@ def test_iicsa_hold_on_sexual_abuse_records():
     assert IICSA_PRESERVATION.at(D(2023, 9, 1)).source.status is Verification.SECONDARY
 
 
-# Fact sheet edge case 16 and addendum 2(d): KCSIE 2014/2016 remove malicious only; KCSIE 2021
-# para 397 removes malicious or false unless the person consents. Unsubstantiated and unfounded
-# allegations are kept.
+# KCSIE 2014 para 126 and KCSIE 2016 para 170 remove malicious allegations only (primary: the
+# 2014 copy above; a verbatim flipbook copy of KCSIE 2016, contents at
+# https://online.flipbuilder.com/ruih/lrev/files/basic-html/page3.html );
+# KCSIE 2021 para 397 removes malicious or false unless the person consents (primary, verbatim
+# copy: https://user-s7hizqk.cld.bz/1-General-Information/135 ); the edition that made the
+# change is unverified. Unsubstantiated and unfounded allegations are kept.
 @pytest.mark.parametrize(
     ("outcome", "on", "consents", "expected"),
     [

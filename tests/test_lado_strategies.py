@@ -71,7 +71,7 @@ def test_package_exports_are_unique_and_present():
         assert hasattr(safeguarding.lado, name)
 
 
-# Done when: every rule is in the `safeguarding rules` table with source and status.
+# Every rule is in the `safeguarding rules` table with its source and status.
 def test_every_lado_rule_is_in_the_rules_table_with_source_and_status():
     rules = lado_rules()
     keys = {rule.key for rule in rules}

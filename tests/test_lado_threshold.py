@@ -54,9 +54,12 @@ def below_threshold(**facts) -> Behaviour:
     )
 
 
-# Golden: fact sheet private_fostering_lado.md edge case 14 and section 2.1; verification
-# addendum 2(a): the fourth limb is KCSIE 2020 para 211, in force 1 September 2020 (quoted by
-# Foot Anstey and Browne Jacobson). Before that, out-of-work conduct had to fit limbs 1-3.
+# Golden: the fourth limb ("may not be suitable to work with children", transferable risk) is
+# Keeping Children Safe in Education 2020, Part four, para 211, in force 1 September 2020
+# (secondary: quoted by Foot Anstey, "Keeping children safe in education: revised statutory
+# guidance", https://www.footanstey.com/our-insights/articles-news/keeping-children-safe-in-education-revised-statutory-guidance/ ,
+# and Browne Jacobson's KCSIE 2020 briefing). Before that, out-of-work conduct had to fit
+# limbs 1-3 (behaviour towards a child).
 def test_out_of_work_domestic_abuse_31_august_2020_is_not_a_lado_matter():
     decision = assess_threshold(allegation(domestic_abuse_at_home()), on=D(2020, 8, 31))
     assert decision.outcome is ThresholdOutcome.NEITHER
@@ -89,8 +92,10 @@ def test_out_of_work_domestic_abuse_1_september_2020_is_a_lado_referral():
     assert not is_lado_referral(allegation(domestic_abuse_at_home()), on=D(2020, 8, 31))
 
 
-# KCSIE 2021 para 338 (primary copy) keeps four limbs; para 409 defines low-level concerns
-# (first edition with them: IICSA residential schools report), fact sheet 2.2.
+# KCSIE 2021 para 338 keeps four limbs; para 409 defines low-level concerns (primary, verbatim
+# copy: https://user-s7hizqk.cld.bz/1-General-Information/123 and /137 ). KCSIE 2021 is the
+# first edition with them: IICSA, "The residential schools investigation report", Part E.2,
+# https://www.iicsa.org.uk/reports-recommendations/publications/investigation/residential-schools/part-e-responding-allegations-and-concerns-england/e2-background.html .
 def test_low_level_concern_exists_from_1_september_2021():
     favourites = below_threshold(breaches_code_of_conduct=True)
     before = assess_threshold(allegation(favourites), on=D(2021, 8, 31))
@@ -155,8 +160,11 @@ def test_threshold_met_means_not_a_low_level_concern():
 
 
 def test_limbs_by_edition():
-    # Three limbs from KCSIE 2014 (secondary), four from KCSIE 2020 (secondary), KCSIE 2021
-    # and 2024 read in verbatim copies (verification addendum 2(a)).
+    # Three limbs from KCSIE 2014 (secondary: Working Together 2015 and local procedures),
+    # four from KCSIE 2020 (secondary, as above); KCSIE 2021 para 338 and KCSIE 2024 para 356
+    # read in verbatim copies (https://user-s7hizqk.cld.bz/1-General-Information/123 ;
+    # https://www.keepingchildrensafeineducation.co.uk/part_four_alleg.html ); 2022 and 2023
+    # not read (unverified).
     assert limbs_in_force(D(2014, 4, 3)) == (
         Limb.HARMED_CHILD,
         Limb.CRIMINAL_OFFENCE,

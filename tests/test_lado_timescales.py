@@ -41,8 +41,12 @@ SEFTON = LadoProcedures(
 )
 
 
-# Golden: referral deadline over a bank-holiday weekend. One working day (Working Together
-# 2015, secondary; fact sheet 2.4 and edge case 18), day 0 the day the employer became aware.
+# Golden: referral deadline over a bank-holiday weekend. One working day: Working Together to
+# Safeguard Children 2015 wording (secondary: quoted by Sefton LSCB, "Managing allegations",
+# https://seftonlscb.org.uk/lscb/professionals/managing-allegations-local-authoritys-designated-officer ,
+# and cited to WT 2015 by Luton LSCB, http://lutonlscb.org.uk/professionals/workforce/ ); local
+# procedures may set another deadline, so the national one is only the default. Day 0 is the day
+# the employer became aware.
 # Easter 2024: Good Friday 29 March and Easter Monday 1 April are bank holidays
 # (Banking and Financial Dealings Act 1971, Sch 1; calendar.py).
 @pytest.mark.parametrize(
@@ -66,8 +70,9 @@ def test_referral_deadline_over_bank_holidays(aware, due):
 
 
 def test_local_24_hour_rule_replaces_the_national_default():
-    # Sefton 2021 procedure: within 24 hours (fact sheet 2.4, local variants): at the precision
-    # of dates, the next calendar day, even over Easter.
+    # Sefton Safeguarding Children Partnership procedures (2021), 15.3 "Responding to an
+    # allegation": within 24 hours. At the precision of dates, the next calendar day, even
+    # over Easter.
     deadline = referral_deadline(D(2024, 3, 28), procedures=SEFTON)
     assert deadline.due == D(2024, 3, 29)
     assert deadline.source.instrument == "Sefton SCP procedures 2021"
@@ -92,7 +97,9 @@ def test_referral_rule_versions():
         referral_deadline(D(2015, 3, 25))
 
 
-# KCSIE 2016 Part four paras 174-175 (flipbook copy page 47; fact sheet 2.4 and addendum 2(c)).
+# Keeping Children Safe in Education (September 2016), Part four, paras 174-175 (primary, read
+# in a verbatim copy: https://online.flipbuilder.com/ruih/lrev/files/basic-html/page47.html );
+# not seen in the later editions read, so unverified from 2018.
 def test_kcsie_2016_timescales():
     assert resolution_deadline(D(2019, 12, 20)).due == D(2019, 12, 27)  # one week
     assert action_deadline(D(2023, 12, 22)).due == D(2023, 12, 29)  # 3 working days

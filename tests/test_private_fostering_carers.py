@@ -1,7 +1,10 @@
 """Disqualification, the barred-list bar and the usual fostering limit.
 
-Sources: Children Act 1989 s68(1), (3), (3A) (sheet 1.6; text read on legislation.gov.uk) and
-Sch 7 (sheet 1.6); sheet edge cases 12 and 13.
+Sources: Children Act 1989 s68(1), (3), (3A), text read on legislation.gov.uk,
+https://www.legislation.gov.uk/ukpga/1989/41/section/68 (the household limb of s68(3A) was cut
+off in the text read, so it stays unverified); and Children Act 1989 Sch 7, the usual fostering
+limit, https://www.legislation.gov.uk/ukpga/1989/41/schedule/7 (enacted form, Sch 6A in Hansard,
+8 November 1989; the current text as summarised by Fosterline and CoramBAAF: secondary).
 """
 
 import datetime as dt
@@ -43,7 +46,8 @@ def permission(on: dt.date = ON, **facts) -> Permission:
 
 
 def test_barred_person_may_never_foster_even_with_consent():
-    # Sheet edge case 12: s68(3A) is absolute (no LA consent).
+    # s68(3A): a person barred from regulated activity relating to children may not foster
+    # privately; unlike s68(1) there is no consent route.
     assert permission(barred=True, written_consent=True) is Permission.MAY_NOT_FOSTER
     assert (
         permission(household_member_barred=True, written_consent=True) is Permission.MAY_NOT_FOSTER
@@ -51,7 +55,8 @@ def test_barred_person_may_never_foster_even_with_consent():
 
 
 def test_disqualified_person_needs_written_consent():
-    # Sheet edge case 12: other disqualifications can be lifted by written consent (s68(1)).
+    # s68(1): other disqualifications can be lifted by the authority's written consent after
+    # disclosure.
     assert permission(disqualified=True, written_consent=True) is Permission.MAY_FOSTER
     assert permission(disqualified=True, written_consent=False) is Permission.MAY_NOT_FOSTER
     assert permission(disqualified=True) is Permission.CANNOT_DECIDE
@@ -92,8 +97,8 @@ def test_findings_cite_their_sections():
 @pytest.mark.parametrize(
     ("children", "siblings", "exempted", "expected"),
     [
-        # Sheet edge case 13 and Sch 7: more than three children, not all siblings, no
-        # exemption -> treated as running a children's home.
+        # Sch 7: more than three children, not all siblings, no exemption -> treated as
+        # running a children's home.
         (3, False, False, LimitOutcome.WITHIN_LIMIT),
         (4, False, False, LimitOutcome.EXCEEDS_LIMIT),
         (4, True, False, LimitOutcome.WITHIN_LIMIT),

@@ -1,8 +1,15 @@
 """Who is a privately fostered child: golden cases, properties and bad input.
 
-Sources cited per case: "sheet" is /work/shared/domain/private_fostering_lado.md (Area 1
-sections and the numbered edge cases), "addendum" is verification-pf-lado.md, "seed" is the
-Lewisham 2018/19 annual report (/work/shared/seeds/001_d4ad2e25e9c07b54.txt).
+Sources cited per case:
+
+- Children Act 1989 (legislation.gov.uk): s66 (privately fostered child, the 28-day rule),
+  https://www.legislation.gov.uk/ukpga/1989/41/section/66 ; s105(1) ("relative", "disabled"),
+  https://www.legislation.gov.uk/ukpga/1989/41/section/105 ; s17(11) ("disabled"),
+  https://www.legislation.gov.uk/ukpga/1989/41/section/17 ; Schedule 8 (exemptions, and para 9
+  on boarding-school holidays), https://www.legislation.gov.uk/ukpga/1989/41/schedule/8 .
+- Where the statute text was not read, the secondary source is named in the case.
+- Lewisham Safeguarding Children Board, Annual Report 2018/19, section "Private Fostering"
+  (p. 20 of the report's contents).
 """
 
 import datetime as dt
@@ -86,23 +93,23 @@ PF = Outcome.PRIVATELY_FOSTERED
 NOT = Outcome.NOT_PRIVATELY_FOSTERED
 
 
-# --- Age (s66(1)(a), s66(4); sheet 1.1 and edge case 1) ------------------------------------
+# --- Age (Children Act 1989 s66(1)(a) and s66(4)) -----------------------------------------
 
 
 def test_fifteen_year_old_not_disabled_is_in_scope():
-    # Sheet edge case 1: 15-year-old non-disabled -> within age (under 16).
+    # s66(1)(a): a non-disabled 15-year-old is within age (under 16).
     assert outcome(case()) is PF
 
 
 def test_sixteen_year_old_not_disabled_is_out_of_scope():
-    # Sheet edge case 1: 16- or 17-year-old non-disabled -> never privately fostered.
+    # s66(1)(a): a non-disabled 16- or 17-year-old is never privately fostered.
     arrangement = case(child=child(D(2009, 3, 3)))
     assert outcome(arrangement) is NOT
     assert finding(arrangement, "age").met is False
 
 
 def test_seventeen_year_old_disabled_is_in_scope():
-    # s66(4), sheet edge case 1: 17-year-old disabled -> can be privately fostered.
+    # s66(4): for a disabled child the limit reads as 18, so a disabled 17-year-old can be.
     assert outcome(case(child=child(D(2007, 6, 1), disabled=True))) is PF
 
 
@@ -112,33 +119,39 @@ def test_eighteen_year_old_disabled_is_out_of_scope():
 
 
 def test_child_turning_sixteen_mid_arrangement_drops_out_on_the_birthday():
-    # Sheet edge case 1: a non-disabled child turning 16 drops out at the 16th birthday.
+    # s66(1)(a) is tested on each day of the arrangement: a non-disabled child turning 16
+    # drops out on the 16th birthday.
     arrangement = case(child=child(D(2009, 4, 10)))
     assert outcome(arrangement, D(2025, 4, 9)) is PF
     assert outcome(arrangement, D(2025, 4, 10)) is NOT
 
 
 def test_sixteen_year_old_with_unknown_disability_cannot_be_decided():
-    # Sheet edge case 2: s17(11) needs no diagnosis, but whether the child is disabled
-    # must be known to decide for a 16- or 17-year-old.
+    # s105(1) gives "disabled" the s17(11) meaning, which needs no formal diagnosis
+    # (secondary: Family Rights Group); but whether the child is disabled must be known to
+    # decide for a 16- or 17-year-old.
     decision = assess(case(child=child(D(2008, 12, 1), disabled=None)), on=ON)
     assert decision.outcome is Outcome.CANNOT_DECIDE
     assert missing_facts(decision) == ("child.disabled",)
 
 
-def test_age_rules_match_the_seed_definition():
-    # Seed line 519: "under the age of 16 (18 if disabled)".
+def test_age_rules_match_the_lewisham_report_definition():
+    # Lewisham Safeguarding Children Board, Annual Report 2018/19, "Private Fostering"
+    # (p. 20): "under the age of 16 (18 if disabled)".
     assert AGE_LIMIT.at(ON).value == 16
     assert DISABLED_AGE_LIMIT.at(ON).value == 18
 
 
-# --- Relatives (s105(1); sheet 1.2 and edge case 3) ----------------------------------------
+# --- Relatives (Children Act 1989 s105(1)) --------------------------------------------------
+# The s105(1) wording as restated by the Working Together online glossary and the National
+# Minimum Standards for Private Fostering 2005 (secondary: the revised s105 text was not read
+# as far as "relative").
 
 
 @pytest.mark.parametrize(
     ("relationship", "link"),
     [
-        # Sheet edge case 3: aunt by marriage / civil partnership, half-sibling, step-parent.
+        # s105(1): aunt by marriage or civil partnership, half-sibling, step-parent, grandparent.
         (Relationship.UNCLE_OR_AUNT, Link.MARRIAGE),
         (Relationship.UNCLE_OR_AUNT, Link.CIVIL_PARTNERSHIP),
         (Relationship.SIBLING, Link.HALF_BLOOD),
@@ -157,8 +170,11 @@ def test_relatives_are_not_private_foster_carers(relationship, link):
 @pytest.mark.parametrize(
     "relationship",
     [
-        # Sheet 1.2 and edge case 3: great-aunt, cousin, parent's cousin, family friend,
-        # parent's unmarried partner are not relatives; a host family is not (seed line 521).
+        # Not in the s105(1) list: great-aunt, cousin, parent's cousin, family friend, parent's
+        # unmarried partner (secondary: NMS for Private Fostering 2005, introduction; St Helens
+        # Council, "Private fostering", https://sthelens.gov.uk/article/3540/Private-fostering);
+        # nor a host family (Lewisham LSCB Annual Report 2018/19, "Private Fostering", p. 20:
+        # international students staying with host families).
         Relationship.GREAT_UNCLE_OR_AUNT,
         Relationship.COUSIN,
         Relationship.PARENTS_COUSIN,
@@ -215,9 +231,10 @@ def test_step_parent_by_civil_partnership_is_a_relative_from_2005():
     assert missing_facts(assess(unknown, on=D(2005, 12, 4))) == ("link",)
 
 
-def test_relatives_list_matches_the_seed_and_statute():
-    # Seed line 519 lists brother, sister, aunt, uncle, grandparent, step-parent; s105(1)
-    # adds full/half blood and by marriage or civil partnership.
+def test_relatives_list_matches_the_lewisham_report_and_statute():
+    # The Lewisham LSCB Annual Report 2018/19 ("Private Fostering", p. 20) lists brother,
+    # sister, aunt, uncle, grandparent, step-parent; s105(1) adds full/half blood and by
+    # marriage or civil partnership.
     definition = RELATIVES.at(ON).value
     assert definition.relationships == {
         Relationship.GRANDPARENT,
@@ -238,11 +255,12 @@ def test_relatives_list_matches_the_seed_and_statute():
     )
 
 
-# --- Schedule 8 exemptions (sheet 1.3, edge cases 4, 7, 8) ---------------------------------
+# --- Schedule 8 exemptions (Children Act 1989 Sch 8 paras 1-5) ------------------------------
+# https://www.legislation.gov.uk/ukpga/1989/41/schedule/8
 
 
 def test_parent_living_in_the_premises_exempts():
-    # Sch 8 para 2(1)(a)(i); sheet edge case 4.
+    # Sch 8 para 2(1)(a)(i): a parent living in the premises.
     arrangement = case(also_living_there=frozenset({Resident.PARENT}))
     assert outcome(arrangement) is NOT
     assert "parent" in finding(arrangement, "no parent").detail
@@ -256,14 +274,15 @@ def test_pr_holder_or_responsible_relative_living_there_exempts():
 
 
 def test_relative_living_there_without_responsibility_does_not_exempt():
-    # Sheet edge case 4: a relative only exempts if they have assumed responsibility.
+    # Sch 8 para 2(1)(a)(iii): a relative only exempts if they have assumed responsibility
+    # for the child's care.
     arrangement = case(also_living_there=frozenset({Resident.RELATIVE_WITHOUT_RESPONSIBILITY}))
     assert outcome(arrangement) is PF
     assert "has not assumed" in finding(arrangement, "no parent").detail
 
 
 def test_looked_after_child_with_a_friend_is_not_privately_fostered():
-    # Sch 8 para 1; sheet edge case 8: whatever the duration.
+    # Sch 8 para 1: not privately fostered while looked after, whatever the duration.
     assert outcome(case(looked_after=True)) is NOT
     assert outcome(case(looked_after=True), D(2026, 1, 1)) is NOT
 
@@ -272,12 +291,15 @@ def test_looked_after_child_with_a_friend_is_not_privately_fostered():
     "field", ["placed_for_adoption", "mental_health_detention", "court_ordered"]
 )
 def test_other_schedule_8_exemptions(field):
-    # Sch 8 paras 3, 4 and 5 (sheet 1.3; addendum 1.11).
+    # Sch 8 para 3 (court-ordered care, 2000 text read); para 4 (Mental Health Act 1983,
+    # unconfirmed: text not read); para 5 (placed for adoption by an adoption agency,
+    # secondary: LexisNexis practice note "Private fostering",
+    # https://www.lexisnexis.co.uk/legal/guidance/public-children-private-fostering).
     assert outcome(case(**{field: True})) is NOT
 
 
 def test_teacher_taking_a_pupil_home_in_a_personal_capacity():
-    # Sheet edge case 7 and Sch 8 para 2(2): a teacher looking after a pupil in their own
+    # Sch 8 para 2(1)(d) and 2(2): a teacher looking after a pupil in their own
     # home acts in a personal capacity; the school exemption does not reach it.
     arrangement = case(relationship=Relationship.STAFF_MEMBER)
     assert outcome(arrangement) is PF
@@ -336,7 +358,7 @@ def test_childrens_home_before_2002_was_schedule_8_para_2_1_b():
     assert before.met is after.met is False
 
 
-# --- The 28-day rule with its intention limb (s66(2); sheet edge case 5) -------------------
+# --- The 28-day rule with its intention limb (Children Act 1989 s66(2)) --------------------
 
 
 def short_stay(**changes) -> Arrangement:
@@ -358,14 +380,14 @@ def test_27_day_stay_with_no_intention_to_extend_is_not_private_fostering():
 
 
 def test_the_same_stay_is_private_fostering_once_the_intention_to_extend_forms():
-    # Sheet edge case 5: PF from the moment the intention to continue forms.
+    # s66(2)(b): PF from the moment the carer intends to go on beyond 28 days.
     stay = short_stay(extension_intended_from=D(2025, 2, 10))
     assert outcome(stay, D(2025, 2, 9)) is NOT
     assert outcome(stay, D(2025, 2, 10)) is PF
 
 
 def test_a_stay_continuing_to_day_28_becomes_private_fostering_on_day_28():
-    # Sheet edge case 5: "or at day 28 at the latest"; day count rule (first day is day 1).
+    # s66(2)(a): PF at day 28 at the latest (the first day cared for is day 1).
     stay = short_stay()
     assert outcome(stay, D(2025, 2, 27)) is NOT
     assert days_cared_for(stay, on=D(2025, 2, 28)) == 28
@@ -373,7 +395,7 @@ def test_a_stay_continuing_to_day_28_becomes_private_fostering_on_day_28():
 
 
 def test_stay_intended_from_the_start_to_last_six_weeks_is_private_fostering_from_day_1():
-    # Sheet edge case 5: intended from the start to last 28+ days -> PF from day 1.
+    # s66(2)(b): intended from the start to last 28 days or more -> PF from day 1.
     stay = short_stay(intended_end=D(2025, 3, 14))
     assert outcome(stay, D(2025, 2, 1)) is PF
 
@@ -398,7 +420,8 @@ def test_not_yet_started_or_ended_arrangements():
     assert days_cared_for(stay, on=D(2025, 12, 1)) == 91
 
 
-# --- Boarding-school holidays (Sch 8 para 9; sheet 1.3 and edge case 6) ---------------------
+# --- Boarding-school holidays (Children Act 1989 Sch 8 para 9) -----------------------------
+# https://www.legislation.gov.uk/ukpga/1989/41/schedule/8/paragraph/9
 
 
 def boarder(days: int, **changes) -> Arrangement:
@@ -417,7 +440,7 @@ def boarder(days: int, **changes) -> Arrangement:
 
 
 def test_boarding_pupil_at_school_for_exactly_14_days_of_a_holiday_is_not_caught():
-    # Sheet edge case 6: "exactly 14 days -> not caught" (more than two weeks needed).
+    # Sch 8 para 9(1) needs "more than two weeks": exactly 14 days is not caught.
     assert outcome(boarder(14), D(2025, 4, 1)) is NOT
 
 
@@ -445,7 +468,8 @@ def test_boarding_holiday_rule_limits():
 
 
 def test_holiday_stay_with_a_host_family_is_judged_under_the_28_day_rule():
-    # Sheet edge case 6: a holiday stay with a host family falls under the 28-day rule.
+    # Para 9 covers a pupil living at the school; a holiday stay with a host family is
+    # judged under the s66(2) 28-day rule.
     stay = case(
         relationship=Relationship.HOST_FAMILY,
         start=D(2025, 3, 29),

@@ -1,9 +1,10 @@
 """Partnership measures, checked against the Lewisham 2018/19 annual report.
 
-Seed: /work/shared/seeds/001_d4ad2e25e9c07b54.txt, lines 521 and 525: "25 notifications of new
-possible arrangements"; "14 of the 25 notifications received were assessed as new Private
-Fostering arrangements, this combined with 10 known existing arrangements means there are 24
-Private Fostering arrangements being monitored".
+Source: Lewisham Safeguarding Children Board, Annual Report 2018/19, section "Private Fostering"
+(p. 20 of the report's contents): "25 notifications of new possible arrangements"; "14 of the 25
+notifications received were assessed as new Private Fostering arrangements, this combined with
+10 known existing arrangements means there are 24 Private Fostering arrangements being
+monitored".
 """
 
 import datetime as dt
@@ -48,7 +49,7 @@ def wrong(value: object) -> Any:
 
 
 def lewisham_2018_19() -> tuple[list[NotificationRecord], list[ArrangementRecord]]:
-    """Records consistent with the seed: 25 notifications, 14 new, 10 existing."""
+    """Records consistent with the annual report: 25 notifications, 14 new, 10 existing."""
     notifications = [
         NotificationRecord(
             received=D(2018, 4, 2) + dt.timedelta(days=14 * i),

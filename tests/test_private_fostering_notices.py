@@ -1,6 +1,10 @@
 """Notification duties: golden cases from the 2005 Regulations and Sch 8 para 9, and bad input.
 
-"sheet" is /work/shared/domain/private_fostering_lado.md, "addendum" verification-pf-lado.md.
+Sources: the Children (Private Arrangements for Fostering) Regulations 2005 (SI 2005/1533),
+https://www.legislation.gov.uk/uksi/2005/1533 , with its Explanatory Note,
+https://www.legislation.gov.uk/uksi/2005/1533/note/made (regs 3 and 5 primary; the time limits of
+regs 5, 6, 9 and 10 secondary or unverified, as each case says); and Children Act 1989 Sch 8
+para 9, https://www.legislation.gov.uk/ukpga/1989/41/schedule/8/paragraph/9 .
 """
 
 import datetime as dt
@@ -40,8 +44,8 @@ def wrong(value: object) -> Any:
 
 
 def test_proposal_eight_weeks_ahead_is_due_six_weeks_before_the_start():
-    # Sheet edge case 9: proposal 8 weeks ahead -> notify at least 6 weeks before start
-    # (reg 3(1)(a), Explanatory Note).
+    # Reg 3(1)(a): proposal 8 weeks ahead -> notify at least 6 weeks before the start
+    # (Explanatory Note).
     start = D(2025, 9, 1)
     n = notice(NoticeDuty.PROPOSAL, event=start, known=start - dt.timedelta(weeks=8))
     assert n.timing is Timing.AT_LEAST_WEEKS_BEFORE
@@ -55,8 +59,8 @@ def test_proposal_eight_weeks_ahead_is_due_six_weeks_before_the_start():
 
 
 def test_proposal_three_weeks_ahead_is_due_immediately():
-    # Sheet edge case 9 and addendum 1.1: start in 3 weeks -> notify immediately
-    # (reg 3(1)(b)), not "within 48 hours".
+    # Reg 3(1)(b): start in 3 weeks -> notify immediately, not "within 48 hours" as some
+    # council pages say (the 48 hours belongs to the notice after arrival, reg 6).
     start = D(2025, 9, 1)
     known = start - dt.timedelta(weeks=3)
     n = notice(NoticeDuty.PROPOSAL, event=start, known=known)
@@ -74,7 +78,10 @@ def test_proposal_exactly_six_weeks_ahead_is_still_an_advance_notice():
 
 
 def test_there_is_no_thirteen_week_ceiling_in_england():
-    # Sheet 1.4 and edge case 9: the 6-13-week window is the 1991 / NI rule.
+    # The 2005 Regulations have no upper bound. The 6-13-week window is the Northern Ireland
+    # rule: Children (Private Arrangements for Fostering) Regulations (Northern Ireland) 1996
+    # reg 4(1), https://www.legislation.gov.uk/nisr/1996/452/regulation/4/made (that the
+    # England 1991 Regulations had the same window is unconfirmed).
     start = D(2025, 9, 1)
     n = notice(NoticeDuty.PROPOSAL, event=start, known=start - dt.timedelta(weeks=30))
     assert (
@@ -134,7 +141,10 @@ def test_local_procedures_override_unconfirmed_time_limits():
 
 
 def test_no_end_notice_when_the_child_is_expected_back_within_27_days():
-    # Reg 10 exception (addendum 1.8: 27 days, unverified; Warrington says 28).
+    # Reg 10 exception: the period is unverified (the regulation text was not read); 27 days
+    # keeps a planned return inside the 28-day window of s66(2). Secondary: Warrington
+    # Safeguarding Children Board says "unless returning within 28 days"; the copy read of
+    # Norfolk County Council's MI 18/06 (2006) breaks off before the number.
     left = D(2025, 5, 2)
     back_27 = notice(
         NoticeDuty.END_OF_ARRANGEMENT, event=left, expected_return=left + dt.timedelta(days=27)

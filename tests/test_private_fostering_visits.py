@@ -1,7 +1,21 @@
 """The visiting regime: first visit in 7 working days, then 6- and 12-week intervals.
 
-Sources: PAF Regs 2005 regs 4(1), 7(1), 8 (sheet 1.5; addendum 1.2, 1.5, 1.6, 1.13) and sheet
-edge cases 10 and 11; bank holidays from the library calendar.
+Sources: the Children (Private Arrangements for Fostering) Regulations 2005 (SI 2005/1533),
+https://www.legislation.gov.uk/uksi/2005/1533 :
+
+- reg 4(1), first visit "within seven working days" of an advance notice: regulation text as
+  reproduced in Torbay Council's National Minimum Standards for Private Fostering booklet, p. 19
+  (primary, copy: https://www.yumpu.com/en/document/view/23054178/national-minimum-standards-for-private-fostering-torbay-council/19 ),
+  structure confirmed by the Explanatory Note,
+  https://www.legislation.gov.uk/uksi/2005/1533/note/made ;
+- reg 7(1), the same after a reg 5 or reg 6 notice: secondary (Trafford procedure; Replacement
+  Children Act 1989 Guidance on Private Fostering 2005, paras 2.26-2.27);
+- reg 8, subsequent visits, https://www.legislation.gov.uk/uksi/2005/1533/regulation/8/made ;
+- the Adoption and Children (Coronavirus) (Amendment) Regulations 2020 (SI 2020/445), in force
+  24 April 2020, ceased to have effect 25 September 2020,
+  https://www.legislation.gov.uk/uksi/2020/445/note/made .
+
+Bank holidays come from the library calendar.
 """
 
 import datetime as dt
@@ -83,7 +97,8 @@ def test_first_visit_is_due_seven_working_days_after_the_notification(notified, 
 
 
 def test_reg_4_is_primary_and_reg_7_secondary():
-    # Addendum 1.2 (reg 4, PRIMARY copy) and 1.5 (reg 7, SECONDARY).
+    # Reg 4(1): primary (copy of the regulation text); reg 7(1): secondary (Trafford
+    # procedure, 2005 guidance paras 2.26-2.27).
     ahead = first_visit_deadline(notified=D(2025, 6, 2), trigger=AHEAD)
     after = first_visit_deadline(notified=D(2025, 6, 2), trigger=AFTER)
     assert ahead is not None
@@ -96,8 +111,9 @@ def test_reg_4_is_primary_and_reg_7_secondary():
 @pytest.mark.parametrize(
     ("notified", "fixed"),
     [
-        # Sheet edge case 11 and addendum 1.13: SI 2020/445 from 24 April 2020; ceased to
-        # have effect on 25 September 2020.
+        # SI 2020/445 from 24 April 2020; ceased to have effect on 25 September 2020
+        # (Explanatory Note, primary for the dates). That it replaced the 7-working-day visit
+        # by "as soon as reasonably practicable" is secondary (Spire Barristers briefing).
         (D(2020, 4, 23), True),
         (D(2020, 4, 24), False),
         (D(2020, 9, 24), False),
@@ -109,7 +125,7 @@ def test_covid_relaxation_window(notified, fixed):
 
 
 def test_covid_notification_is_never_marked_late():
-    # Sheet edge case 11: historic compliance must not mark those cases late.
+    # SI 2020/445 window: no fixed timescale applied, so those visits are never late.
     required = check_visits(statutory(D(2020, 6, 15)), clock(D(2020, 5, 1)), on=D(2020, 6, 20))
     assert required[0].status is VisitStatus.NOT_TIMED
     assert required[0].visited == D(2020, 6, 15)
@@ -151,7 +167,8 @@ def test_schedule_six_weekly_in_year_one_then_twelve_weekly():
 
 
 def test_first_year_runs_from_awareness_not_from_the_move():
-    # Sheet edge case 10: the cycle and "first year" run from when the LA became aware.
+    # Reg 8(6): the cycle and "first year" run from when the LA became aware, not from the
+    # move.
     late_awareness = clock(D(2024, 6, 3))
     plan = visit_schedule(late_awareness, until=D(2025, 7, 1))
     assert all((b.due - a.due).days == 42 for a, b in pairwise(plan) if a.due < D(2025, 6, 3))
@@ -170,7 +187,8 @@ def test_schedule_in_the_covid_window_counts_from_awareness():
 
 
 def test_visits_on_request_do_not_count_or_reset_the_cycle():
-    # Reg 8(2): "in addition"; sheet edge case 10.
+    # Reg 8(2): visits on request are "in addition" to the reg 8(1) cycle, so (on the
+    # library's reading) they neither satisfy nor reset it.
     made = [
         *statutory(D(2025, 4, 22)),
         Visit(made_on=D(2025, 5, 20), kind=VisitKind.ON_REQUEST),

@@ -1,10 +1,38 @@
 """Golden cases for the case-review engine, each with the source of its expected answer.
 
-Sources: the fact sheet /work/shared/domain/reviews_cdop.md (sections SCR-n, CS-n, DHR-1,
-OWHR-1 and the numbered "edge cases"), its verification addendum
-(verification-wt-cspr-cdr.md, items 2.1-2.7), the statutes quoted there, and the Lewisham
-LSCB annual report 2018/19 (shared/seeds/001_d4ad2e25e9c07b54.txt, "Case Review Panel",
-lines 294-333).
+Sources, by the short names used in the cases below:
+
+- "SCR trigger": Local Safeguarding Children Boards Regulations 2006 (SI 2006/90) reg 5(1)(e)
+  and 5(2), https://www.legislation.gov.uk/uksi/2006/90/made (secondary: the legislation.gov.uk
+  text was not read as far as reg 5; four procedure manuals quote it alike, e.g. Milton Keynes
+  SCB, "Serious case review").
+- "SCR always list", "notifiable incidents": Working Together to Safeguard Children 2013 and
+  2015, chapter 4 (secondary: e.g. Milton Keynes SCB procedures; Pan-Cheshire procedures,
+  http://www.proceduresonline.com/pancheshire/warrington/p_ser_case_rev.html ).
+- "s16C": Children Act 2004 s16C(1), inserted by the Children and Social Work Act 2017, in
+  force 29 June 2018 (SI 2018/497),
+  https://www.legislation.gov.uk/ukpga/2004/31/section/16C ; the Child Safeguarding Practice
+  Review Panel's FAQ, https://childsafeguarding.independent-panel.uk/about/faqs/ ; DfE,
+  "Serious incident notifications" methodology,
+  https://explore-education-statistics.service.gov.uk/methodology/serious-incident-notifications-methodology .
+- Notification within 5 working days of becoming aware and the 15-working-day rapid review:
+  Working Together 2018 ch. 4 and 2023 ch. 5 (secondary: restated by several partnerships,
+  e.g. NE Lincolnshire SCP; the Panel FAQ gives the 15 days). The clock start of the rapid
+  review under WT2023 is the notification (secondary: Cambridgeshire and Peterborough,
+  https://www.safeguardingcambspeterborough.org.uk/children-board/serious-case-reviews ); under
+  WT2018, from awareness (unverified).
+- Transition to safeguarding partners: arrangements published by 29 June 2019 and live by
+  29 September 2019 (Working Together 2018 transitional guidance; secondary).
+- Child death review: Children Act 2004 s16M,
+  https://www.legislation.gov.uk/ukpga/2004/31/section/16M .
+- Domestic homicide review: Domestic Violence, Crime and Victims Act 2004 s9,
+  https://www.legislation.gov.uk/ukpga/2004/28/section/9 .
+- Offensive weapons homicide review: Police, Crime, Sentencing and Courts Act 2022 Part 2
+  Chapter 2, https://www.legislation.gov.uk/ukpga/2022/32/part/2/chapter/2 , and SI 2023/227.
+- Safeguarding adults review: Care Act 2014 s44,
+  https://www.legislation.gov.uk/ukpga/2014/23/section/44 .
+- Lewisham Safeguarding Children Board, Annual Report 2018/19: the Chair's foreword (p. 3) and
+  the "Case Review Panel (CRP)" section (from p. 13 in the report's contents).
 """
 
 import datetime as dt
@@ -40,7 +68,8 @@ K = DutyKind
 S = DutyStatus
 
 # Lewisham: "The Partnership Plan ... will be published by the end of June 2019 and the new
-# arrangements will be in place by September 2019" (seed 001, line 62): the latest day.
+# arrangements will be in place by September 2019" (Lewisham LSCB Annual Report 2018/19,
+# foreword, p. 3): the latest day.
 LEWISHAM = LocalPartnership(area="Lewisham", arrangements_live_from=D(2019, 9, 29))
 # An early adopter, live on the first day of the window.
 EARLY = LocalPartnership(area="Early adopter", arrangements_live_from=D(2018, 6, 29))
@@ -70,35 +99,38 @@ def statuses(decision: ReviewDecision) -> dict[DutyKind, DutyStatus]:
     return {duty.kind: duty.status for duty in decision.duties}
 
 
-# --- Edge case 1 and CS-3: the notification scheme follows the day of awareness ----------
+# --- s16C: the notification scheme follows the day of awareness ---------------------------
 
 
 def test_death_on_28_june_2018_learned_of_on_2_july_goes_to_the_panel():
-    # Edge case 1: "An incident on 28 Jun that the LA learns of on 2 Jul is a Panel
-    # notification" (s16C in force 29 June 2018, SI 2018/497; DfE statistics methodology).
+    # The s16C duty turns on the LA knowing or suspecting on or after 29 June 2018 (in force
+    # that day, SI 2018/497; DfE statistics methodology), not on the incident date: an
+    # incident on 28 June that the LA learns of on 2 July is a Panel notification.
     decision = assess_incident(died(D(2018, 6, 28), 4), partnership=LEWISHAM)
     assert decision.notification_regime is NotificationRegime.PANEL
     found = statuses(decision)
     assert found[K.NOTIFY_PANEL] is S.REQUIRED
     assert found[K.NOTIFY_OFSTED_AND_LSCB] is S.NOT_REQUIRED
     assert found[K.INFORM_SAFEGUARDING_PARTNERS] is S.REQUIRED
-    # Lewisham ran rapid reviews from 29.06.2018 while still an LSCB (seed 001, line 305).
+    # Lewisham ran rapid reviews from 29.06.2018 while still an LSCB (annual report 2018/19,
+    # "Case Review Panel (CRP)", p. 13).
     assert found[K.RAPID_REVIEW] is S.REQUIRED
     assert decision.duty(K.RAPID_REVIEW).responsible.name == "LSCB"
-    # The review type follows the go-live date, a separate date (edge case 1).
+    # The review type follows the partnership's go-live date, a separate date.
     assert decision.review_regime is ReviewRegime.SERIOUS_CASE_REVIEW
     assert found[K.SERIOUS_CASE_REVIEW] is S.REQUIRED
     # Five working days from Monday 2 July 2018 (day 0): Monday 9 July.
     assert decision.duty(K.NOTIFY_PANEL).deadlines[0].due == D(2018, 7, 9)
-    # WT2018 rapid review: 15 working days from awareness (CS-5): Monday 23 July.
+    # WT2018 rapid review: 15 working days from awareness (anchor unverified, see the
+    # module docstring): Monday 23 July.
     assert decision.duty(K.RAPID_REVIEW).deadlines[0].due == D(2018, 7, 23)
 
 
 def test_the_same_death_learned_of_before_29_june_goes_to_ofsted_and_the_lscb():
-    # Edge case 1 / SCR-4: before 29 June 2018 the notification went to Ofsted and the
-    # LSCB under WT2015. (The issue's "learned of on 27 June" for an incident of 28 June
-    # is impossible; the same death learned of on 28 June, and one of 27 June learned of
-    # that day, are the cases on the old scheme.)
+    # Before 29 June 2018 the notification went to Ofsted and the LSCB under WT2015
+    # ("notifiable incidents"). (An incident of 28 June cannot be learned of on 27 June; the
+    # same death learned of on 28 June, and one of 27 June learned of that day, are the cases
+    # on the old scheme.)
     for day in (D(2018, 6, 28), D(2018, 6, 27)):
         decision = assess_incident(
             died(day, 4, incident_date=day, aware_on=day), partnership=LEWISHAM
@@ -110,13 +142,16 @@ def test_the_same_death_learned_of_before_29_june_goes_to_ofsted_and_the_lscb():
         assert found[K.RAPID_REVIEW] is S.NOT_REQUIRED
         assert found[K.INFORM_SAFEGUARDING_PARTNERS] is S.NOT_REQUIRED
         assert found[K.SERIOUS_CASE_REVIEW] is S.REQUIRED
-    # And awareness before the incident is refused (the issue's bad-input list).
+    # And awareness before the incident is refused as bad input.
     with pytest.raises(InvalidInputError) as info:
         incident(incident_date=D(2018, 6, 28), aware_on=D(2018, 6, 27))
     assert info.value.field == "aware_on"
 
 
-# --- Edge case 5, CS-4, SCR-4: a looked-after child dies of natural causes ----------------
+# --- A looked-after child dies of natural causes ------------------------------------------
+# WT2015 notifiable incidents before 29 June 2018; from then, the Secretary of State and
+# Ofsted whether or not abuse is suspected, not the Panel (DfE serious incident notifications
+# methodology; Hansard, HL, 18 October 2016, Children and Social Work Bill).
 
 
 @pytest.mark.parametrize(
@@ -142,15 +177,15 @@ def test_looked_after_child_dies_of_natural_causes(aware_on, ofsted_lscb, secret
     assert found[K.NOTIFY_PANEL] is S.NOT_REQUIRED  # no abuse or neglect: not s16C
     assert found[K.RAPID_REVIEW] is S.NOT_REQUIRED
     assert found[K.SERIOUS_CASE_REVIEW] is S.NOT_REQUIRED
-    assert found[K.CHILD_DEATH_REVIEW] is S.REQUIRED  # every child death (CDR-1)
+    assert found[K.CHILD_DEATH_REVIEW] is S.REQUIRED  # every child death (s16M)
 
 
-# --- Edge case 6, SCR-2: death in custody with no suspected abuse -----------------------
+# --- Death in custody with no suspected abuse --------------------------------------------
 
 
 def test_death_in_custody_without_abuse_under_the_scr_regime():
-    # SCR-2: an SCR should always be held when a child dies in a young offender
-    # institution, abuse or neglect or not (WT2013/2015).
+    # SCR always list: an SCR should always be held when a child dies in a young offender
+    # institution, abuse or neglect or not (WT2013/2015 ch. 4, secondary).
     custody = died(
         D(2017, 5, 10),
         16,
@@ -163,7 +198,7 @@ def test_death_in_custody_without_abuse_under_the_scr_regime():
     decision = assess_incident(custody, partnership=LEWISHAM)
     found = statuses(decision)
     assert found[K.SERIOUS_CASE_REVIEW] is S.REQUIRED
-    # The WT2015 notifiable-incident list has no custody limb (SCR-4): not notified.
+    # The WT2015 notifiable-incident list has no custody limb: not notified.
     assert found[K.NOTIFY_OFSTED_AND_LSCB] is S.NOT_REQUIRED
     assert found[K.CHILD_DEATH_REVIEW] is S.REQUIRED
     custody_finding = decision.duty(K.SERIOUS_CASE_REVIEW).findings[3]
@@ -172,8 +207,8 @@ def test_death_in_custody_without_abuse_under_the_scr_regime():
 
 
 def test_death_in_custody_without_abuse_under_the_practice_review_regime():
-    # Edge case 6: post-2018 a Panel notification only if abuse or neglect is known or
-    # suspected; CDR yes.
+    # s16C: post-2018 a Panel notification only if abuse or neglect is known or suspected;
+    # CDR yes (s16M).
     custody = died(
         D(2021, 3, 1),
         16,
@@ -192,8 +227,8 @@ def test_death_in_custody_without_abuse_under_the_practice_review_regime():
 
 
 def test_death_in_a_secure_childrens_home_before_2018_is_a_notifiable_incident():
-    # SCR-4 (iv): a child died in a regulated setting, abuse or neglect or not; SCR-2: and
-    # a secure children's home death always calls for an SCR.
+    # WT2015 notifiable incidents (iv): a child died in a regulated setting, abuse or neglect
+    # or not; and the SCR always list: a secure children's home death always calls for an SCR.
     secure = died(
         D(2016, 2, 29),
         15,
@@ -208,7 +243,7 @@ def test_death_in_a_secure_childrens_home_before_2018_is_a_notifiable_incident()
     assert found[K.SERIOUS_CASE_REVIEW] is S.REQUIRED
 
 
-# --- Edge case 11, SCR-1: the harm limb needs concern about joint working ---------------
+# --- SCR trigger (SI 2006/90 reg 5(2)): the harm limb needs concern about joint working ---
 
 
 def test_seriously_harmed_without_concern_about_joint_working_no_mandatory_scr():
@@ -254,7 +289,7 @@ def test_harm_with_concern_about_joint_working_mandatory_scr():
     )
 
 
-# --- Edge case 3, CS-3: places relative to the area -------------------------------------
+# --- s16C(1): places relative to the area ----------------------------------------------
 
 
 def test_child_normally_resident_in_the_area_dies_abroad():
@@ -274,7 +309,7 @@ def test_child_normally_resident_in_the_area_dies_abroad():
     assert limb_b.met is True
     assert found[K.RAPID_REVIEW] is S.REQUIRED
     assert found[K.CHILD_DEATH_REVIEW] is S.REQUIRED
-    # A child with no English residence who dies abroad: no duty (edge case 3).
+    # A child with no English residence who dies abroad: neither s16C limb, no duty.
     visitor = died(
         D(2023, 8, 10),
         11,
@@ -290,7 +325,7 @@ def test_child_normally_resident_in_the_area_dies_abroad():
 
 
 def test_welsh_child_harmed_in_the_area():
-    # s16C(1)(a): harmed in the LA's area, wherever the child lives (edge case 3).
+    # s16C(1)(a): harmed in the LA's area, wherever the child lives (here, in Wales).
     welsh = incident(
         incident_date=D(2022, 10, 3),
         aware_on=D(2022, 10, 3),
@@ -309,8 +344,8 @@ def test_welsh_child_harmed_in_the_area():
 
 
 def test_child_of_the_area_harmed_elsewhere_in_england():
-    # Edge case 4: harm in area A to a child of area B: A notifies and leads the rapid
-    # review, B is involved (Panel FAQ).
+    # Harm in area A to a child of area B: A notifies and leads the rapid review, B is
+    # involved (Panel FAQ).
     away = incident(
         incident_date=D(2022, 10, 3),
         aware_on=D(2022, 10, 3),
@@ -325,13 +360,14 @@ def test_child_of_the_area_harmed_elsewhere_in_england():
     assert "that area's partners lead" in rapid.findings[-1].detail
 
 
-# --- Edge cases 7 and 8, DHR-1, OWHR-1: overlapping reviews -----------------------------
+# --- Overlapping reviews: s16C, DHR (DVCVA 2004 s9), OWHR (PCSCA 2022), SAR, CDR --------
 
 
 def test_seventeen_year_old_killed_by_a_partner():
-    # Edge case 7: s16C notification -> rapid review -> local review decision; DHR (16+,
-    # intimate partner); CDR (under 18); no OWHR (under 18, and a DHR applies) even with a
-    # knife in a pilot area during the pilot; no SAR.
+    # s16C notification -> rapid review -> local review decision; DHR (DVCVA 2004 s9: 16+,
+    # intimate partner); CDR (s16M: under 18); no OWHR (PCSCA 2022: victim 18+, and not where
+    # a DHR applies) even with a knife in a pilot area during the pilot; no SAR (Care Act
+    # 2014 s44: adults).
     killed = died(
         D(2023, 5, 2),
         17,
@@ -354,7 +390,7 @@ def test_seventeen_year_old_killed_by_a_partner():
 
 
 def test_sixteen_year_old_killed_by_a_parent():
-    # Edge case 8: CSPR notification + DHR (relative) + CDR.
+    # s16C notification + DHR (DVCVA 2004 s9: killed by a relative) + CDR (s16M).
     killed = died(
         D(2024, 1, 15),
         16,
@@ -374,15 +410,16 @@ def test_sixteen_year_old_killed_by_a_parent():
         K.DOMESTIC_HOMICIDE_REVIEW,
         K.CHILD_DEATH_REVIEW,
     } == applicable
-    # WT2023 rapid review: 15 working days from the notification (addendum 2.2); not yet
-    # recorded, so counted from awareness (Monday 15 January 2024): Monday 5 February.
+    # WT2023 rapid review: 15 working days from the notification (secondary, see the module
+    # docstring); not yet recorded, so counted from awareness (Monday 15 January 2024):
+    # Monday 5 February.
     rapid = decision.duty(K.RAPID_REVIEW).deadlines[0]
     assert rapid.due == D(2024, 2, 5)
     assert "not yet recorded" in rapid.timescale.clock_starts
 
 
 def test_fifteen_year_old_killed_by_a_parent_has_no_dhr():
-    # DHR-1: the person who died must be 16 or over.
+    # DVCVA 2004 s9: the person who died must be 16 or over.
     killed = died(
         D(2024, 1, 15),
         15,
@@ -398,8 +435,8 @@ def test_fifteen_year_old_killed_by_a_parent_has_no_dhr():
 
 
 def test_harmed_at_17_died_at_18():
-    # Edge case 8, 18th-birthday boundary: no CDR (death at 18), DHR possible, the child
-    # review rests on the harm at 17 (ages recorded separately).
+    # 18th-birthday boundary: no CDR (s16M: death at 18), DHR possible, the child review
+    # rests on the harm at 17 (ages recorded separately).
     later = incident(
         incident_date=D(2021, 11, 1),
         aware_on=D(2021, 11, 1),
@@ -419,8 +456,9 @@ def test_harmed_at_17_died_at_18():
 
 
 def test_harmed_at_17_killed_at_18_by_a_stranger_with_a_knife_in_the_owhr_pilot():
-    # OWHR-1: 18+, offensive weapon, pilot area and period, no DHR: the remaining condition
-    # (a partner holds relevant information) is for the partners: undetermined.
+    # PCSCA 2022 Part 2 Ch. 2: 18+, offensive weapon, pilot area and period, no DHR: the
+    # remaining condition (a partner holds relevant information) is for the partners:
+    # undetermined.
     stabbed = incident(
         incident_date=D(2023, 6, 1),
         aware_on=D(2023, 6, 1),
@@ -444,7 +482,7 @@ def test_harmed_at_17_killed_at_18_by_a_stranger_with_a_knife_in_the_owhr_pilot(
     ) is (S.NOT_REQUIRED)
 
 
-# --- Edge case 2: a notification deadline across Christmas -------------------------------
+# --- A notification deadline across Christmas (England and Wales bank holidays) ----------
 
 
 @pytest.mark.parametrize(
@@ -488,11 +526,14 @@ def test_last_day_before_go_live_is_still_a_serious_case_review():
     )
 
 
-# --- The seed: Lewisham's case review panel, 2018/19 -------------------------------------
+# --- Lewisham's case review panel, 2018/19 ----------------------------------------------
 
 
-def seed_cases() -> list[ReviewCase]:
-    """Ten serious incidents considered in 2018/19 (seed 001, lines 315-327).
+def lewisham_cases() -> list[ReviewCase]:
+    """Ten serious incidents considered in 2018/19.
+
+    Lewisham Safeguarding Children Board, Annual Report 2018/19, "Case Review Panel (CRP)",
+    "What was the impact?" (from p. 13 in the report's contents).
 
     One SCR commissioned; four learning reviews; one DHR "rather than a SCR or Learning
     Review" for a young person not long resident; one case with a health serious incident
@@ -539,7 +580,7 @@ def seed_cases() -> list[ReviewCase]:
 
 
 def test_lewisham_case_review_panel_2018_19():
-    measures = panel_performance(seed_cases(), partnership=LEWISHAM, on=D(2019, 3, 31))
+    measures = panel_performance(lewisham_cases(), partnership=LEWISHAM, on=D(2019, 3, 31))
     assert measures.incidents_considered == 10  # "consider ten serious incidents"
     assert measures.rapid_reviews_completed == 4  # "four of which have now been undertaken"
     assert measures.commissioned(ReviewType.SERIOUS_CASE_REVIEW) == 1  # "One case met ..."

@@ -247,7 +247,7 @@ def test_functions_reject_wrong_types():
             call()
 
 
-# --- Serious harm by edition (SCR-3, CS-2) -------------------------------------------------
+# --- Serious harm by edition (Working Together 2010, 2015 ch. 4, 2018 ch. 4, 2023 ch. 5) ---
 
 
 @pytest.mark.parametrize(
@@ -281,7 +281,7 @@ def test_serious_harm_judgement_fills_gaps_but_does_not_override_a_listed_fact()
         assess_serious_harm(incident(), on=D(2010, 3, 16))
 
 
-# --- Notifications (SCR-4, CS-3, CS-4) ----------------------------------------------------
+# --- Notifications (WT2015 notifiable incidents; Children Act 2004 s16C; looked-after deaths)
 
 
 def test_notification_scheme_describes_itself_and_checks_its_lists():
@@ -328,7 +328,7 @@ def test_partner_notification_deadline_and_its_commencement():
     assert notification_deadline(D(2015, 3, 26)).rule_key == "reviews.notification_timescale"
 
 
-# --- Serious case reviews (SCR-1 to SCR-5) ------------------------------------------------
+# --- Serious case reviews (LSCB Regulations 2006 reg 5; Working Together 2013/2015 ch. 4) --
 
 
 def test_scr_deciding_lscb_follows_residence():
@@ -381,7 +381,7 @@ def test_scr_deadlines_follow_the_actions():
     assert duty.findings[-1].met is False
 
 
-# --- Rapid reviews and local reviews (CS-5, CS-6, CS-9) -----------------------------------
+# --- Rapid reviews and local reviews (WT2018 ch. 4, WT2023 ch. 5; SI 2018/789 regs 11, 14) -
 
 
 def test_rapid_review_anchor_by_edition_and_local_choice():
@@ -481,7 +481,7 @@ def test_timeliness_findings_with_actions():
     assert nothing.duty(K.NOTIFY_PANEL).findings[-1].met is None
 
 
-# --- Neighbouring reviews (DHR-1, SAR-1, OWHR-1, CDR-1) ----------------------------------
+# --- Neighbouring reviews (DVCVA 2004 s9; Care Act 2014 s44; PCSCA 2022; CA 2004 s16M) ----
 
 
 def test_dhr_needs_a_death_in_force_and_a_known_relationship():

@@ -59,7 +59,8 @@ def concern(kind: Concern, rating: RiskRating | None = None) -> tuple[Identified
     return (IdentifiedConcern(concern=kind, rating=rating),)
 
 
-# Seed 001 (Lewisham SCB annual report 2018/19, "MET subgroup (to be re-named Concern Hub)"):
+# Lewisham Safeguarding Children Board, Annual Report 2018/19, "Missing, Exploited and
+# Trafficked (MET) Subgroup (to be re-named as 'Concern Hub')" (from p. 16 in the contents):
 # up to 25 / under 25; missing, CSE, child exploitation, HSB, county lines, SYV, gangs; the SYV
 # cohort of red and amber; habitual knife crime; the green cases of the Gangs Matrix.
 @pytest.mark.parametrize(
@@ -90,9 +91,10 @@ def test_concern_hub(age, concerns, outcome):
     assert decision.rule_version == "Lewisham Concern Hub"
 
 
-# Seed 004 (Lambeth YPAR strategy 2017-19, "Who is this strategy for?"): aged 10-18 at risk of
-# CSE, SYV, gangs, county lines, missing from home, care or education, or radicalisation; up to
-# 25 for serious youth violence, gangs and county lines.
+# Lambeth Safeguarding Children Board, Young People at Risk Strategy 2017-19, "Who is this
+# strategy for?" (p. 10): aged 10-18 at risk of CSE, SYV, gangs, county lines, missing from
+# home, care or education, or radicalisation; up to 25 for serious youth violence, gangs and
+# county lines.
 @pytest.mark.parametrize(
     ("age", "kind", "outcome"),
     [
@@ -176,8 +178,9 @@ def test_shipped_cohorts_are_registered_rules():
     )
 
 
-# Seed 001 (Youth First, in the Lewisham annual report): "eight times in any school term or 24
-# times per year as opposed to the government definition of five times a year".
+# Lewisham LSCB Annual Report 2018/19, "Youth First" (from p. 41 in the contents): "eight
+# times in any school term or 24 times per year as opposed to the government definition of
+# five times a year".
 @pytest.mark.parametrize(
     ("terms", "year", "youth_first", "government"),
     [

@@ -46,7 +46,9 @@ def levels(*responses: Response) -> tuple[ContinuumLevel, ...]:
 
 
 def test_lewisham_continuum_as_its_annual_report_describes_it():
-    # Seed 001 (Lewisham SCB annual report 2018/19, MASH section): levels 1 and 2 universal
+    # Lewisham Safeguarding Children Board, Annual Report 2018/19, "Lewisham Early Help,
+    # Multi-Agency Safeguarding Hub (MASH) & Children at risk of Missing, Exploitation &
+    # Trafficking" (from p. 19 in the contents): levels 1 and 2 universal
     # services or early help, levels 3 and 4 a statutory social work assessment, decided
     # within a 24 hour period.
     assert [LEWISHAM_2018.response_for(level) for level in Level] == [

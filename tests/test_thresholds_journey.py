@@ -68,8 +68,8 @@ def criteria(report: JourneyReport) -> list[str]:
 
 # --------------------------------------------------------------------------- golden journeys
 # Due dates counted by hand on the England and Wales calendar (day 0 = clock start) and
-# checked against numpy.busday_offset; timescales from indicators.md Part 1 and the
-# verification addendum (see test_thresholds_timescales.py).
+# checked against numpy.busday_offset; timescales and their sources as in the docstring of
+# test_thresholds_timescales.py (Working Together, secondary; SI 2010/959 reg 33).
 
 ON_TIME = Episode(
     referral_date=D(2024, 3, 4),
@@ -122,8 +122,9 @@ def test_a_journey_with_every_step_on_time():
         # at the second review, so no third review is listed.
         ("REVIEW_CONFERENCE", 1, 1, "2024-06-28", "ON_TIME"),
         ("REVIEW_CONFERENCE", 1, 2, "2024-12-20", "ON_TIME"),
-        # indicators.md W47: looked after from 16 Dec 2024, first review due 16 Jan 2025;
-        # second 3 months after the first review held (14 Jan); the period ended before a third.
+        # Row W47 of tests/data/indicator_reference_values.md: looked after from 16 Dec 2024,
+        # first review due 16 Jan 2025; second 3 months after the first review held (14 Jan);
+        # the period ended before a third.
         ("LOOKED_AFTER_REVIEW", 1, 1, "2025-01-16", "ON_TIME"),
         ("LOOKED_AFTER_REVIEW", 1, 2, "2025-04-14", "ON_TIME"),
     ]
@@ -182,7 +183,8 @@ def test_a_journey_with_a_late_conference_and_an_overdue_review():
 
 
 def test_a_conference_before_its_s47_start_is_reported_not_crashed():
-    # DfE validation rule 8615 (indicators.md 2.11): S47 start must be on or before the ICPC.
+    # DfE CIN census validation rule 8615 (as implemented by data-to-insight/csc-validator-be-cin,
+    # cin_validator/rules/cin2022_23/rule_8615.py): S47 start must be on or before the ICPC.
     episode = Episode(
         referral_date=D(2024, 3, 1),
         section47_enquiries=(
@@ -386,7 +388,7 @@ def test_looked_after_reviews_chain_from_the_reviews_held():
         s for s in check_journey(episode, on=D(2026, 1, 1)).steps if s.kind is K.LOOKED_AFTER_REVIEW
     ]
     assert [(s.due, s.status) for s in reviews] == [
-        (D(2025, 1, 16), S.LATE),  # 20 working days (W47)
+        (D(2025, 1, 16), S.LATE),  # 20 working days (row W47)
         (D(2025, 4, 20), S.LATE),  # 3 months after the first review held
         (D(2025, 11, 1), S.ON_TIME),  # 6 months after the second
         (D(2026, 4, 1), S.NOT_YET_DUE),
@@ -466,8 +468,8 @@ R = D(2024, 3, 1)
 @pytest.mark.parametrize(
     ("episode", "numbers"),
     [
-        # Rule numbers and wording: DfE CIN validation rules (indicators.md 2.11; Bristol's
-        # script and the data-to-insight validator restate them).
+        # Rule numbers and wording: DfE CIN census validation rules (as restated by Bristol's
+        # script and by data-to-insight/csc-validator-be-cin, cin_validator/rules/).
         (Episode(referral_date=R, assessments=(Assessment(start_date=D(2024, 2, 1)),)), {"1103"}),
         (
             Episode(

@@ -1,3 +1,31 @@
+"""Child protection and looked-after timescales (safeguarding.thresholds.timescales).
+
+Sources. No Working Together paragraph could be read in either edition, so every Working
+Together timescale below is secondary (restatements named):
+
+- referral decision within one working day: Working Together to Safeguard Children 2018,
+  chapter 1, "Timeliness" (pp. 33-34); restated by local procedures;
+- assessment concluded within 45 working days of the referral: Working Together 2018,
+  chapter 1, para 82 (p. 34), as cited by Family Rights Group, "Enquiries and assessment",
+  https://frg.org.uk/get-help-and-advice/what/child-protection/enquiries-and-assessment/ , and
+  restated by the tri.x glossary, https://proceduresonline.com/toolkit/glossary/a/cs-assessment ;
+- initial child protection conference within 15 working days of the strategy discussion at
+  which the s47 enquiries were initiated: Working Together 2013, 2015 and 2018 as restated by
+  English procedures (e.g. Pan-Sussex 5.2,
+  http://sussexchildprotection.procedures.org.uk/hkypqx/child-protection-conferences/initial-child-protection-conference );
+  the Working Together 2023 wording is unverified. The "last strategy discussion" wording is
+  the Isle of Man procedure's,
+  https://isleofmanchildcare.proceduresonline.com/local_keywords/init_cp_conf.html ;
+- first core group within 10 working days of the conference (Norfolk LSCB procedures 3.6);
+- review conferences within 3 months of the conference, then at most 6 months apart
+  (Pan-Sussex procedures 5.5; tri.x national keyword "Review child protection conference");
+- looked-after reviews within 20 working days, then 3 months, then 6 months: Care Planning,
+  Placement and Case Review (England) Regulations 2010 (SI 2010/959) reg 33,
+  https://www.legislation.gov.uk/uksi/2010/959 (restated by Childhood First procedures).
+
+Worked dates W44-W47 are rows of tests/data/indicator_reference_values.md.
+"""
+
 import datetime as dt
 from typing import Any
 
@@ -47,7 +75,7 @@ def bad(value: object) -> Any:
 @pytest.mark.parametrize(
     ("referral", "due"),
     [
-        # indicators.md W44: Mon 25 Mar 2024 + 45 working days; Good Friday 29 Mar and Easter
+        # Row W44: Mon 25 Mar 2024 + 45 working days; Good Friday 29 Mar and Easter
         # Monday 1 Apr 2024 skipped (and the early May bank holiday, 6 May).
         (D(2024, 3, 25), D(2024, 5, 31)),
         # Easter 2025: Good Friday 18 Apr, Easter Monday 21 Apr, early May 5 May skipped.
@@ -76,7 +104,7 @@ def test_referral_decision_is_the_next_working_day():
 @pytest.mark.parametrize(
     ("discussion", "due"),
     [
-        # indicators.md W45: 19 Dec 2024 + 15 working days = 14 Jan 2025.
+        # Row W45: 19 Dec 2024 + 15 working days = 14 Jan 2025.
         (D(2024, 12, 19), D(2025, 1, 14)),
         # 4 Dec 2024 + 15 working days = 27 Dec 2024 (25, 26 Dec skipped).
         (D(2024, 12, 4), D(2024, 12, 27)),
@@ -87,14 +115,15 @@ def test_initial_conference_deadline(discussion, due):
 
 
 def test_first_core_group_across_easter():
-    # indicators.md W46: ICPC Fri 11 Apr 2025 + 10 working days = 29 Apr 2025.
+    # Row W46: ICPC Fri 11 Apr 2025 + 10 working days = 29 Apr 2025.
     assert first_core_group_deadline(D(2025, 4, 11)).due == D(2025, 4, 29)
 
 
 @pytest.mark.parametrize(
     ("conference", "first", "second"),
     [
-        # indicators.md 1.6(b) and the calendar's month-end clamping (calendar.add_months):
+        # Calendar months; the sources give no rule for month ends, so the calendar clamps
+        # to the last day of the month (calendar.add_months):
         # 31 Aug + 3 months is 30 Nov; 30 Nov 2023 + 3 months is 29 Feb 2024 (leap year);
         # 30 Nov 2024 + 3 months is 28 Feb 2025. Later reviews: 6 months from the review held.
         (D(2023, 8, 31), D(2023, 11, 30), D(2024, 5, 30)),
@@ -114,7 +143,7 @@ def test_review_conferences_clamp_to_month_end(conference, first, second):
 
 
 def test_looked_after_reviews_from_16_december():
-    # indicators.md W47: looked after from Mon 16 Dec 2024, the 20th working day is
+    # Row W47: looked after from Mon 16 Dec 2024, the 20th working day is
     # 16 Jan 2025 (25, 26 Dec and 1 Jan skipped); then 3 months; then 6 months (reg 33).
     first = first_looked_after_review_deadline(D(2024, 12, 16))
     assert first.due == D(2025, 1, 16)
@@ -136,8 +165,9 @@ def test_the_edition_in_force_on_the_clock_start_is_cited():
 
 
 def test_statuses_are_honest():
-    # verification-wt-cspr-cdr.md 1.1-1.5: every timescale SECONDARY; the WT2023 ICPC rule
-    # and anchor UNVERIFIED; the anchor defaults to the initiating discussion (1.3).
+    # Every Working Together timescale is secondary (restatements only, see the module
+    # docstring); the WT2023 ICPC rule and anchor are unverified; the anchor defaults to the
+    # initiating discussion.
     assert {v.source.status for v in ASSESSMENT.versions} == {Verification.SECONDARY}
     assert INITIAL_CONFERENCE.versions[-1].source.status is Verification.UNVERIFIED
     assert INITIAL_CONFERENCE_ANCHOR.versions[-1].source.status is Verification.UNVERIFIED
@@ -197,8 +227,8 @@ ON = D(2025, 2, 1)
 @pytest.mark.parametrize(
     ("anchor", "start", "due"),
     [
-        # verification-wt-cspr-cdr.md 1.3: national default, the discussion at which the s47
-        # enquiry was initiated (4 Dec 2024 -> 27 Dec 2024, Christmas skipped).
+        # National default (WT2013-2018 as restated by English procedures): the discussion at
+        # which the s47 enquiry was initiated (4 Dec 2024 -> 27 Dec 2024, Christmas skipped).
         (None, D(2024, 12, 4), D(2024, 12, 27)),
         (IcpcAnchor.INITIATING, D(2024, 12, 4), D(2024, 12, 27)),
         (IcpcAnchor.FIRST, D(2024, 12, 4), D(2024, 12, 27)),
@@ -232,7 +262,8 @@ def test_initiating_fallbacks_and_census_records():
     chosen, why = initial_conference_anchor(late, on=ON)
     assert chosen == D(2024, 3, 8)
     assert "none is recorded" in why
-    # No discussion recorded (the CIN census has none): DfE's proxy, the s47 start (C4).
+    # No discussion recorded (the CIN census has none): DfE's proxy, the s47 start (DfE
+    # children in need statistics, table C4).
     census = Section47Enquiry(start_date=D(2024, 3, 1))
     assert initial_conference_anchor(census, on=ON) == (
         D(2024, 3, 1),

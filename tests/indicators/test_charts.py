@@ -19,7 +19,8 @@ def test_funnel_plot_renders_a_png(tmp_path):
 
 
 def test_trend_chart_renders_a_png(tmp_path):
-    # Seed 000: CP plans per 10,000, baseline 61.4 in 2014/15, target 40 for 2017/18.
+    # Lewisham partnership page "Identify and protect children and young people at risk of
+    # harm": CP plans per 10,000, baseline 61.4 in 2014/15, target 40 for 2017/18.
     plans = indicator("lewisham.cp_plans_rate")
     values = [
         plans.compute(377, 61_400, period=Period.financial_year(2014)),

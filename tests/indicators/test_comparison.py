@@ -25,8 +25,11 @@ HIGH = Polarity.HIGH_IS_GOOD
 NONE = Polarity.NO_JUDGEMENT
 
 
-# Golden cases: the fact sheet's worked examples W40-W43 (indicators.md, reference table),
-# following Fingertips' comparers (section 3.5).
+# Golden cases: rows W40-W43 of tests/data/indicator_reference_values.md, following the
+# Fingertips comparers: benchmark value inside the area's 95% CI -> similar; two CI levels for
+# better/best (ukhsa-collaboration/fingertips-open,
+# PholioVisualisationWS/Analysis/SingleOverlappingCIsForOneCILevelComparer.cs; and
+# dhsc-govuk/FingertipsNext, BenchmarkComparisonEngine.cs).
 def test_w40_single_level_better():
     result = compare_with_benchmark(wilson_interval(18, 129), 0.22, polarity=LOW)
     assert result.significance is Significance.BETTER
@@ -182,7 +185,8 @@ def test_comparison_model_validates_optional_fields():
         attrs.evolve(result, peer="x")  # type: ignore[arg-type]
 
 
-# Seed 000 (Lewisham priority page): targets 2017/18 against 2014/15 baselines.
+# Lewisham partnership page "Identify and protect children and young people at risk of harm",
+# performance-measure table: targets 2017/18 against 2014/15 baselines.
 @pytest.mark.parametrize(
     ("value", "target", "polarity", "amber_from", "expected"),
     [
@@ -200,15 +204,16 @@ def test_rag(value, target, polarity, amber_from, expected):
 
 
 def test_progress_towards_target():
-    # Seed 000: CP plans per 10,000, baseline 61.4 (2014/15), target 40 (2017/18).
+    # Same page: CP plans per 10,000, baseline 61.4 (2014/15), target 40 (2017/18).
     assert progress_towards_target(61.4, 61.4, 40.0) == 0
     assert progress_towards_target(61.4, 40.0, 40.0) == 1
     assert progress_towards_target(61.4, 70.0, 40.0) < 0
     assert progress_towards_target(26, 40, 40) == 1  # MARAC victims, high is good
 
 
-# Golden: seed 001 (Lewisham annual report 2018/19), LADO section: "the LADO received
-# 342 contacts, an increase of 10 since the previous year".
+# Golden: Lewisham Safeguarding Children Board, Annual Report 2018/19, "Local Authority
+# Designated Officer (LADO)" (p. 20): "the LADO received 342 contacts, an increase of 10 since
+# the previous year".
 def test_year_on_year_lado_contacts():
     change = year_on_year_change(342, 332)
     assert change.absolute == 10
@@ -216,7 +221,8 @@ def test_year_on_year_lado_contacts():
     assert change.explain() == "Up 10 (3.0%) from 332 to 342."
 
 
-# Golden: seed 001, private fostering: "25 notifications ... a decrease from 2017/18 (No.43)".
+# Golden: same report, "Private Fostering" (p. 20): "25 notifications ... a decrease from
+# 2017/18 (No.43)".
 def test_year_on_year_private_fostering_notifications():
     change = year_on_year_change(25, 43)
     assert change.absolute == -18
@@ -224,14 +230,15 @@ def test_year_on_year_private_fostering_notifications():
     assert change.explain() == "Down 18 (41.9%) from 43 to 25."
 
 
-# Golden: seed 000 (Lewisham priority page): "In March 2015, there were 377 children subject
-# to a child protection plan an increase of 73 cases on the previous year".
+# Golden: Lewisham partnership page "Identify and protect children and young people at risk of
+# harm", "Why this is a priority": "In March 2015, there were 377 children subject to a child
+# protection plan an increase of 73 cases on the previous year".
 def test_year_on_year_child_protection_plans():
     change = year_on_year_change(377, 377 - 73)
     assert change.explain() == "Up 73 (24.0%) from 304 to 377."
 
 
-# Golden: seed 000, front door: "The number of contacts in March 2015 was 2257 which is 15%
+# Golden: same page: "The number of contacts in March 2015 was 2257 which is 15%
 # higher than the same point the previous year". The previous count is not printed: the
 # counts that give 15% (to the whole percent) are 1,955 to 1,971.
 def test_year_on_year_front_door_contacts():

@@ -46,8 +46,10 @@ def test_financial_year():
         Period(start=dt.date(2020, 1, 2), end=dt.date(2020, 1, 1), label="x")
 
 
-# Golden: seed 000 (Lewisham priority page) and the fact sheet's W16: 377 children on a
-# plan in March 2015 at 61.4 per 10,000 implies about 61,400 children; Byar's limits.
+# Golden: Lewisham partnership page "Identify and protect children and young people at risk of
+# harm" (377 children on a plan in March 2015; 61.4 per 10,000, the 2014/15 baseline), which
+# implies about 61,400 children; Byar's limits as in row W16 of
+# tests/data/indicator_reference_values.md.
 def test_rate_value_with_byar_interval():
     value = indicator("dfe.cp_plans_rate").compute(377, 61_400, period=YEAR)
     assert value.formatted() == "61.4"
@@ -58,14 +60,16 @@ def test_rate_value_with_byar_interval():
 
 
 def test_small_rate_uses_exact_limits():
-    value = indicator("dfe.s47_rate").compute(7, 61_400, period=YEAR)  # W18
+    value = indicator("dfe.s47_rate").compute(7, 61_400, period=YEAR)  # row W18
     assert value.method is Method.EXACT_POISSON
     assert value.interval is not None
     assert value.interval.lower == pytest.approx(0.458365, rel=1e-5)
 
 
 def test_proportion_value_scaled_to_percent():
-    # Seed 001: 18 of 129 concluded LADO allegations substantiated (14%); W4 interval.
+    # Lewisham LSCB Annual Report 2018/19, "Local Authority Designated Officer (LADO)" (p. 20):
+    # 18 of 129 concluded allegations substantiated (14%); Wilson interval as in row W4 of
+    # tests/data/indicator_reference_values.md.
     value = indicator("dfe.re_referrals_12_months").compute(18, 129, period=YEAR)
     assert value.value == pytest.approx(13.9535, rel=1e-5)
     assert value.interval is not None
@@ -75,7 +79,8 @@ def test_proportion_value_scaled_to_percent():
 
 
 def test_count_value():
-    # Seed 000: 26 MARAC victims at baseline; exact Poisson limits of the count.
+    # Lewisham partnership page "Identify and protect children and young people at risk of
+    # harm", performance-measure table: 26 MARAC victims at baseline (2014/15).
     value = indicator("lewisham.marac_victims").compute(26, 999, period=YEAR)
     assert value.value == 26
     assert value.denominator == 0
@@ -108,7 +113,9 @@ def test_to_records_and_dataframe():
         "dfe.cp_plans_rate",
         "training.attendance_against_places",
     ]
-    assert records[1]["formatted"] == "81.3"  # seed 001: "65 individuals attended training (81.3%)"
+    # Lewisham LSCB Annual Report 2018/19, "Training Summary 2018-2019" (from p. 45 in the
+    # contents), Designated Safeguarding Leads course: "65 individuals attended training (81.3%)".
+    assert records[1]["formatted"] == "81.3"
     json.dumps(records)  # plain values only
     frame = to_dataframe(values)
     assert isinstance(frame, pd.DataFrame)
@@ -279,7 +286,8 @@ def test_catalogue_keys_unique_and_described():
     assert "x 10,000" in indicator("dfe.cla_rate").formula
 
 
-# Golden: seed 000, baselines 2014/15 and targets 2017/18.
+# Golden: Lewisham partnership page "Identify and protect children and young people at risk of
+# harm", table "How we will know if we have been successful": baselines 2014/15, targets 2017/18.
 def test_lewisham_targets():
     assert {t.key for t in LEWISHAM_TARGETS} <= {i.key for i in CATALOGUE}
     plans = target("lewisham.cp_plans_rate")

@@ -2,8 +2,16 @@
 
 Golden answers are worked by hand below, each with its reasoning; the
 conventions come from the catalogue definitions (safeguarding.indicators.catalogue,
-DFE_MEASURES) and the fact sheet ../shared/domain/indicators.md, Part 2 (2.1 to
-2.10) and 1.10 (day 0). Working days are counted on the England and Wales
+DFE_MEASURES) and the public DfE material behind them: the "Children in need" release data
+guidance and release pages on explore-education-statistics.service.gov.uk (e.g.
+https://explore-education-statistics.service.gov.uk/find-statistics/children-in-need/2020/data-guidance ),
+its tables C2 (assessment duration; a "started and finished the same day" band, so the start is
+day 0), C4 (s47 enquiries and ICPCs), D1 and D7 (child protection plans); LG Inform metric
+definitions drawn from those tables (http://id.esd.org.uk/metricType/100 , /3217 , /8883 ); and
+the DfE methodology "Children in need: a focus on sexual abuse and exploitation" for the
+re-referral definition,
+https://explore-education-statistics.service.gov.uk/methodology/children-in-need-a-focus-on-sexual-abuse-and-exploitation .
+Working days are counted on the England and Wales
 calendar: 2023 bank holidays include Monday 1 May (Early May) and Monday 8 May
 (coronation of King Charles III); Christmas Day and Boxing Day 2023 fell on
 Monday and Tuesday, New Year's Day 2024 on a Monday.

@@ -21,32 +21,35 @@ from safeguarding.indicators.publication import (
 ON = dt.date(2024, 10, 31)
 
 
-# Seed 001 (Lewisham LSCB annual report 2018/19), figures printed with their counts.
+# Lewisham Safeguarding Children Board, Annual Report 2018/19: figures printed with their
+# counts (section, and the page it starts on in the report's contents).
 @pytest.mark.parametrize(
     ("numerator", "denominator", "published", "decimals"),
     [
-        (137, 342, 40, 0),  # LADO contacts taken forward: "40%" of 342 (line 510)
-        (18, 129, 14, 0),  # substantiated allegations: "18 cases (14%)" of 129 (line 512)
-        (17, 25, 68, 0),  # CDOP deaths with modifiable factors: "17 ... (68%)" (line 370)
-        (65, 80, "81.3", 1),  # training attendance: "65 individuals attended (81.3%)" (line 1252)
+        (137, 342, 40, 0),  # LADO contacts taken forward: "40%" of 342 ("LADO", p. 20)
+        (18, 129, 14, 0),  # substantiated allegations: "18 cases (14%)" of 129 ("LADO", p. 20)
+        (17, 25, 68, 0),  # CDOP deaths with modifiable factors: "17 ... (68%)" ("CDOP", p. 15)
+        # "65 individuals attended training (81.3%)" ("Training Summary 2018-2019", p. 45)
+        (65, 80, "81.3", 1),
     ],
 )
-def test_seed_consistent_figures_are_accepted(numerator, denominator, published, decimals):
+def test_report_consistent_figures_are_accepted(numerator, denominator, published, decimals):
     result = check_published(numerator, denominator, published, decimals=decimals)
     assert result.consistent, result.explain()
 
 
-def test_seed_contacts_percentage_is_flagged():
-    # Seed 001 line 495: "18,706 contacts ... 22.2% (4170)" -- 4,170/18,706 is 22.29%.
+def test_report_contacts_percentage_is_flagged():
+    # Same report, "Lewisham Early Help, Multi-Agency Safeguarding Hub (MASH) ..." (p. 19):
+    # "18,706 contacts ... 22.2% (4170)" -- 4,170/18,706 is 22.29%.
     result = check_published(4170, 18706, "22.2", decimals=1)
     assert not result.consistent
     assert "NOT consistent" in result.explain()
     assert result.recomputed == pytest.approx(22.29231)
 
 
-def test_seed_partner_contribution_totals():
-    # Seed 001 "LSCB Financial Arrangements" table: the 2015/16 and 2016/17 totals
-    # (182,350) are 300 more than their rows; 2017/18 and 2018/19 add up.
+def test_report_partner_contribution_totals():
+    # Same report, appendix "LSCB Financial Arrangements for 2018-2019" (p. 44): the 2015/16
+    # and 2016/17 totals (182,350) are 300 more than their rows; 2017/18 and 2018/19 add up.
     rows_2015 = [45_110, 83_280, 550, 1_000, None, 2_000, 5_000, 22_555, 22_555]
     for rows in (rows_2015, rows_2015):
         result = check_total(rows, 182_350)
@@ -70,14 +73,16 @@ def test_ties_are_accepted_either_way():
 
 
 def test_rates_per_10000():
-    # W16: 377 plans in 61,400 children = 61.4007 per 10,000, published 61.4.
+    # Row W16 of tests/data/indicator_reference_values.md: 377 plans in 61,400 children =
+    # 61.4007 per 10,000, published 61.4.
     assert check_published(377, 61400, "61.4", decimals=1, per=10_000).consistent
     assert not check_published(377, 61400, "61.5", decimals=1, per=10_000).consistent
 
 
 def test_round_half_up():
     assert round_half_up(81.25, 1) == Decimal("81.3")
-    assert round_half_up(Fraction(2710 * 100, 62300), 1) == Decimal("4.3")  # W52 from counts
+    # Row W52 (DfE children in need 2025, table D7), recomputed from the rounded counts.
+    assert round_half_up(Fraction(2710 * 100, 62300), 1) == Decimal("4.3")
     assert round_half_up(Decimal("-0.05"), 1) == Decimal("-0.1")
     assert round_half_up("2.5", 0) == Decimal(3)  # type: ignore[arg-type]
     for bad in (float("nan"), "abc", True, None):

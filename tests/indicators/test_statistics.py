@@ -1,11 +1,13 @@
 """Tests of the OHID/PHE indicator statistics.
 
-Golden values come from the reference table of the indicators fact sheet
-(``/work/shared/domain/indicators.md``, rows W1-W52, computed with scipy and
-statsmodels by ``indicators_oracles.py`` and checked against PHEindicatormethods'
-own test data). Each case carries its row ID. Values printed to six significant
-figures are compared to within half a unit of their last printed digit; values the
-oracle script gives to full precision are compared to about 1e-9 or closer.
+Golden values come from the reference table ``tests/data/indicator_reference_values.md``
+(rows W1-W52), which states their provenance: the OHID/PHE formulas (OHID public health
+technical guidance "Proportions" and "Rates"; PHE Technical Guide - Confidence Intervals,
+2018; the PHEindicatormethods R package v2.1.0), computed with scipy 1.17.1, cross-checked
+with statsmodels 0.15.0, and checked against PHEindicatormethods' own test data. Each case
+carries its row ID. Values printed to six significant figures are compared to within half a
+unit of their last printed digit; the full-precision values of PHEindicatormethods' test data
+(``tests/testthat/`` in that package) are compared to about 1e-9 or closer.
 """
 
 from __future__ import annotations
@@ -131,7 +133,7 @@ def test_w2_w15_wilson(row: WilsonRow) -> None:
 @pytest.mark.parametrize(
     ("x", "n", "confidence", "lower", "upper"),
     [
-        # PHEindicatormethods test data, full precision (oracle script)
+        # PHEindicatormethods test data (tests/testthat/), full precision
         pytest.param(65, 100, 0.95, 0.5525444329688797, 0.7363575175690247, id="W12-PHE"),
         pytest.param(1045, 5000, 0.998, 0.19179381799015244, 0.22731562902525818, id="W15-PHE"),
     ],
@@ -210,8 +212,8 @@ def test_w16_w23_crude_rate_per_10000(row: RateRow) -> None:
 @pytest.mark.parametrize(
     ("events", "confidence", "lower", "upper"),
     [
-        # PHEindicatormethods test data (exact method; population 100, per 100),
-        # full precision (oracle script)
+        # PHEindicatormethods test data (tests/testthat/; exact method; population 100,
+        # per 100), full precision
         pytest.param(1, 0.95, 0.025317807984289897, 5.571643390938898, id="W27-PHE-1"),
         pytest.param(5, 0.998, 0.739371731917839, 16.454745203680105, id="W27-PHE-5"),
     ],
@@ -248,7 +250,7 @@ def test_w24_w27_byar_count_limits(count: int, confidence: float, lower: str, up
 @pytest.mark.parametrize(
     ("confidence", "lower", "upper"),
     [
-        # PHEindicatormethods test data, full precision (oracle script)
+        # PHEindicatormethods test data (tests/testthat/), full precision
         pytest.param(0.95, 50.163187710459454, 82.84913854593984, id="W27-PHE-95"),
         pytest.param(0.998, 42.8802614714802, 94.00029084431802, id="W27-PHE-99.8"),
     ],
@@ -386,7 +388,7 @@ def test_w35_rate_funnel_phe_test_data(
     events: int, attribute: str, population: float, limit: float
 ) -> None:
     # PHE finds the Poisson means by bisection to about 1e-7; ours are exact, so the
-    # agreement is about 1e-6 relative (the oracle used abs 1e-3 / 1e-5).
+    # agreement is about 1e-6 relative.
     points = rate_funnel_limits(events, baseline=116.1720835, per=100_000, years_of_data=3)
     point = getattr(points, attribute)
     assert point.population == pytest.approx(population, rel=1e-6)
@@ -477,9 +479,10 @@ def test_w49_w52_percentages(numerator: int, denominator: int, printed: str) -> 
 @pytest.mark.parametrize(
     ("p", "df", "expected"),
     [
-        pytest.param(0.975, 2, 7.377758908227871, id="brief-0.975-2"),
-        pytest.param(0.025, 2, 0.050635615968579795, id="brief-0.025-2"),
-        pytest.param(0.999, 1, 10.827566170662733, id="brief-0.999-1"),
+        # scipy 1.17.1, scipy.stats.chi2.ppf(p, df)
+        pytest.param(0.975, 2, 7.377758908227871, id="scipy-0.975-2"),
+        pytest.param(0.025, 2, 0.050635615968579795, id="scipy-0.025-2"),
+        pytest.param(0.999, 1, 10.827566170662733, id="scipy-0.999-1"),
     ],
 )
 def test_chi2_ppf_known_values(p: float, df: float, expected: float) -> None:
