@@ -76,3 +76,22 @@ def test_a_closed_pipe_ends_quietly(monkeypatch):
 
     monkeypatch.setattr("sys.stdout", Closed())
     assert main(["rules"]) == 1
+
+
+def test_version_is_one_string_everywhere(capsys: pytest.CaptureFixture[str]):
+    import importlib.metadata
+    import tomllib
+    from pathlib import Path
+
+    import safeguarding
+
+    # The installed metadata, the package attribute and the command agree.
+    assert importlib.metadata.version("safeguarding") == safeguarding.__version__
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--version"])
+    assert exit_info.value.code == 0
+    assert capsys.readouterr().out == f"safeguarding {safeguarding.__version__}\n"
+    # ... because the build reads it from the package: pyproject.toml does not repeat it.
+    project = tomllib.loads((Path(__file__).parents[1] / "pyproject.toml").read_text())
+    assert "version" not in project["project"]
+    assert project["project"]["dynamic"] == ["version"]

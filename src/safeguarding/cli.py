@@ -31,6 +31,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
 
+import safeguarding
 from safeguarding.rules import RuleRow, rule_table
 
 __all__ = ["ProgressBar", "main"]
@@ -96,7 +97,7 @@ def format_markdown(rows: Sequence[RuleRow]) -> str:
 
 
 def format_json(rows: Sequence[RuleRow]) -> str:
-    """JSON: a list of rows, as :func:`safeguarding.serialization.to_json` writes them."""
+    """JSON: a list of rows, as [`safeguarding.serialization.to_json`][] writes them."""
     from safeguarding.serialization import make_converter  # noqa: PLC0415 - only for JSON
 
     return json.dumps(make_converter().unstructure(list(rows)), indent=2, ensure_ascii=False)
@@ -114,7 +115,7 @@ def _rules(args: argparse.Namespace) -> int:
 class ProgressBar:
     """A one-line progress bar, drawn only once reading has taken more than *delay* seconds.
 
-    Call it with (bytes read, bytes in all files); :meth:`close` ends the line
+    Call it with (bytes read, bytes in all files); [`close`][] ends the line
     if anything was drawn.
     """
 
@@ -296,6 +297,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="safeguarding",
         description="English child-safeguarding rules, with their sources.",
+    )
+    parser.add_argument(
+        "--version", action="version", version=f"%(prog)s {safeguarding.__version__}"
     )
     commands = parser.add_subparsers(dest="command", required=True)
     rules = commands.add_parser("rules", help="print every encoded rule with its source")
