@@ -1,4 +1,8 @@
-"""Test configuration: Hypothesis profiles ``dev`` (default) and ``ci``."""
+"""Test configuration: the Hypothesis profiles.
+
+``quick`` (``scripts/test.sh --quick``), ``dev`` (the default, for pytest run by hand)
+and ``thorough`` (``scripts/test.sh``, what CI runs); ``HYPOTHESIS_PROFILE`` chooses.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +10,10 @@ import os
 
 from hypothesis import HealthCheck, settings
 
+settings.register_profile("quick", max_examples=10, deadline=None)
 settings.register_profile("dev", max_examples=50, deadline=None)
 settings.register_profile(
-    "ci",
+    "thorough",
     max_examples=300,
     deadline=None,
     print_blob=True,
