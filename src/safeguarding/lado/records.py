@@ -57,6 +57,7 @@ from safeguarding.lado.editions import (
 )
 from safeguarding.lado.models import Case, ConcernCategory, Role
 from safeguarding.lado.outcomes import OUTCOMES, Outcome, check_outcome_in_force
+from safeguarding.logic import all_of
 from safeguarding.people import date_reaching_age
 from safeguarding.rules import DatedRule, Version, register
 from safeguarding.sources import keeping_children_safe_in_education
@@ -375,14 +376,6 @@ def _check_case(case: object) -> Case:
     return case
 
 
-def _all(values: Iterable[bool | None]) -> bool | None:
-    """False if any value is False; otherwise None if any is unknown; otherwise True."""
-    seen = set(values)
-    if False in seen:
-        return False
-    return None if None in seen else True
-
-
 def record_treatment(
     outcome: Outcome, *, on: dt.date, consents_to_retention: bool = False
 ) -> Decision[RecordTreatment]:
@@ -657,7 +650,9 @@ def dbs_referral(case: Case, *, on: dt.date) -> Decision[bool | None]:
     )
     findings = (_substantiated(case, version.source), left)
     return Decision(
-        outcome=_all(f.met for f in findings), findings=findings, rule_version=edition_label(on)
+        outcome=all_of(*(f.met for f in findings)),
+        findings=findings,
+        rule_version=edition_label(on),
     )
 
 
@@ -707,5 +702,7 @@ def tra_referral(case: Case, *, on: dt.date) -> Decision[bool | None]:
     )
     findings = (role, _substantiated(case, version.source))
     return Decision(
-        outcome=_all(f.met for f in findings), findings=findings, rule_version=edition_label(on)
+        outcome=all_of(*(f.met for f in findings)),
+        findings=findings,
+        rule_version=edition_label(on),
     )

@@ -41,7 +41,6 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Iterable
 
 from safeguarding._validate import check_date
 from safeguarding.citations import Verification
@@ -49,6 +48,7 @@ from safeguarding.decisions import Decision, Finding
 from safeguarding.errors import InvalidInputError
 from safeguarding.lado.editions import _carried, _version, commencement, edition_label
 from safeguarding.lado.models import Allegation, Behaviour, Setting
+from safeguarding.logic import any_of, not_
 from safeguarding.rules import DatedRule, register
 from safeguarding.sources import keeping_children_safe_in_education
 
@@ -228,14 +228,6 @@ def limbs_in_force(on: dt.date) -> tuple[Limb, ...]:
     return HARM_THRESHOLD.at(on).value
 
 
-def _any(values: Iterable[bool | None]) -> bool | None:
-    """True if any value is True; otherwise None if any is unknown; otherwise False."""
-    seen = set(values)
-    if True in seen:
-        return True
-    return None if None in seen else False
-
-
 def _plural(n: int) -> str:
     return "behaviour" if n == 1 else "behaviours"
 
@@ -312,7 +304,7 @@ def assess_threshold(allegation: Allegation, *, on: dt.date) -> Decision[Thresho
     behaviours = allegation.behaviours
     findings: list[Finding] = []
     for limb in version.value:
-        met = _any(getattr(b, _FIELD[limb]) for b in behaviours)
+        met = any_of(*(getattr(b, _FIELD[limb]) for b in behaviours))
         findings.append(
             Finding(
                 criterion=limb.value,
@@ -321,7 +313,7 @@ def assess_threshold(allegation: Allegation, *, on: dt.date) -> Decision[Thresho
                 source=version.source,
             )
         )
-    threshold = _any(f.met for f in findings)
+    threshold = any_of(*(f.met for f in findings))
     if Limb.NOT_SUITABLE not in version.value and any(b.unsuitable for b in behaviours):
         findings.append(
             Finding(
@@ -333,7 +325,7 @@ def assess_threshold(allegation: Allegation, *, on: dt.date) -> Decision[Thresho
                 source=HARM_THRESHOLD.at(commencement(2020)).source,
             )
         )
-    conduct = _any(b.breaches_code_of_conduct for b in behaviours)
+    conduct = any_of(*(b.breaches_code_of_conduct for b in behaviours))
     outcome = _outcome(threshold, conduct, low_level=LOW_LEVEL_CONCERN.is_in_force(on))
     if LOW_LEVEL_CONCERN.is_in_force(on):
         llc = LOW_LEVEL_CONCERN.at(on)
@@ -351,7 +343,7 @@ def assess_threshold(allegation: Allegation, *, on: dt.date) -> Decision[Thresho
         findings.append(
             Finding(
                 criterion=below,
-                met=None if threshold is None else not threshold,
+                met=not_(threshold),
                 detail=_below_detail(threshold),
                 source=llc.source,
             )

@@ -1,9 +1,8 @@
-"""Validators and three-valued logic shared by the private fostering modules."""
+"""Validators shared by the private fostering modules."""
 
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable
 from typing import Any
 
 import attrs
@@ -39,31 +38,6 @@ def frozenset_of(enum_type: type[enum.Enum], *, optional: bool = False) -> Attrs
                 )
 
     return validate
-
-
-def all_of(values: Iterable[bool | None]) -> bool | None:
-    """Three-valued AND: ``False`` if any is false, else ``None`` if any is unknown."""
-    seen = tuple(values)
-    if any(value is False for value in seen):
-        return False
-    if any(value is None for value in seen):
-        return None
-    return True
-
-
-def negate(value: bool | None) -> bool | None:
-    """Three-valued NOT."""
-    return None if value is None else not value
-
-
-def any_of(values: Iterable[bool | None]) -> bool | None:
-    """Three-valued OR: ``True`` if any is true, else ``None`` if any is unknown."""
-    seen = tuple(values)
-    if any(value is True for value in seen):
-        return True
-    if any(value is None for value in seen):
-        return None
-    return False
 
 
 def optional_int(minimum: int) -> AttrsValidator:

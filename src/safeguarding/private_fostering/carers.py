@@ -35,7 +35,7 @@ from safeguarding._validate import check_date, check_int, is_optional_bool
 from safeguarding.citations import Verification
 from safeguarding.decisions import Decision, Finding
 from safeguarding.errors import InvalidInputError
-from safeguarding.private_fostering._checks import all_of, any_of, negate
+from safeguarding.logic import all_of, any_of, not_
 from safeguarding.private_fostering._instruments import DISQUALIFICATION_REGULATIONS_2002
 from safeguarding.rules import DatedRule, Version, register
 from safeguarding.sources import CHILDREN_ACT_1989
@@ -201,12 +201,12 @@ def _flag(criterion: str, value: bool | None, rule: DatedRule[str], on: dt.date)
         True: f"Yes: {version.value}.",
         False: "No.",
     }[value]
-    return Finding(criterion=criterion, met=negate(value), detail=detail, source=version.source)
+    return Finding(criterion=criterion, met=not_(value), detail=detail, source=version.source)
 
 
 def _consented(criterion: str, value: bool | None, consent: bool | None, on: dt.date) -> Finding:
     version = DISQUALIFIED.at(on)
-    met = any_of((negate(value), consent))
+    met = any_of(not_(value), consent)
     if value is False:
         detail = "No."
     elif consent is True:
@@ -282,7 +282,7 @@ def assess_carer(circumstances: CarerCircumstances, *, on: dt.date) -> Decision[
             on,
         )
     )
-    verdict = all_of(f.met for f in findings)
+    verdict = all_of(*(f.met for f in findings))
     outcome = {
         True: Permission.MAY_FOSTER,
         False: Permission.MAY_NOT_FOSTER,
@@ -355,7 +355,7 @@ def assess_fostering_limit(
             source=version.source,
         ),
     )
-    verdict = any_of((within, all_siblings, exempted))
+    verdict = any_of(within, all_siblings, exempted)
     outcome = {
         True: LimitOutcome.WITHIN_LIMIT,
         False: LimitOutcome.EXCEEDS_LIMIT,

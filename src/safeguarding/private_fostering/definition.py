@@ -71,13 +71,9 @@ from safeguarding._validate import (
 from safeguarding.citations import Verification
 from safeguarding.decisions import Decision, Finding
 from safeguarding.errors import InvalidInputError
+from safeguarding.logic import all_of, not_
 from safeguarding.people import Child, age_on
-from safeguarding.private_fostering._checks import (
-    all_of,
-    frozenset_of,
-    negate,
-    optional_member,
-)
+from safeguarding.private_fostering._checks import frozenset_of, optional_member
 from safeguarding.private_fostering._instruments import CIVIL_PARTNERSHIP_ACT_2004
 from safeguarding.rules import DatedRule, Version, register
 from safeguarding.sources import CHILDREN_ACT_1989
@@ -960,7 +956,7 @@ def _no_pr(a: Arrangement, on: dt.date) -> Finding:
         detail = "The carer does not have parental responsibility."
     return Finding(
         criterion="carer has no parental responsibility",
-        met=negate(has_pr),
+        met=not_(has_pr),
         detail=detail,
         source=DEFINITION.at(on).source,
     )
@@ -1082,7 +1078,7 @@ def _flag_exemption(
         detail = f"The child is {version.value}: exempt."
     else:
         detail = f"The child is not {version.value}."
-    return Finding(criterion=criterion, met=negate(value), detail=detail, source=version.source)
+    return Finding(criterion=criterion, met=not_(value), detail=detail, source=version.source)
 
 
 def _household(a: Arrangement, on: dt.date) -> Finding:
@@ -1297,9 +1293,9 @@ def assess(arrangement: Arrangement, *, on: dt.date) -> Decision[Outcome]:
     )
     holiday = _boarding_holiday(a, on)
     exemptions = (looked_after, household, *settings, *later)
-    normal = all_of(f.met for f in (*core, *exemptions))
+    normal = all_of(*(f.met for f in (*core, *exemptions)))
     deemed = all_of(
-        f.met for f in (holiday, in_progress, looked_after, household, *not_school, *later)
+        *(f.met for f in (holiday, in_progress, looked_after, household, *not_school, *later))
     )
     if normal is True:
         outcome = Outcome.PRIVATELY_FOSTERED

@@ -1,8 +1,6 @@
-"""Helpers shared by the case-review modules: three-valued logic and deadlines from rules.
+"""Helpers shared by the case-review modules: deadlines from rules.
 
-Facts may be unknown (``None``), so criteria combine with Kleene's three-valued logic: an
-AND is ``False`` as soon as one part is ``False``, ``None`` if a part is unknown and none is
-``False``; an OR is ``True`` as soon as one part is ``True``.
+Three-valued logic lives in [`safeguarding.logic`][safeguarding.logic].
 """
 
 from __future__ import annotations
@@ -13,37 +11,7 @@ from safeguarding.calendar import WorkingCalendar
 from safeguarding.decisions import Deadline, Timescale
 from safeguarding.rules import DatedRule
 
-__all__ = ["all_of", "any_of", "deadline_from", "describe", "not_"]
-
-
-def all_of(*values: bool | None) -> bool | None:
-    """Three-valued AND."""
-    if False in values:
-        return False
-    if None in values:
-        return None
-    return True
-
-
-def any_of(*values: bool | None) -> bool | None:
-    """Three-valued OR."""
-    if True in values:
-        return True
-    if None in values:
-        return None
-    return False
-
-
-def not_(value: bool | None) -> bool | None:
-    """Three-valued NOT."""
-    return None if value is None else not value
-
-
-def describe(value: bool | None, yes: str, no: str, unknown: str) -> str:
-    """Pick the sentence for a three-valued fact."""
-    if value is None:
-        return unknown
-    return yes if value else no
+__all__ = ["deadline_from"]
 
 
 def deadline_from(

@@ -92,6 +92,7 @@ from safeguarding.decisions import Decision, Finding
 from safeguarding.errors import InvalidInputError
 from safeguarding.indicators.publication import round_half_up
 from safeguarding.indicators.statistics import Interval, wilson_interval
+from safeguarding.logic import not_
 from safeguarding.people import Child, age_on
 from safeguarding.rules import DatedRule, Version, register
 from safeguarding.sources import (
@@ -1399,10 +1400,6 @@ def _check_procedures(procedures: object) -> ChildDeathProcedures:
     return procedures
 
 
-def _negate(value: bool | None) -> bool | None:
-    return None if value is None else not value
-
-
 def _not_born_alive_label(death: ChildDeath, on: dt.date) -> str:
     weeks = death.gestation_weeks
     if weeks is None:
@@ -1435,7 +1432,7 @@ def _scope_findings(death: ChildDeath, on: dt.date) -> list[Finding]:
         Finding(criterion="born alive", met=death.born_alive, detail=born_detail, source=excluded),
         Finding(
             criterion="not a lawful termination",
-            met=_negate(death.lawful_termination),
+            met=not_(death.lawful_termination),
             detail=termination,
             source=excluded,
         ),
@@ -1599,7 +1596,7 @@ def expectedness(death: ChildDeath, *, on: dt.date) -> Decision[Expectedness]:
     death = _check_death(death)
     check_date("on", on)
     version = UNEXPECTED_DEATH.at(on)
-    not_anticipated = _negate(death.anticipated)
+    not_anticipated = not_(death.anticipated)
     collapse = death.unexpected_collapse
     findings = (
         Finding(
@@ -1660,7 +1657,7 @@ def _trigger_met(trigger: JarTrigger, death: ChildDeath, on: dt.date) -> bool | 
         return None
     if death.born_alive:
         return False
-    return _negate(death.healthcare_professional_present)
+    return not_(death.healthcare_professional_present)
 
 
 def joint_agency_response(death: ChildDeath, *, on: dt.date) -> Decision[JointAgencyResponse]:

@@ -41,8 +41,8 @@ import datetime as dt
 from safeguarding.citations import Verification
 from safeguarding.decisions import Decision, Finding
 from safeguarding.errors import InvalidInputError
+from safeguarding.logic import all_of, any_of, describe, not_
 from safeguarding.reviews._instruments import OWHR_COMMENCEMENT_REGULATIONS_2023
-from safeguarding.reviews._logic import all_of, any_of, describe, not_
 from safeguarding.reviews.child_death import AGE_LIMIT, REVIEW_DUTY, AreaLink
 from safeguarding.reviews.duties import DutyStatus
 from safeguarding.reviews.incidents import Incident, Place, Relationship, Residence

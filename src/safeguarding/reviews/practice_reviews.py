@@ -43,8 +43,9 @@ from safeguarding.calendar import (
 from safeguarding.citations import Verification
 from safeguarding.decisions import Deadline, Decision, Finding, Timescale, Unit
 from safeguarding.errors import InvalidInputError
+from safeguarding.logic import all_of, any_of, describe
 from safeguarding.reviews._instruments import LEWISHAM_LSCB_ANNUAL_REPORT_2018_19, PANEL_FAQ
-from safeguarding.reviews._logic import all_of, any_of, deadline_from, describe
+from safeguarding.reviews._logic import deadline_from
 from safeguarding.reviews.duties import DutyStatus
 from safeguarding.reviews.incidents import ClockAnchor, Incident, Place, Residence, ReviewActions
 from safeguarding.reviews.notifications import (

@@ -37,11 +37,12 @@ from safeguarding.calendar import ENGLAND_AND_WALES, WorkingCalendar
 from safeguarding.citations import Verification
 from safeguarding.decisions import Deadline, Decision, Finding, Timescale, Unit
 from safeguarding.errors import InvalidInputError
+from safeguarding.logic import all_of, any_of, describe
 from safeguarding.reviews._instruments import (
     NATIONAL_SCR_PANEL_GUIDANCE,
     WORKING_TOGETHER_2013,
 )
-from safeguarding.reviews._logic import all_of, any_of, deadline_from, describe
+from safeguarding.reviews._logic import deadline_from
 from safeguarding.reviews.duties import DutyStatus
 from safeguarding.reviews.incidents import Incident, Place, Residence, Setting
 from safeguarding.reviews.notifications import died_as_child

@@ -43,11 +43,11 @@ from safeguarding._validate import check_date
 from safeguarding.citations import Verification
 from safeguarding.decisions import Decision, Finding
 from safeguarding.errors import InvalidInputError
+from safeguarding.logic import describe
 from safeguarding.reviews._instruments import (
     NATIONAL_SCR_PANEL_GUIDANCE,
     WORKING_TOGETHER_2010,
 )
-from safeguarding.reviews._logic import describe
 from safeguarding.reviews.incidents import HarmIndicator, Incident
 from safeguarding.rules import DatedRule, Version, register
 from safeguarding.sources import (
