@@ -24,8 +24,10 @@ import datetime as dt
 __all__ = [
     "CalendarCoverageError",
     "InvalidInputError",
+    "MalformedCensusError",
     "RuleNotInForceError",
     "SafeguardingError",
+    "UnsafeXMLError",
 ]
 
 
@@ -103,3 +105,44 @@ class CalendarCoverageError(SafeguardingError, LookupError):
     ) -> tuple[type[CalendarCoverageError], tuple[dt.date, tuple[dt.date, dt.date]]]:
         """Pickle with every argument."""
         return (type(self), (self.day, self.covered))
+
+
+class UnsafeXMLError(SafeguardingError, ValueError):
+    """The document declares entities or refers to external ones: refused unread.
+
+    Attributes:
+        line: The line of the offending declaration or reference.
+        reason: What was refused.
+    """
+
+    def __init__(self, line: int, reason: str) -> None:
+        """Record the line and the reason."""
+        self.line = line
+        self.reason = reason
+        super().__init__(f"line {line}: {reason}; the file is refused")
+
+    def __reduce__(self) -> tuple[type[UnsafeXMLError], tuple[int, str]]:
+        """Pickle with both arguments."""
+        return (type(self), (self.line, self.reason))
+
+
+class MalformedCensusError(SafeguardingError, ValueError):
+    """The document is not well-formed XML: reading stops at *line*.
+
+    Children completed before the error have already been yielded; their
+    problems are in `CensusReading.problems`.
+
+    Attributes:
+        line: The line where expat stopped.
+        reason: expat's description of the error.
+    """
+
+    def __init__(self, line: int, reason: str) -> None:
+        """Record the line and the reason."""
+        self.line = line
+        self.reason = reason
+        super().__init__(f"line {line}: not well-formed XML ({reason})")
+
+    def __reduce__(self) -> tuple[type[MalformedCensusError], tuple[int, str]]:
+        """Pickle with both arguments."""
+        return (type(self), (self.line, self.reason))

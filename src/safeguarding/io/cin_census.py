@@ -83,7 +83,11 @@ from safeguarding.cases import (
     ReferralSource,
     Section47Enquiry,
 )
-from safeguarding.errors import InvalidInputError, SafeguardingError
+from safeguarding.errors import (
+    InvalidInputError,
+    MalformedCensusError,
+    UnsafeXMLError,
+)
 from safeguarding.people import Child
 
 __all__ = [
@@ -113,45 +117,8 @@ _CHUNK: Final = 1 << 16
 # --------------------------------------------------------------------------- errors
 
 
-class UnsafeXMLError(SafeguardingError, ValueError):
-    """The document declares entities or refers to external ones: refused unread.
-
-    Attributes:
-        line: The line of the offending declaration or reference.
-        reason: What was refused.
-    """
-
-    def __init__(self, line: int, reason: str) -> None:
-        """Record the line and the reason."""
-        self.line = line
-        self.reason = reason
-        super().__init__(f"line {line}: {reason}; the file is refused")
-
-    def __reduce__(self) -> tuple[type[UnsafeXMLError], tuple[int, str]]:
-        """Pickle with both arguments."""
-        return (type(self), (self.line, self.reason))
-
-
-class MalformedCensusError(SafeguardingError, ValueError):
-    """The document is not well-formed XML: reading stops at *line*.
-
-    Children completed before the error have already been yielded; their
-    problems are in `CensusReading.problems`.
-
-    Attributes:
-        line: The line where expat stopped.
-        reason: expat's description of the error.
-    """
-
-    def __init__(self, line: int, reason: str) -> None:
-        """Record the line and the reason."""
-        self.line = line
-        self.reason = reason
-        super().__init__(f"line {line}: not well-formed XML ({reason})")
-
-    def __reduce__(self) -> tuple[type[MalformedCensusError], tuple[int, str]]:
-        """Pickle with both arguments."""
-        return (type(self), (self.line, self.reason))
+# Both are defined in safeguarding.errors, with every other exception of the library;
+# they are importable from here too.
 
 
 # --------------------------------------------------------------------------- code lists

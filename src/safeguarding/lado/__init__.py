@@ -34,8 +34,19 @@ Examples:
 
 from __future__ import annotations
 
-from safeguarding.lado.editions import commencement, edition_label, kcsie_edition
-from safeguarding.lado.measures import ServiceMeasures, measure, meets_resolution_targets
+from safeguarding.lado.editions import (
+    KCSIE_EDITION,
+    LOCAL_ALLEGATIONS_PROCEDURES,
+    SAFEGUARDING_VULNERABLE_GROUPS_ACT_2006,
+    commencement,
+    edition_label,
+    kcsie_edition,
+)
+from safeguarding.lado.measures import (
+    ServiceMeasures,
+    measure,
+    meets_resolution_targets,
+)
 from safeguarding.lado.models import (
     Allegation,
     Behaviour,
@@ -50,12 +61,20 @@ from safeguarding.lado.models import (
     Timeline,
 )
 from safeguarding.lado.outcomes import (
+    OUTCOMES,
     Outcome,
     OutcomeDefinition,
+    check_outcome_in_force,
     outcome_definition,
     outcomes_in_force,
 )
 from safeguarding.lado.records import (
+    DBS_REFERRAL,
+    IICSA_PRESERVATION,
+    RECORD_REMOVAL,
+    RECORD_RETENTION,
+    REFERENCES,
+    TRA_REFERRAL,
     RecordRemoval,
     RecordTreatment,
     dbs_referral,
@@ -65,6 +84,8 @@ from safeguarding.lado.records import (
     tra_referral,
 )
 from safeguarding.lado.threshold import (
+    HARM_THRESHOLD,
+    LOW_LEVEL_CONCERN,
     Limb,
     ThresholdOutcome,
     assess_threshold,
@@ -72,7 +93,14 @@ from safeguarding.lado.threshold import (
     limbs_in_force,
 )
 from safeguarding.lado.timescales import (
+    CLEARLY_UNSUBSTANTIATED_RESOLUTION,
+    EMPLOYER_REFERRAL,
+    HEARING,
+    HEARING_DECISION,
+    INVESTIGATION_REPORT,
     NATIONAL,
+    NO_FORMAL_ACTION,
+    RESOLUTION_TARGETS,
     LadoProcedures,
     Pathway,
     ResolutionBand,
@@ -87,7 +115,26 @@ from safeguarding.lado.timescales import (
 )
 
 __all__ = [
+    "CLEARLY_UNSUBSTANTIATED_RESOLUTION",
+    "DBS_REFERRAL",
+    "EMPLOYER_REFERRAL",
+    "HARM_THRESHOLD",
+    "HEARING",
+    "HEARING_DECISION",
+    "IICSA_PRESERVATION",
+    "INVESTIGATION_REPORT",
+    "KCSIE_EDITION",
+    "LOCAL_ALLEGATIONS_PROCEDURES",
+    "LOW_LEVEL_CONCERN",
     "NATIONAL",
+    "NO_FORMAL_ACTION",
+    "OUTCOMES",
+    "RECORD_REMOVAL",
+    "RECORD_RETENTION",
+    "REFERENCES",
+    "RESOLUTION_TARGETS",
+    "SAFEGUARDING_VULNERABLE_GROUPS_ACT_2006",
+    "TRA_REFERRAL",
     "Allegation",
     "Behaviour",
     "Case",
@@ -111,6 +158,7 @@ __all__ = [
     "Timeline",
     "action_deadline",
     "assess_threshold",
+    "check_outcome_in_force",
     "commencement",
     "dbs_referral",
     "deadlines",

@@ -49,6 +49,7 @@ from safeguarding.thresholds.continuum import (
     front_door_response,
 )
 from safeguarding.thresholds.journey import (
+    CIN_VALIDATION_RULES,
     JourneyReport,
     JourneyStep,
     StepKind,
@@ -57,7 +58,18 @@ from safeguarding.thresholds.journey import (
     summarise_journey,
 )
 from safeguarding.thresholds.timescales import (
+    ASSESSMENT,
+    FIRST_CORE_GROUP,
+    FIRST_REVIEW_CONFERENCE,
+    INITIAL_CONFERENCE,
+    INITIAL_CONFERENCE_ANCHOR,
+    LOOKED_AFTER_FIRST_REVIEW,
+    LOOKED_AFTER_REVIEW_INTERVAL,
+    LOOKED_AFTER_SECOND_REVIEW,
     NATIONAL,
+    REFERRAL_DECISION,
+    REVIEW_CONFERENCE_INTERVAL,
+    WORKING_TOGETHER_2013,
     IcpcAnchor,
     LocalProcedures,
     assessment_deadline,
@@ -73,12 +85,24 @@ from safeguarding.thresholds.timescales import (
 )
 
 __all__ = [
+    "ASSESSMENT",
+    "CIN_VALIDATION_RULES",
+    "FIRST_CORE_GROUP",
+    "FIRST_REVIEW_CONFERENCE",
     "GOVERNMENT_REGULAR_ATTENDEE",
+    "INITIAL_CONFERENCE",
+    "INITIAL_CONFERENCE_ANCHOR",
     "LAMBETH_YOUNG_PEOPLE_AT_RISK",
     "LEWISHAM_2018",
     "LEWISHAM_CONCERN_HUB",
+    "LOOKED_AFTER_FIRST_REVIEW",
+    "LOOKED_AFTER_REVIEW_INTERVAL",
+    "LOOKED_AFTER_SECOND_REVIEW",
     "NATIONAL",
+    "REFERRAL_DECISION",
+    "REVIEW_CONFERENCE_INTERVAL",
     "SECTION_47_THRESHOLD",
+    "WORKING_TOGETHER_2013",
     "YOUTH_FIRST_REGULAR_ATTENDEE",
     "AttendanceThreshold",
     "Cohort",
