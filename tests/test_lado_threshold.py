@@ -88,8 +88,8 @@ def test_out_of_work_domestic_abuse_1_september_2020_is_a_lado_referral():
     assert "including conduct outside work" in fourth.detail
     assert fourth.source.status is Verification.SECONDARY
     assert len(decision.findings) == 4  # no low-level concern category until KCSIE 2021
-    assert is_lado_referral(allegation(domestic_abuse_at_home()), on=D(2020, 9, 1))
-    assert not is_lado_referral(allegation(domestic_abuse_at_home()), on=D(2020, 8, 31))
+    assert is_lado_referral(allegation(domestic_abuse_at_home()), on=D(2020, 9, 1)) is True
+    assert is_lado_referral(allegation(domestic_abuse_at_home()), on=D(2020, 8, 31)) is False
 
 
 # KCSIE 2021 para 338 keeps four limbs; para 409 defines low-level concerns (primary, verbatim
@@ -236,7 +236,7 @@ def test_referral_exactly_when_a_limb_is_met(allegation, on):
 def test_no_limb_alleged_is_never_a_referral(behaviour, on):
     decision = assess_threshold(allegation(behaviour, made_on=on), on=on)
     assert decision.outcome is not ThresholdOutcome.LADO_REFERRAL
-    assert not is_lado_referral(allegation(behaviour, made_on=on), on=on)
+    assert is_lado_referral(allegation(behaviour, made_on=on), on=on) is False
 
 
 def test_every_combination_of_three_behaviours_is_order_free():
@@ -252,3 +252,30 @@ def test_every_combination_of_three_behaviours_is_order_free():
         for order in itertools.permutations(pool)
     }
     assert len(results) == 1
+
+
+@given(behaviour=alleged_behaviours(), on=kcsie_dates())
+def test_the_shortcut_answers_what_the_decision_says_about_the_threshold(behaviour, on):
+    # True exactly for a referral; None (never False) while a limb is unknown and none met.
+    decision = assess_threshold(allegation(behaviour, made_on=on), on=on)
+    answer = is_lado_referral(allegation(behaviour, made_on=on), on=on)
+    limbs = [f.met for f in decision.findings if f.criterion in {limb.value for limb in Limb}]
+    assert (answer is True) == (decision.outcome is ThresholdOutcome.LADO_REFERRAL)
+    if answer is None:
+        assert None in limbs
+        assert True not in limbs
+    if answer is False:
+        assert all(met is False for met in limbs)
+
+
+def test_an_unknown_limb_is_not_read_as_no():
+    # Whether the behaviour harmed the child is not yet known and no other limb is met: the
+    # question is open (KCSIE 2024 para 356: "has behaved in a way that has harmed a child").
+    unknown = attrs.evolve(
+        below_threshold(),
+        harmed_child=None,
+        criminal_offence=False,
+        risk_to_children=False,
+        unsuitable=False,
+    )
+    assert is_lado_referral(allegation(unknown), on=D(2024, 9, 2)) is None

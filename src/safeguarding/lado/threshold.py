@@ -382,8 +382,8 @@ def _outcome(threshold: bool | None, conduct: bool | None, *, low_level: bool) -
     return ThresholdOutcome.LOW_LEVEL_CONCERN
 
 
-def is_lado_referral(allegation: Allegation, *, on: dt.date) -> bool:
-    """Whether the allegation meets the harm threshold on *on* (wraps [`assess_threshold`][]).
+def is_lado_referral(allegation: Allegation, *, on: dt.date) -> bool | None:
+    """Whether the allegation meets the harm threshold on *on*: yes, no, or not yet known.
 
     Legal basis:
         As [`assess_threshold`][].
@@ -393,8 +393,9 @@ def is_lado_referral(allegation: Allegation, *, on: dt.date) -> bool:
         on: The date whose edition applies.
 
     Returns:
-        ``True`` only when the decision is a LADO referral; an undetermined
-        decision gives ``False`` (call [`assess_threshold`][] to see why).
+        ``True`` when a limb in force is met (a LADO referral), ``False`` when every
+        limb is known not to be met, and ``None`` when the facts given cannot decide:
+        an unknown is never read as "no". [`assess_threshold`][] gives the reasons.
 
     Raises:
         InvalidInputError: bad arguments.
@@ -409,4 +410,8 @@ def is_lado_referral(allegation: Allegation, *, on: dt.date) -> bool:
         ...                  on=dt.date(2019, 5, 1))
         True
     """
-    return assess_threshold(allegation, on=on).outcome is ThresholdOutcome.LADO_REFERRAL
+    if not isinstance(allegation, Allegation):
+        raise InvalidInputError("allegation", "must be an Allegation")
+    check_date("on", on)
+    limbs = HARM_THRESHOLD.at(on).value
+    return any_of(*(getattr(b, _FIELD[limb]) for limb in limbs for b in allegation.behaviours))
