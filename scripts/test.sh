@@ -28,14 +28,6 @@ for arg in "$@"; do
   esac
 done
 
-PYTHON="${PYTHON:-python3}"
-VENV="${VENV:-.venv}"
-if [ ! -x "$VENV/bin/python" ]; then
-  "$PYTHON" -m venv "$VENV"
-fi
-"$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --upgrade pip
-"$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -e ".[dev,docs]"
-
 stage() {
   STAGE_START=$(date +%s)
   echo "== $1"
@@ -43,6 +35,16 @@ stage() {
 stage_done() {
   echo "   ($(($(date +%s) - STAGE_START)) s)"
 }
+
+PYTHON="${PYTHON:-python3}"
+VENV="${VENV:-.venv}"
+stage "install (virtual environment $VENV, extras dev and docs)"
+if [ ! -x "$VENV/bin/python" ]; then
+  "$PYTHON" -m venv "$VENV"
+fi
+"$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --upgrade pip
+"$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -e ".[dev,docs]"
+stage_done
 
 if [ "$QUICK" = true ]; then
   export HYPOTHESIS_PROFILE="${HYPOTHESIS_PROFILE:-quick}"
