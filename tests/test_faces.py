@@ -61,6 +61,7 @@ def test_the_top_level_hands_on_the_core():
         "Decision",
         "Finding",
         "Deadline",
+        "Procedures",
         "add_working_days",
         "working_days_between",
         "is_working_day",

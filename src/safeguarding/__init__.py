@@ -2,7 +2,7 @@
 
 The core every domain package shares is importable from here: dated rules with
 their citations, explained decisions and deadlines, the working-day calendar,
-three-valued logic and the errors. The domains live in their subpackages
+three-valued logic, local procedures and the errors. The domains live in their subpackages
 (`safeguarding.thresholds`, `safeguarding.private_fostering`, `safeguarding.lado`,
 `safeguarding.reviews`, `safeguarding.indicators`, `safeguarding.io`), each of
 which re-exports its public names.
@@ -39,13 +39,15 @@ from safeguarding.errors import (
 )
 from safeguarding.logic import Tristate, all_of, any_of, not_
 from safeguarding.people import Child, age_on
-from safeguarding.rules import DatedRule, Version, all_rules
+from safeguarding.procedures import NATIONAL, Procedures
+from safeguarding.rules import DatedRule, LocalRule, Version, all_rules, find_rule
 
 __version__ = "0.1.0.dev0"
 """The version of the package: the one place it is written (the build reads it from here)."""
 
 __all__ = [
     "ENGLAND_AND_WALES",
+    "NATIONAL",
     "CalendarCoverageError",
     "Child",
     "Citation",
@@ -56,7 +58,9 @@ __all__ = [
     "Finding",
     "Instrument",
     "InvalidInputError",
+    "LocalRule",
     "MalformedCensusError",
+    "Procedures",
     "RuleNotInForceError",
     "SafeguardingError",
     "Timescale",
@@ -74,6 +78,7 @@ __all__ = [
     "all_rules",
     "any_of",
     "bank_holidays",
+    "find_rule",
     "is_working_day",
     "not_",
     "working_days_between",

@@ -51,6 +51,7 @@ from safeguarding._validate import (
 from safeguarding.calendar import ENGLAND_AND_WALES, WorkingCalendar, add_months, add_working_days
 from safeguarding.citations import Citation
 from safeguarding.errors import InvalidInputError
+from safeguarding.procedures import NATIONAL, Procedures
 from safeguarding.rules import DatedRule
 
 __all__ = [
@@ -220,16 +221,20 @@ class Deadline:
         started: dt.date,
         *,
         on: dt.date | None = None,
-        calendar: WorkingCalendar = ENGLAND_AND_WALES,
+        procedures: Procedures = NATIONAL,
         clock_starts: str | None = None,
     ) -> Deadline:
         """The deadline of a timescale *rule* for a clock that started on *started*.
+
+        Every deadline of the library is built here: the rule's version in force on
+        *on* (the local one where *procedures* set one, citing the local document),
+        counted from *started* on the procedures' working-day calendar.
 
         Args:
             rule: A dated rule whose value is a [`Timescale`][].
             started: The day the clock starts (day 0).
             on: The date whose version of the rule applies; *started* if omitted.
-            calendar: The working-day calendar for working-day timescales.
+            procedures: Local procedures (calendar and local versions of rules).
             clock_starts: Replaces the timescale's starting event in words (when a
                 local choice or a different event started the clock).
 
@@ -237,16 +242,19 @@ class Deadline:
             The deadline with the version's citation and the rule's key.
 
         Raises:
-            InvalidInputError: a date is not a plain ``date``.
+            InvalidInputError: a date is not a plain ``date``, or *procedures* is not a
+                [`Procedures`][safeguarding.procedures.Procedures].
             RuleNotInForceError: no version of the rule applies on *on*.
         """
         check_date("started", started)
-        version = rule.at(started if on is None else on)
+        if not isinstance(procedures, Procedures):
+            raise InvalidInputError("procedures", "must be a Procedures")
+        version = rule.at(started if on is None else on, procedures=procedures)
         timescale = version.value
         if clock_starts is not None:
             timescale = attrs.evolve(timescale, clock_starts=clock_starts)
         return cls(
-            due=timescale.due(started, calendar=calendar),
+            due=timescale.due(started, calendar=procedures.calendar),
             started=started,
             timescale=timescale,
             source=version.source,

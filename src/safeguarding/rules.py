@@ -45,7 +45,7 @@ import importlib
 import pkgutil
 import re
 from collections.abc import Iterable
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 import attrs
 
@@ -55,10 +55,14 @@ from safeguarding.errors import InvalidInputError, RuleNotInForceError
 
 __all__ = [
     "DatedRule",
+    "LocalRule",
+    "Overrides",
     "RuleRow",
     "Version",
     "all_rules",
+    "find_rule",
     "register",
+    "register_local",
     "render_value",
     "rule_table",
 ]
@@ -88,6 +92,17 @@ class Version(Generic[T]):
     value: T
     source: Citation = attrs.field(validator=_is_citation)
     edition: str = attrs.field(default="", validator=is_str)
+
+
+class Overrides(Protocol):
+    """What a rule asks of local procedures: the local version of a rule, if one is set.
+
+    [`Procedures`][safeguarding.procedures.Procedures] is the library's implementation.
+    """
+
+    def override(self, key: str) -> Version[Any] | None:
+        """The local version of the rule *key*, or ``None`` to apply the national rule."""
+        ...  # pragma: no cover - a protocol
 
 
 def _check_versions(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -138,20 +153,32 @@ class DatedRule(Generic[T]):
         """The day the first version came into force."""
         return self.versions[0].in_force_from
 
-    def at(self, on: dt.date) -> Version[T]:
-        """Return the version in force on *on*.
+    def at(self, on: dt.date, *, procedures: Overrides | None = None) -> Version[T]:
+        """Return the version in force on *on*: the local one where procedures set one.
 
         Args:
             on: The date the rule is applied for.
+            procedures: Local procedures; where they override this rule with a version
+                in force on *on*, that version (citing the local document) is returned.
 
         Returns:
-            The latest version whose ``in_force_from`` is on or before *on*.
+            The local version, if any; otherwise the latest national version whose
+            ``in_force_from`` is on or before *on*.
 
         Raises:
             InvalidInputError: *on* is not a plain ``date``.
             RuleNotInForceError: *on* is before the first version, or on or
-                after ``repealed_on``.
+                after ``repealed_on`` (a local version does not revive a rule that
+                is not in force).
         """
+        national = self._national(on)
+        if procedures is not None:
+            local: Version[T] | None = procedures.override(self.key)
+            if local is not None and local.in_force_from <= on:
+                return local
+        return national
+
+    def _national(self, on: dt.date) -> Version[T]:
         check_date("on", on)
         if self.repealed_on is not None and on >= self.repealed_on:
             raise RuleNotInForceError(
@@ -175,12 +202,121 @@ class DatedRule(Generic[T]):
         return (*dates, self.repealed_on) if self.repealed_on is not None else dates
 
 
+class LocalRule(Generic[T]):
+    """A choice national guidance leaves to each partnership, with no national value.
+
+    The partnership's [`Procedures`][safeguarding.procedures.Procedures] must set it
+    (its continuum of need, say); asking without one raises. A definition, not data:
+    it is not serialized.
+
+    Args:
+        key: Stable dotted key, never renamed (``"thresholds.continuum"``).
+        title: What the choice is, in a few plain words.
+        kind: The type of its value.
+
+    Raises:
+        InvalidInputError: a bad key, an empty title or a *kind* that is not a type.
+    """
+
+    __slots__ = ("key", "kind", "title")
+
+    def __init__(self, *, key: str, title: str, kind: type[T]) -> None:
+        """Check and keep the key, title and value type."""
+        if not isinstance(key, str) or _KEY.fullmatch(key) is None:
+            raise InvalidInputError("key", "must be a dotted lower-case key")
+        if not isinstance(title, str) or not title.strip():
+            raise InvalidInputError("title", "must be a non-empty string")
+        if not isinstance(kind, type):
+            raise InvalidInputError("kind", "must be a type")
+        self.key: str = key
+        self.title: str = title
+        self.kind: type[T] = kind
+
+    def __repr__(self) -> str:
+        """The key and the value type."""
+        return f"LocalRule(key={self.key!r}, kind={self.kind.__name__})"
+
+    def __eq__(self, other: object) -> bool:
+        """Equal when key, title and value type are."""
+        if not isinstance(other, LocalRule):
+            return NotImplemented
+        return (self.key, self.title, self.kind) == (other.key, other.title, other.kind)
+
+    def __hash__(self) -> int:
+        """Hash of the key, title and value type."""
+        return hash((self.key, self.title, self.kind))
+
+    def at(self, on: dt.date, *, procedures: Overrides | None) -> Version[T]:
+        """Return the procedures' version in force on *on*.
+
+        Args:
+            on: The date the choice is applied for.
+            procedures: The partnership's procedures.
+
+        Returns:
+            The local version.
+
+        Raises:
+            InvalidInputError: *on* is not a plain ``date``, or the procedures do not set
+                this choice.
+            RuleNotInForceError: the procedures set it only from a later date.
+        """
+        check_date("on", on)
+        local = None if procedures is None else procedures.override(self.key)
+        if local is None:
+            raise InvalidInputError(
+                "procedures",
+                f"must set the {self.title} ({self.key!r}): national guidance sets none",
+            )
+        if local.in_force_from > on:
+            raise RuleNotInForceError(
+                self.key, on, f"the procedures set it from {local.in_force_from.isoformat()}"
+            )
+        return local
+
+
 _REGISTRY: dict[str, DatedRule[Any]] = {}
+_LOCAL_REGISTRY: dict[str, LocalRule[Any]] = {}
 
 # Modules not imported when the registry is collected: those needing an optional
 # extra, and the command-line entry point (importing it runs the command). None
 # of them defines a rule.
 _SKIPPED_MODULES = ("safeguarding.strategies", "safeguarding._hypothesis", "safeguarding.__main__")
+
+
+def find_rule(key: str) -> DatedRule[Any] | LocalRule[Any]:
+    """The rule (national or local-only) registered under *key*.
+
+    Args:
+        key: A rule key (``"lado.employer_referral"``).
+
+    Returns:
+        The rule.
+
+    Raises:
+        InvalidInputError: no rule of the package has that key.
+    """
+    if not isinstance(key, str):
+        raise InvalidInputError("key", "must be a string")
+    if key not in _REGISTRY and key not in _LOCAL_REGISTRY:
+        all_rules()  # imports every module, so that every rule is registered
+    found = _REGISTRY.get(key) or _LOCAL_REGISTRY.get(key)
+    if found is None:
+        raise InvalidInputError("key", f"no rule of the package has the key {key!r}")
+    return found
+
+
+def register_local(rule: LocalRule[T]) -> LocalRule[T]:
+    """Add the local-only *rule* to the package registry and return it.
+
+    Raises:
+        InvalidInputError: another rule already has the same key.
+    """
+    existing = _LOCAL_REGISTRY.get(rule.key)
+    if (existing is not None and existing != rule) or rule.key in _REGISTRY:
+        raise InvalidInputError("key", f"a different rule is already registered as {rule.key!r}")
+    _LOCAL_REGISTRY[rule.key] = rule
+    return rule
 
 
 def register(rule: DatedRule[T]) -> DatedRule[T]:
@@ -196,7 +332,7 @@ def register(rule: DatedRule[T]) -> DatedRule[T]:
         InvalidInputError: another, different rule already has the same key.
     """
     existing = _REGISTRY.get(rule.key)
-    if existing is not None and existing != rule:
+    if (existing is not None and existing != rule) or rule.key in _LOCAL_REGISTRY:
         raise InvalidInputError("key", f"a different rule is already registered as {rule.key!r}")
     _REGISTRY[rule.key] = rule
     return rule

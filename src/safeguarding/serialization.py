@@ -124,7 +124,18 @@ def make_converter() -> cattrs.Converter:
         return sorted(items, key=str)
 
     converter.register_unstructure_hook_func(_is_set_type, unstructure_set)
+
+    # A model whose fields' types depend on its data (a local procedure's value has the
+    # type of the rule its key names) structures itself with this converter.
+    def structure_itself(data: object, cls: type[Any]) -> object:
+        return cls._structure_with(converter, data)
+
+    converter.register_structure_hook_func(_structures_itself, structure_itself)
     return converter
+
+
+def _structures_itself(cls: object) -> bool:
+    return isinstance(cls, type) and callable(getattr(cls, "_structure_with", None))
 
 
 _CONVERTER = make_converter()

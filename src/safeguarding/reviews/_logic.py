@@ -9,6 +9,7 @@ import datetime as dt
 
 from safeguarding.calendar import WorkingCalendar
 from safeguarding.decisions import Deadline, Timescale
+from safeguarding.procedures import Procedures
 from safeguarding.rules import DatedRule
 
 __all__ = ["deadline_from"]
@@ -35,4 +36,7 @@ def deadline_from(
     Returns:
         The deadline, with the rule's citation and key.
     """
-    return Deadline.from_rule(rule, started, on=on, calendar=calendar, clock_starts=clock_starts)
+    procedures = Procedures(calendar=calendar)
+    return Deadline.from_rule(
+        rule, started, on=on, procedures=procedures, clock_starts=clock_starts
+    )

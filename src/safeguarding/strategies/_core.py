@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import functools
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -20,6 +21,7 @@ from safeguarding.calendar import (
 from safeguarding.citations import Citation, Instrument, Verification
 from safeguarding.decisions import Deadline, Decision, Finding, Timescale, Unit
 from safeguarding.people import Child, age_on
+from safeguarding.procedures import NATIONAL_NAME, Procedures
 from safeguarding.rules import DatedRule, RuleRow, Version, all_rules, render_value
 
 __all__ = [
@@ -34,6 +36,7 @@ __all__ = [
     "edge_dates",
     "findings",
     "instruments",
+    "procedures",
     "rule_rows",
     "timescales",
     "versions",
@@ -297,6 +300,41 @@ def working_calendars() -> st.SearchStrategy[WorkingCalendar]:
     )
 
 
+def _plain_values(rule: DatedRule[Any]) -> bool:
+    """Whether every version's value is a number, text, enum member or timescale, of one type."""
+    kinds = {type(version.value) for version in rule.versions}
+    if len(kinds) != 1:
+        return False
+    (kind,) = kinds
+    return kind in {int, float, str, bool, Timescale} or issubclass(kind, enum.Enum)
+
+
+def procedures(*, max_overrides: int = 3) -> st.SearchStrategy[Procedures]:
+    """Procedures with a calendar and up to *max_overrides* local versions of real rules.
+
+    Each override takes a value the rule itself has had (so it has the rule's type),
+    from a date of its own, citing a drawn local document.
+
+    Args:
+        max_overrides: Most rules overridden (0 gives national-only procedures).
+    """
+    if max_overrides < 0:
+        raise InvalidArgument(f"max_overrides={max_overrides!r} must be at least 0")
+    rules = [rule for rule in all_rules() if _plain_values(rule)]
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Procedures:
+        chosen = draw(st.lists(st.sampled_from(rules), max_size=max_overrides, unique_by=id))
+        overrides = {
+            rule.key: draw(versions(st.sampled_from([v.value for v in rule.versions])))
+            for rule in chosen
+        }
+        name = draw(_text.filter(lambda text: text != NATIONAL_NAME) if overrides else _text)
+        return Procedures(name=name, calendar=draw(working_calendars()), overrides=overrides)
+
+    return build()
+
+
 def _birth_for_birthday(on: dt.date, years: int) -> dt.date:
     """A date of birth that makes *on* (or the day after, for 29 February) the birthday."""
     try:
@@ -386,6 +424,7 @@ STRATEGIES: dict[type[Any], Callable[[], st.SearchStrategy[Any]]] = {
     Decision: decisions,
     Finding: findings,
     Instrument: instruments,
+    Procedures: procedures,
     RuleRow: rule_rows,
     Timescale: timescales,
     Version: lambda: versions(st.integers()),

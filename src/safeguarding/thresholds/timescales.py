@@ -56,6 +56,7 @@ from safeguarding.cases import Section47Enquiry, StrategyDiscussion
 from safeguarding.citations import Instrument, Verification
 from safeguarding.decisions import Deadline, Timescale, Unit
 from safeguarding.errors import InvalidInputError
+from safeguarding.procedures import Procedures
 from safeguarding.rules import DatedRule, Version, register
 from safeguarding.sources import (
     CARE_PLANNING_REGULATIONS_2010,
@@ -384,7 +385,8 @@ def _deadline(
     hit = _DEADLINES.get(key)
     if hit is not None and hit[0] is rule and hit[1] is calendar:
         return hit[2]
-    deadline = Deadline.from_rule(rule, day, calendar=calendar, clock_starts=clock_starts)
+    procedures = Procedures(calendar=calendar)
+    deadline = Deadline.from_rule(rule, day, procedures=procedures, clock_starts=clock_starts)
     if len(_DEADLINES) >= _DEADLINES_LIMIT:
         _DEADLINES.clear()
     _DEADLINES[key] = (rule, calendar, deadline)
