@@ -8,11 +8,14 @@ from hypothesis import given
 from safeguarding.citations import Citation, Verification
 from safeguarding.decisions import Unit
 from safeguarding.errors import InvalidInputError, RuleNotInForceError
-from safeguarding.rules import all_rules
+from safeguarding.procedures import NATIONAL, Procedures
+from safeguarding.rules import all_rules, find_rule
 from safeguarding.serialization import from_json, to_json
 from safeguarding.strategies._thresholds import continua, continuum_levels
 from safeguarding.thresholds.continuum import (
+    CONTINUUM,
     LEWISHAM_2018,
+    LEWISHAM_PROCEDURES,
     SECTION_47_THRESHOLD,
     Continuum,
     ContinuumLevel,
@@ -31,6 +34,13 @@ SOURCE = Citation(
     url=None,
     status=Verification.PRIMARY,
 )
+
+
+def local(continuum: Continuum) -> Procedures:
+    """Procedures that set *continuum* (from 1990, before the s47 threshold commenced)."""
+    return Procedures.adopt(
+        f"{continuum.name} procedures", {CONTINUUM.key: continuum}, in_force_from=D(1990, 1, 1)
+    )
 
 
 def bad(value: object) -> Any:
@@ -66,16 +76,19 @@ def test_lewisham_continuum_as_its_annual_report_describes_it():
     assert round(18706 / 12) == 1559  # "on average 1,559 per month"
 
 
-def test_lewisham_continuum_is_a_registered_rule():
-    rules = {rule.key: rule for rule in all_rules()}
-    version = rules["thresholds.continuum.lewisham"].at(D(2019, 1, 1))
+def test_lewisham_procedures_set_its_continuum_from_april_2018():
+    version = CONTINUUM.at(D(2019, 1, 1), procedures=LEWISHAM_PROCEDURES)
     assert version.value is LEWISHAM_2018
+    assert version.source is LEWISHAM_2018.source
     assert LEWISHAM_2018.describe() == (
         "Lewisham Continuum of Need (1: universal services, 2: early help, 3: statutory "
         "assessment under s17, 4: statutory assessment under s17; decision within 24 hours)"
     )
     with pytest.raises(RuleNotInForceError):
-        rules["thresholds.continuum.lewisham"].at(D(2018, 3, 31))
+        CONTINUUM.at(D(2018, 3, 31), procedures=LEWISHAM_PROCEDURES)
+    # National guidance sets no continuum: a partnership must.
+    assert find_rule(CONTINUUM.key) is CONTINUUM
+    assert CONTINUUM.key not in {rule.key for rule in all_rules()}
 
 
 @pytest.mark.parametrize(
@@ -91,7 +104,9 @@ def test_lewisham_continuum_is_a_registered_rule():
     ],
 )
 def test_front_door_response_in_lewisham(level, harm, outcome, met):
-    decision = front_door_response(level, continuum=LEWISHAM_2018, on=ON, significant_harm=harm)
+    decision = front_door_response(
+        level, procedures=LEWISHAM_PROCEDURES, on=ON, significant_harm=harm
+    )
     assert decision.outcome is outcome
     assert [f.criterion for f in decision.findings] == [
         "level of need",
@@ -114,24 +129,26 @@ def test_a_partnership_mapping_level_4_to_s47_still_needs_the_threshold():
         source=SOURCE,
     )
     assert custom.decision_limit is DecisionLimit.ONE_WORKING_DAY  # national default
-    unknown = front_door_response(Level.ACUTE, continuum=custom, on=ON)
+    unknown = front_door_response(Level.ACUTE, procedures=local(custom), on=ON)
     assert unknown.outcome is Response.SECTION_47_ENQUIRY
     assert unknown.undecided
-    no_harm = front_door_response(Level.ACUTE, continuum=custom, on=ON, significant_harm=False)
+    no_harm = front_door_response(
+        Level.ACUTE, procedures=local(custom), on=ON, significant_harm=False
+    )
     assert no_harm.outcome is Response.SECTION_17_ASSESSMENT
     assert "s17 assessment instead" in no_harm.findings[1].detail
 
 
 def test_front_door_deadlines():
     # Lewisham: 24 hours, checked by date (a contact on Friday 4 Jan 2019 is due Saturday).
-    local = front_door_deadline(D(2019, 1, 4), continuum=LEWISHAM_2018)
-    assert local.due == D(2019, 1, 5)
-    assert local.timescale.unit is Unit.CALENDAR_DAYS
-    assert local.source is LEWISHAM_2018.source
-    assert local.rule_key == "local: Lewisham Continuum of Need"
+    lewisham = front_door_deadline(D(2019, 1, 4), procedures=LEWISHAM_PROCEDURES)
+    assert lewisham.due == D(2019, 1, 5)
+    assert lewisham.timescale.unit is Unit.CALENDAR_DAYS
+    assert lewisham.source is LEWISHAM_2018.source
+    assert lewisham.rule_key == "thresholds.continuum"
     # One working day: the national referral timescale (Friday -> Monday).
     national = attrs.evolve(LEWISHAM_2018, decision_limit=DecisionLimit.ONE_WORKING_DAY)
-    deadline = front_door_deadline(D(2019, 1, 4), continuum=national)
+    deadline = front_door_deadline(D(2019, 1, 4), procedures=local(national))
     assert deadline.due == D(2019, 1, 7)
     assert deadline.rule_key == "thresholds.referral_decision"
     assert deadline.timescale.clock_starts == "contact"
@@ -198,16 +215,23 @@ def test_front_door_deadlines():
         ),
         (lambda: ContinuumLevel(level=bad(1), name="x", response=Response.EARLY_HELP), "level"),
         (lambda: LEWISHAM_2018.response_for(bad(3)), "level"),
-        (lambda: front_door_response(Level.ACUTE, continuum=bad("Lewisham"), on=ON), "continuum"),
-        (lambda: front_door_response(Level.ACUTE, continuum=LEWISHAM_2018, on=bad("2019")), "on"),
+        (lambda: front_door_response(Level.ACUTE, procedures=bad("Lewisham"), on=ON), "procedures"),
         (
             lambda: front_door_response(
-                Level.ACUTE, continuum=LEWISHAM_2018, on=ON, significant_harm=bad("yes")
+                Level.ACUTE, procedures=LEWISHAM_PROCEDURES, on=bad("2019")
+            ),
+            "on",
+        ),
+        (
+            lambda: front_door_response(
+                Level.ACUTE, procedures=LEWISHAM_PROCEDURES, on=ON, significant_harm=bad("yes")
             ),
             "significant_harm",
         ),
-        (lambda: front_door_deadline(bad("2019-01-04"), continuum=LEWISHAM_2018), "contact"),
-        (lambda: front_door_deadline(ON, continuum=bad(None)), "continuum"),
+        (lambda: front_door_deadline(bad("2019-01-04"), procedures=LEWISHAM_PROCEDURES), "contact"),
+        (lambda: front_door_deadline(ON, procedures=bad(None)), "procedures"),
+        (lambda: front_door_deadline(ON, procedures=NATIONAL), "procedures"),
+        (lambda: front_door_response(Level.ACUTE, procedures=NATIONAL, on=ON), "procedures"),
     ],
 )
 def test_bad_input_names_the_field(build, field):
@@ -218,7 +242,7 @@ def test_bad_input_names_the_field(build, field):
 
 def test_before_the_children_act_there_is_no_threshold():
     with pytest.raises(RuleNotInForceError):
-        front_door_response(Level.ACUTE, continuum=LEWISHAM_2018, on=D(1991, 10, 13))
+        front_door_response(Level.ACUTE, procedures=local(LEWISHAM_2018), on=D(1991, 10, 13))
 
 
 def test_responses_are_ordered():
@@ -241,7 +265,9 @@ def test_responses_never_decrease_with_the_level(continuum):
     ranks = [continuum.response_for(level).rank for level in Level]
     assert ranks == sorted(ranks)
     for level in Level:
-        decision = front_door_response(level, continuum=continuum, on=ON, significant_harm=True)
+        decision = front_door_response(
+            level, procedures=local(continuum), on=ON, significant_harm=True
+        )
         assert decision.outcome is Response.SECTION_47_ENQUIRY
 
 

@@ -19,6 +19,7 @@ from safeguarding.cases import (
 )
 from safeguarding.decisions import Deadline, Finding
 from safeguarding.errors import InvalidInputError
+from safeguarding.procedures import Procedures
 from safeguarding.serialization import from_json, to_json
 from safeguarding.strategies._cases import EARLIEST_REFERRAL, episodes, inconsistent_episodes
 from safeguarding.strategies._core import calendar_dates
@@ -26,7 +27,7 @@ from safeguarding.strategies._thresholds import (
     STRATEGIES,
     journey_reports,
     journey_steps,
-    local_procedures,
+    threshold_procedures,
 )
 from safeguarding.thresholds.journey import (
     JourneyReport,
@@ -38,11 +39,21 @@ from safeguarding.thresholds.journey import (
 )
 from safeguarding.thresholds.timescales import (
     IcpcAnchor,
-    LocalProcedures,
     assessment_deadline,
 )
 
 D = dt.date
+
+
+def anchored(anchor: IcpcAnchor) -> Procedures:
+    """Procedures that choose *anchor* for the initial conference clock, from 2000."""
+    return Procedures.adopt(
+        "Local child protection procedures",
+        {"thresholds.initial_conference_anchor": anchor},
+        in_force_from=dt.date(2000, 1, 1),
+    )
+
+
 # Strategy round trips re-test the strategies, not the rules: at most 100 examples.
 CAPPED = settings(max_examples=min(settings().max_examples, 100))
 K = StepKind
@@ -232,9 +243,7 @@ def test_icpc_anchor_override_changes_the_due_date():
         ),
     )
     national = check_journey(episode, on=D(2025, 2, 1)).steps[2]
-    last = check_journey(
-        episode, on=D(2025, 2, 1), procedures=LocalProcedures(icpc_anchor=IcpcAnchor.LAST)
-    ).steps[2]
+    last = check_journey(episode, on=D(2025, 2, 1), procedures=anchored(IcpcAnchor.LAST)).steps[2]
     assert (national.due, national.status) == (D(2024, 12, 27), S.LATE)
     assert (last.due, last.status) == (D(2025, 1, 14), S.ON_TIME)
 
@@ -420,7 +429,7 @@ def test_dates_no_rule_or_calendar_covers_give_unknown_steps():
     assert all(s.deadline is None for s in report.steps)
     assert "not in force" in report.steps[0].reason
     # With a local anchor the anchor rule is not needed, but the timescale still is.
-    local = LocalProcedures(icpc_anchor=IcpcAnchor.FIRST)
+    local = anchored(IcpcAnchor.FIRST)
     assert (
         step(check_journey(old, on=D(2013, 1, 1), procedures=local), K.INITIAL_CONFERENCE).deadline
         is None
@@ -754,7 +763,7 @@ def assert_statuses_agree_with_dates(report: JourneyReport) -> None:
             assert s.due >= report.on
 
 
-@given(episode=episodes(), on=ONS, procedures=local_procedures())
+@given(episode=episodes(), on=ONS, procedures=threshold_procedures())
 def test_valid_episodes_are_consistent_and_statuses_agree_with_dates(episode, on, procedures):
     report = check_journey(episode, on=on, procedures=procedures)
     assert report.inconsistencies == ()
@@ -777,7 +786,7 @@ def test_inconsistent_episodes_are_reported_never_raised(episode, on):
 @given(
     episode=st.one_of(episodes(), inconsistent_episodes()),
     on=ONS,
-    procedures=local_procedures(),
+    procedures=threshold_procedures(),
 )
 def test_the_summary_is_the_report_without_its_reasons(episode, on, procedures):
     # Invariant: summarise_journey gives check_journey's steps (kind, status, due, in order)
@@ -820,7 +829,7 @@ def test_steps_round_trip(step):
 
 
 def test_strategies_cover_every_threshold_model():
-    assert {JourneyReport, JourneyStep, LocalProcedures} <= set(STRATEGIES)
+    assert {JourneyReport, JourneyStep} <= set(STRATEGIES)
 
 
 def test_deadline_is_a_plain_deadline():

@@ -38,14 +38,13 @@ from safeguarding.cases import Section47Enquiry, StrategyDiscussion
 from safeguarding.citations import Verification
 from safeguarding.decisions import Unit
 from safeguarding.errors import InvalidInputError, RuleNotInForceError
+from safeguarding.procedures import NATIONAL, Procedures
 from safeguarding.strategies._core import calendar_dates
 from safeguarding.thresholds.timescales import (
     ASSESSMENT,
     INITIAL_CONFERENCE,
     INITIAL_CONFERENCE_ANCHOR,
-    NATIONAL,
     IcpcAnchor,
-    LocalProcedures,
     assessment_deadline,
     first_core_group_deadline,
     first_looked_after_review_deadline,
@@ -59,6 +58,18 @@ from safeguarding.thresholds.timescales import (
 )
 
 D = dt.date
+
+
+ENQ = Section47Enquiry(start_date=dt.date(2024, 12, 5))
+
+
+def anchored(anchor: IcpcAnchor) -> Procedures:
+    """Procedures that choose *anchor* for the initial conference clock, from 2000."""
+    return Procedures.adopt(
+        "Local child protection procedures",
+        {"thresholds.initial_conference_anchor": anchor},
+        in_force_from=dt.date(2000, 1, 1),
+    )
 
 
 def bad(value: object) -> Any:
@@ -194,9 +205,13 @@ def test_before_working_together_2013_no_rule_applies():
         (lambda: first_looked_after_review_deadline(bad(None)), "looked_after_from"),
         (lambda: second_looked_after_review_deadline(bad(None)), "first_review"),
         (lambda: next_looked_after_review_deadline(bad(None)), "previous_review"),
-        (lambda: LocalProcedures(icpc_anchor=bad("last")), "icpc_anchor"),
-        (lambda: LocalProcedures(calendar=bad(None)), "calendar"),
-        (lambda: LocalProcedures(name=""), "name"),
+        (lambda: anchored(bad("last")), "overrides['thresholds.initial_conference_anchor']"),
+        (lambda: assessment_deadline(D(2024, 1, 1), procedures=bad(None)), "procedures"),
+        (lambda: assessment_deadline(D(2024, 1, 1), on=bad("2024-01-01")), "on"),
+        (
+            lambda: initial_conference_anchor(ENQ, on=D(2025, 2, 1), procedures=bad(None)),
+            "procedures",
+        ),
     ],
 )
 def test_bad_input_names_the_argument(call, field):
@@ -207,7 +222,8 @@ def test_bad_input_names_the_argument(call, field):
 
 def test_local_closures_move_working_day_deadlines():
     closed = ENGLAND_AND_WALES.with_closures(D(2024, 12, 27), name="council closure")
-    assert referral_decision_deadline(D(2024, 12, 24), calendar=closed).due == D(2024, 12, 30)
+    local = Procedures(calendar=closed)
+    assert referral_decision_deadline(D(2024, 12, 24), procedures=local).due == D(2024, 12, 30)
 
 
 # --------------------------------------------------------------------------- ICPC anchor
@@ -237,7 +253,7 @@ ON = D(2025, 2, 1)
     ],
 )
 def test_icpc_anchored_on_the_first_or_the_last_discussion(anchor, start, due):
-    procedures = LocalProcedures(icpc_anchor=anchor)
+    procedures = NATIONAL if anchor is None else anchored(anchor)
     chosen, why = initial_conference_anchor(ENQUIRY, on=ON, procedures=procedures)
     assert chosen == start
     assert initial_conference_deadline(chosen).due == due
@@ -272,7 +288,7 @@ def test_initiating_fallbacks_and_census_records():
 
 
 def test_anchor_ignores_discussions_not_known_yet_or_after_the_conference():
-    last = LocalProcedures(icpc_anchor=IcpcAnchor.LAST)
+    last = anchored(IcpcAnchor.LAST)
     assert initial_conference_anchor(ENQUIRY, on=D(2024, 12, 10), procedures=last)[0] == D(
         2024, 12, 4
     )
@@ -296,7 +312,7 @@ def test_anchor_errors():
     with pytest.raises(RuleNotInForceError):
         initial_conference_anchor(old, on=ON)
     # A local choice needs no national rule.
-    first = LocalProcedures(icpc_anchor=IcpcAnchor.FIRST)
+    first = anchored(IcpcAnchor.FIRST)
     assert initial_conference_anchor(old, on=ON, procedures=first)[0] == D(2012, 5, 1)
 
 
@@ -339,9 +355,7 @@ def test_the_anchor_is_one_of_the_known_discussions(anchor, days):
     start = D(2024, 1, 8)
     discussions = tuple(discussion(start + dt.timedelta(days=d)) for d in days)
     enquiry = Section47Enquiry(start_date=start, strategy_discussions=discussions)
-    chosen, _ = initial_conference_anchor(
-        enquiry, on=D(2025, 1, 1), procedures=LocalProcedures(icpc_anchor=anchor)
-    )
+    chosen, _ = initial_conference_anchor(enquiry, on=D(2025, 1, 1), procedures=anchored(anchor))
     assert chosen in {d.discussion_date for d in discussions}
     if anchor is IcpcAnchor.FIRST:
         assert chosen == min(d.discussion_date for d in discussions)
@@ -350,12 +364,19 @@ def test_the_anchor_is_one_of_the_known_discussions(anchor, days):
 
 
 def test_national_procedures_are_the_defaults():
-    assert LocalProcedures() == NATIONAL
-    assert NATIONAL.icpc_anchor is None
+    assert NATIONAL.override("thresholds.initial_conference_anchor") is None
     assert NATIONAL.calendar is ENGLAND_AND_WALES
 
 
-def test_deadlines_are_cached_per_rule_day_and_calendar(monkeypatch):
+def test_a_local_anchor_cites_the_local_procedures():
+    local = anchored(IcpcAnchor.LAST)
+    version = INITIAL_CONFERENCE_ANCHOR.at(ON, procedures=local)
+    assert version.value is IcpcAnchor.LAST
+    assert version.source.instrument == "Local child protection procedures"
+    assert INITIAL_CONFERENCE_ANCHOR.at(ON).value is IcpcAnchor.INITIATING
+
+
+def test_deadlines_are_cached_per_rule_day_and_procedures(monkeypatch):
     from safeguarding.calendar import WorkingCalendar
     from safeguarding.thresholds import timescales
 
@@ -365,7 +386,7 @@ def test_deadlines_are_cached_per_rule_day_and_calendar(monkeypatch):
     assert timescales.assessment_deadline(day) is first
     # Another calendar (a local closure) gives its own deadline, never the cached one.
     local = WorkingCalendar(name="local", extra_closures=frozenset({dt.date(2024, 4, 2)}))
-    other = timescales.assessment_deadline(day, calendar=local)
+    other = timescales.assessment_deadline(day, procedures=Procedures(calendar=local))
     assert other.due == dt.date(2024, 6, 3)
     assert first.due == dt.date(2024, 5, 31)
     # The cache is bounded: it starts again when full.

@@ -52,7 +52,7 @@ from safeguarding.calendar import ENGLAND_AND_WALES, WorkingCalendar, add_months
 from safeguarding.citations import Citation
 from safeguarding.errors import InvalidInputError
 from safeguarding.procedures import NATIONAL, Procedures
-from safeguarding.rules import DatedRule
+from safeguarding.rules import DatedRule, Version
 
 __all__ = [
     "Deadline",
@@ -250,15 +250,56 @@ class Deadline:
         if not isinstance(procedures, Procedures):
             raise InvalidInputError("procedures", "must be a Procedures")
         version = rule.at(started if on is None else on, procedures=procedures)
+        return cls.from_version(
+            version,
+            started,
+            rule_key=rule.key,
+            calendar=procedures.calendar,
+            clock_starts=clock_starts,
+        )
+
+    @classmethod
+    def from_version(
+        cls,
+        version: Version[Timescale],
+        started: dt.date,
+        *,
+        rule_key: str,
+        calendar: WorkingCalendar,
+        clock_starts: str | None = None,
+    ) -> Deadline:
+        """The deadline of a timescale *version* already chosen (a local-only choice).
+
+        [`from_rule`][safeguarding.decisions.Deadline.from_rule] chooses the version of a
+        rule and calls this; call it directly only for a timescale that a local choice
+        (a [`LocalRule`][safeguarding.rules.LocalRule]) fixes.
+
+        Args:
+            version: The version whose value is the [`Timescale`][].
+            started: The day the clock starts (day 0).
+            rule_key: The key of the rule the version belongs to.
+            calendar: The working-day calendar for working-day timescales.
+            clock_starts: Replaces the timescale's starting event in words.
+
+        Returns:
+            The deadline with the version's citation.
+
+        Raises:
+            InvalidInputError: a date is not a plain ``date`` or the value is not a
+                [`Timescale`][].
+        """
+        check_date("started", started)
         timescale = version.value
+        if not isinstance(timescale, Timescale):
+            raise InvalidInputError("version", "must hold a Timescale")
         if clock_starts is not None:
             timescale = attrs.evolve(timescale, clock_starts=clock_starts)
         return cls(
-            due=timescale.due(started, calendar=procedures.calendar),
+            due=timescale.due(started, calendar=calendar),
             started=started,
             timescale=timescale,
             source=version.source,
-            rule_key=rule.key,
+            rule_key=rule_key,
         )
 
     def __attrs_post_init__(self) -> None:

@@ -50,7 +50,7 @@ from safeguarding.rules import DatedRule, LocalRule, Version, find_rule
 
 __all__ = ["NATIONAL", "NATIONAL_NAME", "Procedures"]
 
-NATIONAL_NAME = "national guidance"
+NATIONAL_NAME = "national defaults"
 """The name of the procedures that apply national guidance with no local choice."""
 
 LOCAL_NOTE = "A local procedure chosen by the partnership, not national law."

@@ -167,16 +167,16 @@ class DatedRule(Generic[T]):
 
         Raises:
             InvalidInputError: *on* is not a plain ``date``.
-            RuleNotInForceError: *on* is before the first version, or on or
-                after ``repealed_on`` (a local version does not revive a rule that
-                is not in force).
+            RuleNotInForceError: *on* is on or after ``repealed_on`` (a local version
+                does not revive a repealed rule), or before the first national version
+                with no local version in force.
         """
-        national = self._national(on)
-        if procedures is not None:
+        check_date("on", on)
+        if procedures is not None and (self.repealed_on is None or on < self.repealed_on):
             local: Version[T] | None = procedures.override(self.key)
             if local is not None and local.in_force_from <= on:
                 return local
-        return national
+        return self._national(on)
 
     def _national(self, on: dt.date) -> Version[T]:
         check_date("on", on)

@@ -162,7 +162,7 @@ from safeguarding.strategies._thresholds import (
     identified_concerns,
     journey_reports,
     journey_steps,
-    local_procedures,
+    threshold_procedures,
 )
 
 __all__ = [
@@ -229,7 +229,6 @@ __all__ = [
     "lado_service_measures",
     "lado_timelines",
     "local_partnerships",
-    "local_procedures",
     "looked_after_periods",
     "notice_rules",
     "notification_records",
@@ -265,6 +264,7 @@ __all__ = [
     "synthetic_summaries",
     "tallies",
     "targets",
+    "threshold_procedures",
     "timescales",
     "total_checks",
     "transition_windows",

@@ -9,6 +9,8 @@ from typing import Any
 from hypothesis import strategies as st
 
 from safeguarding.calendar import ENGLAND_AND_WALES, LAST_COVERED
+from safeguarding.procedures import NATIONAL_NAME, Procedures
+from safeguarding.rules import Version
 from safeguarding.strategies._cases import EARLIEST_REFERRAL, episodes, inconsistent_episodes
 from safeguarding.strategies._core import calendar_dates, citations, working_calendars
 from safeguarding.thresholds.cohorts import (
@@ -27,7 +29,7 @@ from safeguarding.thresholds.continuum import (
     Response,
 )
 from safeguarding.thresholds.journey import JourneyReport, JourneyStep, check_journey
-from safeguarding.thresholds.timescales import IcpcAnchor, LocalProcedures
+from safeguarding.thresholds.timescales import INITIAL_CONFERENCE_ANCHOR, IcpcAnchor
 
 __all__ = [
     "STRATEGIES",
@@ -39,7 +41,7 @@ __all__ = [
     "identified_concerns",
     "journey_reports",
     "journey_steps",
-    "local_procedures",
+    "threshold_procedures",
 ]
 
 _text = st.text(
@@ -88,14 +90,25 @@ def continua() -> st.SearchStrategy[Continuum]:
     return build()
 
 
-def local_procedures() -> st.SearchStrategy[LocalProcedures]:
-    """Local procedures: any ICPC anchor (or the national rule), calendars with closures."""
-    return st.builds(
-        LocalProcedures,
-        name=_text,
-        icpc_anchor=st.one_of(st.none(), st.sampled_from(IcpcAnchor)),
-        calendar=st.one_of(st.just(ENGLAND_AND_WALES), working_calendars()),
-    )
+def threshold_procedures() -> st.SearchStrategy[Procedures]:
+    """Procedures that may choose the ICPC anchor (from a drawn date) and local closures."""
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Procedures:
+        anchor = draw(st.one_of(st.none(), st.sampled_from(IcpcAnchor)))
+        calendar = draw(st.one_of(st.just(ENGLAND_AND_WALES), working_calendars()))
+        if anchor is None:
+            return Procedures(name=draw(_text), calendar=calendar)
+        local = Version(
+            in_force_from=draw(calendar_dates()), value=anchor, source=draw(citations())
+        )
+        return Procedures(
+            name=draw(_text.filter(lambda text: text != NATIONAL_NAME)),
+            calendar=calendar,
+            overrides={INITIAL_CONFERENCE_ANCHOR.key: local},
+        )
+
+    return build()
 
 
 def journey_reports() -> st.SearchStrategy[JourneyReport]:
@@ -104,7 +117,7 @@ def journey_reports() -> st.SearchStrategy[JourneyReport]:
         check_journey,
         st.one_of(episodes(), inconsistent_episodes()),
         on=calendar_dates(EARLIEST_REFERRAL, LAST_COVERED - dt.timedelta(days=180)),
-        procedures=local_procedures(),
+        procedures=threshold_procedures(),
     )
 
 
@@ -183,6 +196,5 @@ STRATEGIES: dict[type[Any], Callable[[], st.SearchStrategy[Any]]] = {
     IdentifiedConcern: identified_concerns,
     JourneyReport: journey_reports,
     JourneyStep: journey_steps,
-    LocalProcedures: local_procedures,
 }
 """The strategy for each public model of [`safeguarding.thresholds`][]."""

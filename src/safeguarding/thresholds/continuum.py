@@ -17,8 +17,10 @@ working day (the national limit for children's social care to decide on a
 referral). The mapping from levels to responses is local, so it is data, a
 [`Continuum`][], not code: Lewisham's (levels 1 and 2 universal services
 or early help, levels 3 and 4 statutory assessment, decision within 24
-hours) is shipped as [`LEWISHAM_2018`][]; other partnerships build their
-own.
+hours) is shipped as [`LEWISHAM_2018`][], set in
+[`LEWISHAM_PROCEDURES`][]. National guidance sets no continuum
+([`CONTINUUM`][] is a local-only rule), so each partnership sets its own in its
+[`Procedures`][safeguarding.procedures.Procedures].
 
 Whatever the continuum says, section 47 of the Children Act 1989 sets the
 national threshold for child protection enquiries (reasonable cause to suspect
@@ -28,10 +30,11 @@ not met no continuum can require one.
 
 Examples:
     >>> import datetime as dt
-    >>> decision = front_door_response(Level.ACUTE, continuum=LEWISHAM_2018, on=dt.date(2019, 1, 7))
+    >>> lewisham = LEWISHAM_PROCEDURES
+    >>> decision = front_door_response(Level.ACUTE, on=dt.date(2019, 1, 7), procedures=lewisham)
     >>> decision.outcome.value
     'statutory assessment under s17'
-    >>> front_door_deadline(dt.date(2019, 1, 4), continuum=LEWISHAM_2018).due   # a Friday
+    >>> front_door_deadline(dt.date(2019, 1, 4), procedures=lewisham).due   # a Friday
     datetime.date(2019, 1, 5)
 """
 
@@ -50,16 +53,18 @@ from safeguarding._validate import (
     is_str,
     is_text,
 )
-from safeguarding.calendar import ENGLAND_AND_WALES, WorkingCalendar
 from safeguarding.citations import Citation, Verification
 from safeguarding.decisions import Deadline, Decision, Finding, Timescale, Unit
 from safeguarding.errors import InvalidInputError
-from safeguarding.rules import DatedRule, Version, register
+from safeguarding.procedures import Procedures
+from safeguarding.rules import DatedRule, LocalRule, Version, register, register_local
 from safeguarding.sources import CHILDREN_ACT_1989
 from safeguarding.thresholds.timescales import REFERRAL_DECISION, _deadline
 
 __all__ = [
+    "CONTINUUM",
     "LEWISHAM_2018",
+    "LEWISHAM_PROCEDURES",
     "SECTION_47_THRESHOLD",
     "Continuum",
     "ContinuumLevel",
@@ -264,27 +269,31 @@ LEWISHAM_2018 = Continuum(
 )
 """Lewisham's continuum as its 2018/19 annual report describes it (shipped example)."""
 
-register(
-    DatedRule(
-        key="thresholds.continuum.lewisham",
-        title="Lewisham Continuum of Need (local example)",
-        versions=(
-            Version(
-                in_force_from=dt.date(2018, 4, 1),
-                value=LEWISHAM_2018,
-                source=LEWISHAM_2018.source,
-                edition="LSCB 2018/19",
-            ),
-        ),
-    )
+CONTINUUM: LocalRule[Continuum] = register_local(
+    LocalRule(key="thresholds.continuum", title="continuum of need", kind=Continuum)
 )
+"""The partnership's continuum of need: national guidance sets none, so the
+[`Procedures`][safeguarding.procedures.Procedures] asked must set one."""
+
+LEWISHAM_PROCEDURES = Procedures(
+    name="Lewisham Safeguarding Children Board procedures",
+    overrides={
+        CONTINUUM.key: Version(
+            in_force_from=dt.date(2018, 4, 1),
+            value=LEWISHAM_2018,
+            source=LEWISHAM_2018.source,
+            edition="LSCB 2018/19",
+        )
+    },
+)
+"""Procedures with Lewisham's continuum from 1 April 2018 (shipped example)."""
 
 
 def front_door_response(
     level: Level,
     *,
-    continuum: Continuum,
     on: dt.date,
+    procedures: Procedures,
     significant_harm: bool | None = None,
 ) -> Decision[Response]:
     """The response a contact gets at the front door, with the reasons.
@@ -303,8 +312,9 @@ def front_door_response(
 
     Args:
         level: The level of need assessed.
-        continuum: The partnership's continuum.
-        on: The day of the decision (the s47 threshold is applied as then).
+        on: The day of the decision (the continuum and the s47 threshold are applied as
+            then).
+        procedures: The partnership's procedures, which set its continuum of need.
         significant_harm: Whether there is reasonable cause to suspect
             significant harm, if known.
 
@@ -318,15 +328,16 @@ def front_door_response(
 
     Examples:
         >>> import datetime as dt
-        >>> d = front_door_response(Level.COMPLEX, continuum=LEWISHAM_2018, on=dt.date(2019, 1, 7),
+        >>> d = front_door_response(Level.COMPLEX, on=dt.date(2019, 1, 7),
+        ...                         procedures=LEWISHAM_PROCEDURES,
         ...                         significant_harm=True)
         >>> d.outcome.value
         'strategy discussion and s47 enquiry'
     """
-    if not isinstance(continuum, Continuum):
-        raise InvalidInputError("continuum", "must be a Continuum")
-    defined = continuum.level(level)
     check_date("on", on)
+    version = CONTINUUM.at(on, procedures=_check_procedures(procedures))
+    continuum = version.value
+    defined = continuum.level(level)
     if significant_harm is not None and not isinstance(significant_harm, bool):
         raise InvalidInputError("significant_harm", "must be True, False or None")
     threshold = SECTION_47_THRESHOLD.at(on)
@@ -336,7 +347,7 @@ def front_door_response(
             met=True,
             detail=f"{defined.name} (level {level.value}) is met by "
             f"{defined.response.value} in the {continuum.name}",
-            source=continuum.source,
+            source=version.source,
         )
     ]
     outcome = defined.response
@@ -365,10 +376,7 @@ def front_door_response(
 
 
 def front_door_deadline(
-    contact: dt.date,
-    *,
-    continuum: Continuum,
-    calendar: WorkingCalendar = ENGLAND_AND_WALES,
+    contact: dt.date, *, on: dt.date | None = None, procedures: Procedures
 ) -> Deadline:
     """The day by which the front door must decide on a contact.
 
@@ -384,8 +392,9 @@ def front_door_deadline(
 
     Args:
         contact: The day the contact was received (day 0).
-        continuum: The partnership's continuum, which sets the limit.
-        calendar: The working-day calendar (for one working day).
+        on: The date whose continuum and rule apply; *contact* if omitted.
+        procedures: The partnership's procedures: their continuum sets the limit, their
+            calendar counts the working day.
 
     Returns:
         The deadline.
@@ -397,20 +406,39 @@ def front_door_deadline(
 
     Examples:
         >>> import datetime as dt
+        >>> from safeguarding.procedures import Procedures
         >>> from attrs import evolve
-        >>> working_day = evolve(LEWISHAM_2018, decision_limit=DecisionLimit.ONE_WORKING_DAY)
-        >>> front_door_deadline(dt.date(2019, 1, 4), continuum=working_day).due
+        >>> working_day = Procedures.adopt(
+        ...     "Example procedures",
+        ...     {"thresholds.continuum": evolve(
+        ...         LEWISHAM_2018, decision_limit=DecisionLimit.ONE_WORKING_DAY)},
+        ...     in_force_from=dt.date(2018, 4, 1),
+        ... )
+        >>> front_door_deadline(dt.date(2019, 1, 4), procedures=working_day).due
         datetime.date(2019, 1, 7)
     """
     check_date("contact", contact)
-    if not isinstance(continuum, Continuum):
-        raise InvalidInputError("continuum", "must be a Continuum")
-    if continuum.decision_limit is DecisionLimit.ONE_WORKING_DAY:
-        return _deadline(REFERRAL_DECISION, "contact", contact, calendar, "contact")
-    return Deadline(
-        due=contact + dt.timedelta(days=1),
-        started=contact,
-        timescale=Timescale(amount=1, unit=Unit.CALENDAR_DAYS, clock_starts="contact (24 hours)"),
-        source=continuum.source,
-        rule_key=f"local: {continuum.name}",
+    when = contact if on is None else check_date("on", on)
+    version = CONTINUUM.at(when, procedures=_check_procedures(procedures))
+    if version.value.decision_limit is DecisionLimit.ONE_WORKING_DAY:
+        return _deadline(
+            REFERRAL_DECISION,
+            "contact",
+            contact,
+            on=when,
+            procedures=procedures,
+            clock_starts="contact",
+        )
+    day = Version(
+        in_force_from=version.in_force_from,
+        value=Timescale(amount=1, unit=Unit.CALENDAR_DAYS, clock_starts="contact (24 hours)"),
+        source=version.source,
+        edition=version.edition,
     )
+    return Deadline.from_version(day, contact, rule_key=CONTINUUM.key, calendar=procedures.calendar)
+
+
+def _check_procedures(procedures: object) -> Procedures:
+    if not isinstance(procedures, Procedures):
+        raise InvalidInputError("procedures", "must be a Procedures")
+    return procedures

@@ -81,6 +81,7 @@ from safeguarding.cases import (
 from safeguarding.citations import Citation, Instrument, Verification
 from safeguarding.decisions import Deadline, Finding
 from safeguarding.errors import CalendarCoverageError, InvalidInputError, RuleNotInForceError
+from safeguarding.procedures import NATIONAL, Procedures
 from safeguarding.rules import DatedRule
 from safeguarding.sources import CARE_PLANNING_REGULATIONS_2010, WORKING_TOGETHER_2018
 from safeguarding.thresholds.timescales import (
@@ -91,10 +92,8 @@ from safeguarding.thresholds.timescales import (
     LOOKED_AFTER_FIRST_REVIEW,
     LOOKED_AFTER_REVIEW_INTERVAL,
     LOOKED_AFTER_SECOND_REVIEW,
-    NATIONAL,
     REFERRAL_DECISION,
     REVIEW_CONFERENCE_INTERVAL,
-    LocalProcedures,
     _deadline,
     initial_conference_anchor,
 )
@@ -302,19 +301,18 @@ class _Builder:
     ([`summarise_journey`][]) needs only each step's kind, status and due date.
     """
 
-    __slots__ = ("calendar", "closed", "explain", "on", "procedures", "steps")
+    __slots__ = ("closed", "explain", "on", "procedures", "steps")
 
     def __init__(
         self,
         on: dt.date,
-        procedures: LocalProcedures,
+        procedures: Procedures,
         closed: dt.date | None,
         *,
         explain: bool = True,
     ) -> None:
         self.on = on
         self.procedures = procedures
-        self.calendar = procedures.calendar
         self.closed = closed  # the closure day, if the episode had closed by *on*
         self.explain = explain
         self.steps: list[_RawStep] = []
@@ -345,7 +343,9 @@ class _Builder:
     ) -> Deadline | None:
         """The deadline, or ``None`` after recording an unknown step saying why."""
         try:
-            return _deadline(rule, "start", start, self.calendar, clock_starts)
+            return _deadline(
+                rule, "start", start, on=None, procedures=self.procedures, clock_starts=clock_starts
+            )
         except (RuleNotInForceError, CalendarCoverageError) as exc:
             self.unknown(slot, None, f"no due date can be computed: {exc}")
             return None
@@ -924,7 +924,7 @@ class _Checks:
 
 
 def check_journey(
-    episode: Episode, *, on: dt.date, procedures: LocalProcedures = NATIONAL
+    episode: Episode, *, on: dt.date, procedures: Procedures = NATIONAL
 ) -> JourneyReport:
     """Check an episode's statutory steps as at *on*, and the consistency of its record.
 
@@ -991,7 +991,7 @@ StepSummary = tuple[StepKind, StepStatus, dt.date | None]
 
 
 def summarise_journey(
-    episode: Episode, *, on: dt.date, procedures: LocalProcedures = NATIONAL
+    episode: Episode, *, on: dt.date, procedures: Procedures = NATIONAL
 ) -> tuple[list[StepSummary], int]:
     """The steps of [`check_journey`][] as ``(kind, status, due)``, and the inconsistency count.
 
@@ -1034,13 +1034,13 @@ def summarise_journey(
 
 
 def _steps(
-    episode: Episode, on: dt.date, procedures: LocalProcedures, *, explain: bool
+    episode: Episode, on: dt.date, procedures: Procedures, *, explain: bool
 ) -> list[_RawStep]:
     check_date("on", on)
     if not isinstance(episode, Episode):
         raise InvalidInputError("episode", "must be an Episode")
-    if not isinstance(procedures, LocalProcedures):
-        raise InvalidInputError("procedures", "must be a LocalProcedures")
+    if not isinstance(procedures, Procedures):
+        raise InvalidInputError("procedures", "must be a Procedures")
     closed = (
         episode.closure_date
         if episode.closure_date is not None and episode.closure_date <= on

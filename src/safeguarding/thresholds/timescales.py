@@ -30,7 +30,8 @@ follow the editions of *Working Together to Safeguard Children* (2013, 2015,
 2018, 2023) or the Care Planning, Placement and Case Review (England)
 Regulations 2010. A deadline is computed with the version in force on the day
 its clock starts. Local choices (which strategy discussion starts the ICPC
-clock, local closure days) live in [`LocalProcedures`][].
+clock, local closure days) live in the caller's
+[`Procedures`][safeguarding.procedures.Procedures].
 
 Examples:
     >>> import datetime as dt
@@ -48,15 +49,12 @@ import datetime as dt
 import enum
 from collections.abc import Sequence
 
-import attrs
-
-from safeguarding._validate import check_date, is_instance, is_member, is_text
-from safeguarding.calendar import ENGLAND_AND_WALES, WorkingCalendar
+from safeguarding._validate import check_date
 from safeguarding.cases import Section47Enquiry, StrategyDiscussion
 from safeguarding.citations import Instrument, Verification
 from safeguarding.decisions import Deadline, Timescale, Unit
 from safeguarding.errors import InvalidInputError
-from safeguarding.procedures import Procedures
+from safeguarding.procedures import NATIONAL, Procedures
 from safeguarding.rules import DatedRule, Version, register
 from safeguarding.sources import (
     CARE_PLANNING_REGULATIONS_2010,
@@ -74,12 +72,10 @@ __all__ = [
     "LOOKED_AFTER_FIRST_REVIEW",
     "LOOKED_AFTER_REVIEW_INTERVAL",
     "LOOKED_AFTER_SECOND_REVIEW",
-    "NATIONAL",
     "REFERRAL_DECISION",
     "REVIEW_CONFERENCE_INTERVAL",
     "WORKING_TOGETHER_2013",
     "IcpcAnchor",
-    "LocalProcedures",
     "assessment_deadline",
     "first_core_group_deadline",
     "first_looked_after_review_deadline",
@@ -317,7 +313,7 @@ INITIAL_CONFERENCE_ANCHOR: DatedRule[IcpcAnchor] = register(
                     _U if edition == "WT2023" else _S,
                     note=(
                         "No English source tied to WT2023 states the anchor; the WT2015-2018 "
-                        "reading is kept. Override with LocalProcedures(icpc_anchor=...)."
+                        "reading is kept. A partnership may set another in its Procedures."
                         if edition == "WT2023"
                         else _ANCHOR_NOTE_S
                     )
@@ -331,70 +327,47 @@ INITIAL_CONFERENCE_ANCHOR: DatedRule[IcpcAnchor] = register(
 )
 
 
-@attrs.frozen(kw_only=True)
-class LocalProcedures:
-    """A partnership's local choices for the child protection clocks.
-
-    Every field has the national default, so ``LocalProcedures()`` applies
-    national guidance as it stood on each date.
-
-    Attributes:
-        name: What these procedures are (``"Lewisham safeguarding procedures"``).
-        icpc_anchor: Which strategy discussion starts the initial conference
-            clock; ``None`` applies the national rule
-            (`INITIAL_CONFERENCE_ANCHOR`) in force on the day.
-        calendar: The working-day calendar, with any local closure days.
-    """
-
-    name: str = attrs.field(default="national defaults", validator=is_text)
-    icpc_anchor: IcpcAnchor | None = attrs.field(default=None)
-    calendar: WorkingCalendar = attrs.field(
-        default=ENGLAND_AND_WALES, validator=is_instance(WorkingCalendar)
-    )
-
-    @icpc_anchor.validator
-    def _check_anchor(self, attribute: attrs.Attribute[IcpcAnchor | None], value: object) -> None:
-        if value is not None:
-            is_member(IcpcAnchor)(self, attribute, value)
-
-
-NATIONAL = LocalProcedures()
-"""National guidance, the England and Wales calendar, no local overrides."""
-
-
-_DEADLINES: dict[tuple[int, dt.date, int, str | None], tuple[object, object, Deadline]] = {}
+_DEADLINES: dict[
+    tuple[int, dt.date, dt.date, int, str | None], tuple[object, object, Deadline]
+] = {}
 _DEADLINES_LIMIT = 50_000
 
 
-def _deadline(
+def _deadline(  # noqa: PLR0913 - the rule, the named start, and the keyword choices
     rule: DatedRule[Timescale],
     name: str,
     start: object,
-    calendar: WorkingCalendar,
+    *,
+    on: object,
+    procedures: object,
     clock_starts: str | None = None,
 ) -> Deadline:
-    """The deadline of *rule* for a clock starting on *start*, with the version then in force.
+    """The deadline of *rule* for a clock starting on *start*, with the version of *on*.
 
     Deadlines are immutable, and a case file or a census asks for the same
-    rule, start day and calendar many times: they are kept in a bounded
-    cache keyed by the rule and calendar objects themselves (held in the
+    rule, start day and procedures many times: they are kept in a bounded
+    cache keyed by the rule and procedures objects themselves (held in the
     entry, so an identity never refers to another object).
     """
     day = check_date(name, start)
-    key = (id(rule), day, id(calendar), clock_starts)
+    when = day if on is None else check_date("on", on)
+    if not isinstance(procedures, Procedures):
+        raise InvalidInputError("procedures", "must be a Procedures")
+    key = (id(rule), day, when, id(procedures), clock_starts)
     hit = _DEADLINES.get(key)
-    if hit is not None and hit[0] is rule and hit[1] is calendar:
+    if hit is not None and hit[0] is rule and hit[1] is procedures:
         return hit[2]
-    procedures = Procedures(calendar=calendar)
-    deadline = Deadline.from_rule(rule, day, procedures=procedures, clock_starts=clock_starts)
+    deadline = Deadline.from_rule(
+        rule, day, on=when, procedures=procedures, clock_starts=clock_starts
+    )
     if len(_DEADLINES) >= _DEADLINES_LIMIT:
         _DEADLINES.clear()
-    _DEADLINES[key] = (rule, calendar, deadline)
+    _DEADLINES[key] = (rule, procedures, deadline)
     return deadline
 
 
 def referral_decision_deadline(
-    referral: dt.date, *, calendar: WorkingCalendar = ENGLAND_AND_WALES
+    referral: dt.date, *, on: dt.date | None = None, procedures: Procedures = NATIONAL
 ) -> Deadline:
     """The day by which children's social care must decide what to do with a referral.
 
@@ -410,7 +383,8 @@ def referral_decision_deadline(
 
     Args:
         referral: The day the referral was received (day 0).
-        calendar: The working-day calendar.
+        on: The date whose version of the rule applies; the clock's start if omitted.
+        procedures: Local procedures (calendar and local versions of rules).
 
     Returns:
         The deadline, with the edition in force on *referral*.
@@ -425,11 +399,11 @@ def referral_decision_deadline(
         >>> referral_decision_deadline(dt.date(2024, 12, 24)).due   # Christmas and Boxing Day
         datetime.date(2024, 12, 27)
     """
-    return _deadline(REFERRAL_DECISION, "referral", referral, calendar)
+    return _deadline(REFERRAL_DECISION, "referral", referral, on=on, procedures=procedures)
 
 
 def assessment_deadline(
-    referral: dt.date, *, calendar: WorkingCalendar = ENGLAND_AND_WALES
+    referral: dt.date, *, on: dt.date | None = None, procedures: Procedures = NATIONAL
 ) -> Deadline:
     """The day by which the assessment that follows a referral must be concluded.
 
@@ -443,7 +417,8 @@ def assessment_deadline(
 
     Args:
         referral: The day the referral was received (day 0).
-        calendar: The working-day calendar.
+        on: The date whose version of the rule applies; the clock's start if omitted.
+        procedures: Local procedures (calendar and local versions of rules).
 
     Returns:
         The deadline, with the edition in force on *referral*.
@@ -458,11 +433,11 @@ def assessment_deadline(
         >>> assessment_deadline(dt.date(2024, 11, 1)).due   # Christmas and New Year skipped
         datetime.date(2025, 1, 8)
     """
-    return _deadline(ASSESSMENT, "referral", referral, calendar)
+    return _deadline(ASSESSMENT, "referral", referral, on=on, procedures=procedures)
 
 
 def initial_conference_deadline(
-    strategy_discussion: dt.date, *, calendar: WorkingCalendar = ENGLAND_AND_WALES
+    strategy_discussion: dt.date, *, on: dt.date | None = None, procedures: Procedures = NATIONAL
 ) -> Deadline:
     """The day by which the initial child protection conference must be held.
 
@@ -479,7 +454,8 @@ def initial_conference_deadline(
     Args:
         strategy_discussion: The day of the strategy discussion that starts
             the clock (day 0).
-        calendar: The working-day calendar.
+        on: The date whose version of the rule applies; the clock's start if omitted.
+        procedures: Local procedures (calendar and local versions of rules).
 
     Returns:
         The deadline, with the edition in force on *strategy_discussion*.
@@ -494,11 +470,13 @@ def initial_conference_deadline(
         >>> initial_conference_deadline(dt.date(2024, 12, 20)).due
         datetime.date(2025, 1, 15)
     """
-    return _deadline(INITIAL_CONFERENCE, "strategy_discussion", strategy_discussion, calendar)
+    return _deadline(
+        INITIAL_CONFERENCE, "strategy_discussion", strategy_discussion, on=on, procedures=procedures
+    )
 
 
 def first_core_group_deadline(
-    initial_conference: dt.date, *, calendar: WorkingCalendar = ENGLAND_AND_WALES
+    initial_conference: dt.date, *, on: dt.date | None = None, procedures: Procedures = NATIONAL
 ) -> Deadline:
     """The day by which the core group must first meet after a child protection plan is made.
 
@@ -511,7 +489,8 @@ def first_core_group_deadline(
 
     Args:
         initial_conference: The day of the conference that made the plan.
-        calendar: The working-day calendar.
+        on: The date whose version of the rule applies; the clock's start if omitted.
+        procedures: Local procedures (calendar and local versions of rules).
 
     Returns:
         The deadline, with the edition in force on *initial_conference*.
@@ -526,10 +505,14 @@ def first_core_group_deadline(
         >>> first_core_group_deadline(dt.date(2025, 4, 11)).due   # Good Friday, Easter Monday
         datetime.date(2025, 4, 29)
     """
-    return _deadline(FIRST_CORE_GROUP, "initial_conference", initial_conference, calendar)
+    return _deadline(
+        FIRST_CORE_GROUP, "initial_conference", initial_conference, on=on, procedures=procedures
+    )
 
 
-def first_review_conference_deadline(initial_conference: dt.date) -> Deadline:
+def first_review_conference_deadline(
+    initial_conference: dt.date, *, on: dt.date | None = None, procedures: Procedures = NATIONAL
+) -> Deadline:
     """The day by which the first child protection review conference must be held.
 
     No later than 3 calendar months after the initial conference, clamped to
@@ -542,6 +525,8 @@ def first_review_conference_deadline(initial_conference: dt.date) -> Deadline:
 
     Args:
         initial_conference: The day of the initial conference.
+        on: The date whose version of the rule applies; the clock's start if omitted.
+        procedures: Local procedures (calendar and local versions of rules).
 
     Returns:
         The deadline, with the edition in force on *initial_conference*.
@@ -556,11 +541,17 @@ def first_review_conference_deadline(initial_conference: dt.date) -> Deadline:
         datetime.date(2025, 2, 28)
     """
     return _deadline(
-        FIRST_REVIEW_CONFERENCE, "initial_conference", initial_conference, ENGLAND_AND_WALES
+        FIRST_REVIEW_CONFERENCE,
+        "initial_conference",
+        initial_conference,
+        on=on,
+        procedures=procedures,
     )
 
 
-def next_review_conference_deadline(previous_review: dt.date) -> Deadline:
+def next_review_conference_deadline(
+    previous_review: dt.date, *, on: dt.date | None = None, procedures: Procedures = NATIONAL
+) -> Deadline:
     """The day by which the next child protection review conference must be held.
 
     Later reviews are held at intervals of no more than 6 calendar months
@@ -574,6 +565,8 @@ def next_review_conference_deadline(previous_review: dt.date) -> Deadline:
 
     Args:
         previous_review: The day of the previous review conference.
+        on: The date whose version of the rule applies; the clock's start if omitted.
+        procedures: Local procedures (calendar and local versions of rules).
 
     Returns:
         The deadline, with the edition in force on *previous_review*.
@@ -588,12 +581,12 @@ def next_review_conference_deadline(previous_review: dt.date) -> Deadline:
         datetime.date(2025, 2, 28)
     """
     return _deadline(
-        REVIEW_CONFERENCE_INTERVAL, "previous_review", previous_review, ENGLAND_AND_WALES
+        REVIEW_CONFERENCE_INTERVAL, "previous_review", previous_review, on=on, procedures=procedures
     )
 
 
 def first_looked_after_review_deadline(
-    looked_after_from: dt.date, *, calendar: WorkingCalendar = ENGLAND_AND_WALES
+    looked_after_from: dt.date, *, on: dt.date | None = None, procedures: Procedures = NATIONAL
 ) -> Deadline:
     """The day by which a looked-after child's case must first be reviewed.
 
@@ -605,7 +598,8 @@ def first_looked_after_review_deadline(
 
     Args:
         looked_after_from: The day the child became looked after.
-        calendar: The working-day calendar.
+        on: The date whose version of the rule applies; the clock's start if omitted.
+        procedures: Local procedures (calendar and local versions of rules).
 
     Returns:
         The deadline.
@@ -620,10 +614,18 @@ def first_looked_after_review_deadline(
         >>> first_looked_after_review_deadline(dt.date(2024, 12, 16)).due
         datetime.date(2025, 1, 16)
     """
-    return _deadline(LOOKED_AFTER_FIRST_REVIEW, "looked_after_from", looked_after_from, calendar)
+    return _deadline(
+        LOOKED_AFTER_FIRST_REVIEW,
+        "looked_after_from",
+        looked_after_from,
+        on=on,
+        procedures=procedures,
+    )
 
 
-def second_looked_after_review_deadline(first_review: dt.date) -> Deadline:
+def second_looked_after_review_deadline(
+    first_review: dt.date, *, on: dt.date | None = None, procedures: Procedures = NATIONAL
+) -> Deadline:
     """The day by which the second review of a looked-after child's case must be held.
 
     No more than 3 calendar months after the first review.
@@ -634,6 +636,8 @@ def second_looked_after_review_deadline(first_review: dt.date) -> Deadline:
 
     Args:
         first_review: The day of the first review.
+        on: The date whose version of the rule applies; the clock's start if omitted.
+        procedures: Local procedures (calendar and local versions of rules).
 
     Returns:
         The deadline.
@@ -647,10 +651,14 @@ def second_looked_after_review_deadline(first_review: dt.date) -> Deadline:
         >>> second_looked_after_review_deadline(dt.date(2025, 1, 16)).due
         datetime.date(2025, 4, 16)
     """
-    return _deadline(LOOKED_AFTER_SECOND_REVIEW, "first_review", first_review, ENGLAND_AND_WALES)
+    return _deadline(
+        LOOKED_AFTER_SECOND_REVIEW, "first_review", first_review, on=on, procedures=procedures
+    )
 
 
-def next_looked_after_review_deadline(previous_review: dt.date) -> Deadline:
+def next_looked_after_review_deadline(
+    previous_review: dt.date, *, on: dt.date | None = None, procedures: Procedures = NATIONAL
+) -> Deadline:
     """The day by which the next review of a looked-after child's case must be held.
 
     After the second review, reviews are held at intervals of no more than 6
@@ -662,6 +670,8 @@ def next_looked_after_review_deadline(previous_review: dt.date) -> Deadline:
 
     Args:
         previous_review: The day of the previous review.
+        on: The date whose version of the rule applies; the clock's start if omitted.
+        procedures: Local procedures (calendar and local versions of rules).
 
     Returns:
         The deadline.
@@ -676,7 +686,11 @@ def next_looked_after_review_deadline(previous_review: dt.date) -> Deadline:
         datetime.date(2025, 10, 16)
     """
     return _deadline(
-        LOOKED_AFTER_REVIEW_INTERVAL, "previous_review", previous_review, ENGLAND_AND_WALES
+        LOOKED_AFTER_REVIEW_INTERVAL,
+        "previous_review",
+        previous_review,
+        on=on,
+        procedures=procedures,
     )
 
 
@@ -711,7 +725,7 @@ def initial_conference_anchor(
     enquiry: Section47Enquiry,
     *,
     on: dt.date,
-    procedures: LocalProcedures = NATIONAL,
+    procedures: Procedures = NATIONAL,
 ) -> tuple[dt.date, str]:
     """The day the initial conference clock starts for a section 47 enquiry, and why.
 
@@ -720,7 +734,8 @@ def initial_conference_anchor(
     the enquiry was initiated: the earliest flagged ``initiated_s47``; if none
     is flagged, the last held on or before the enquiry's start. A partnership
     may choose the first or the last discussion instead
-    ([`LocalProcedures`][]). Only discussions known on *on*, and none after
+    (in its [`Procedures`][safeguarding.procedures.Procedures]). Only discussions known on
+    *on*, and none after
     the conference once it has been held, are considered. With no strategy
     discussion recorded (the CIN census has none), the clock runs from the
     start of the s47 enquiry, as DfE measures it.
@@ -756,13 +771,20 @@ def initial_conference_anchor(
         ... )
         >>> initial_conference_anchor(enquiry, on=dt.date(2024, 4, 1))[0]
         datetime.date(2024, 3, 1)
-        >>> last = LocalProcedures(icpc_anchor=IcpcAnchor.LAST)
+        >>> from safeguarding.procedures import Procedures
+        >>> last = Procedures.adopt(
+        ...     "Example procedures",
+        ...     {"thresholds.initial_conference_anchor": IcpcAnchor.LAST},
+        ...     in_force_from=dt.date(2020, 1, 1),
+        ... )
         >>> initial_conference_anchor(enquiry, on=dt.date(2024, 4, 1), procedures=last)[0]
         datetime.date(2024, 3, 8)
     """
     check_date("on", on)
     if not isinstance(enquiry, Section47Enquiry):
         raise InvalidInputError("enquiry", "must be a Section47Enquiry")
+    if not isinstance(procedures, Procedures):
+        raise InvalidInputError("procedures", "must be a Procedures")
     limit = on
     conference = enquiry.initial_cpc_date
     if conference is not None and conference < limit:
@@ -771,6 +793,6 @@ def initial_conference_anchor(
     if not discussions:
         return enquiry.start_date, "start of the s47 enquiry (no strategy discussion recorded)"
     earliest = min(d.discussion_date for d in discussions)
-    anchor = procedures.icpc_anchor or INITIAL_CONFERENCE_ANCHOR.at(earliest).value
+    anchor = INITIAL_CONFERENCE_ANCHOR.at(earliest, procedures=procedures).value
     chosen, why = _anchor_choice(discussions, anchor, enquiry.start_date)
     return chosen.discussion_date, why
