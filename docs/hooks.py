@@ -5,12 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from safeguarding.cli import format_markdown
+from safeguarding.families import families
 from safeguarding.indicators.catalogue import LEWISHAM_TARGETS, all_indicators
 from safeguarding.rules import rule_table
 
 RULES = "<!-- rules-table -->"
 CATALOGUE_TABLE = "<!-- indicator-catalogue -->"
 TARGETS_TABLE = "<!-- lewisham-targets -->"
+FAMILIES_TABLE = "<!-- rule-families -->"
 
 
 def _escape(cell: str) -> str:
@@ -56,12 +58,24 @@ def targets_markdown() -> str:
     return "\n".join(lines)
 
 
+def families_markdown() -> str:
+    """Every registered rule function, by kind, as a Markdown table."""
+    lines = ["| function | kind | rules |", "|---|---|---|"]
+    for family in sorted(families(), key=lambda f: (f.kind.value, f.name)):
+        path = family.name
+        rules = ", ".join(f"`{key}`" for key in family.rules)
+        lines.append(f"| [`{path.rsplit('.', 1)[1]}`][{path}] | {family.kind.value} | {rules} |")
+    return "\n".join(lines)
+
+
 def on_page_markdown(markdown: str, **_: Any) -> str:
     """Replace the placeholders with the generated tables."""
     if RULES in markdown:
         markdown = markdown.replace(RULES, format_markdown(rule_table()))
     if CATALOGUE_TABLE in markdown:
         markdown = markdown.replace(CATALOGUE_TABLE, catalogue_markdown())
+    if FAMILIES_TABLE in markdown:
+        markdown = markdown.replace(FAMILIES_TABLE, families_markdown())
     if TARGETS_TABLE in markdown:
         markdown = markdown.replace(TARGETS_TABLE, targets_markdown())
     return markdown

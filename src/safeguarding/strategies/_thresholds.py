@@ -8,7 +8,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from safeguarding.calendar import ENGLAND_AND_WALES, LAST_COVERED
+from safeguarding.calendar import ENGLAND_AND_WALES, FIRST_COVERED, LAST_COVERED
 from safeguarding.procedures import NATIONAL_NAME, Procedures
 from safeguarding.rules import Version
 from safeguarding.strategies._cases import EARLIEST_REFERRAL, episodes, inconsistent_episodes
@@ -22,6 +22,8 @@ from safeguarding.thresholds.cohorts import (
     RiskRating,
 )
 from safeguarding.thresholds.continuum import (
+    CONTINUUM,
+    SECTION_47_THRESHOLD,
     Continuum,
     ContinuumLevel,
     DecisionLimit,
@@ -38,6 +40,7 @@ __all__ = [
     "cohorts",
     "continua",
     "continuum_levels",
+    "front_door_calls",
     "identified_concerns",
     "journey_reports",
     "journey_steps",
@@ -107,6 +110,36 @@ def threshold_procedures() -> st.SearchStrategy[Procedures]:
             calendar=calendar,
             overrides={INITIAL_CONFERENCE_ANCHOR.key: local},
         )
+
+    return build()
+
+
+def front_door_calls() -> st.SearchStrategy[tuple[tuple[Any, ...], dict[str, Any]]]:
+    """Valid calls of [`front_door_response`][safeguarding.thresholds.front_door_response].
+
+    A level, a day from the s47 threshold's commencement, procedures setting a drawn
+    continuum from before that day, and a known or unknown s47 threshold.
+    """
+
+    @st.composite
+    def build(draw: st.DrawFn) -> tuple[tuple[Any, ...], dict[str, Any]]:
+        on = draw(calendar_dates(max(FIRST_COVERED, SECTION_47_THRESHOLD.in_force_from)))
+        continuum = draw(continua())
+        since = draw(calendar_dates(max_value=on))
+        procedures = Procedures(
+            name=continuum.name if continuum.name != NATIONAL_NAME else "local",
+            overrides={
+                CONTINUUM.key: Version(
+                    in_force_from=since, value=continuum, source=continuum.source
+                )
+            },
+        )
+        kwargs = {
+            "on": on,
+            "procedures": procedures,
+            "significant_harm": draw(st.one_of(st.none(), st.booleans())),
+        }
+        return (draw(st.sampled_from(Level)),), kwargs
 
     return build()
 

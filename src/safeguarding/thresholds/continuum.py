@@ -56,6 +56,7 @@ from safeguarding._validate import (
 from safeguarding.citations import Citation, Verification
 from safeguarding.decisions import Deadline, Decision, Finding, Timescale, Unit
 from safeguarding.errors import InvalidInputError
+from safeguarding.families import criteria
 from safeguarding.procedures import Procedures
 from safeguarding.rules import DatedRule, LocalRule, Version, register, register_local
 from safeguarding.sources import CHILDREN_ACT_1989
@@ -289,6 +290,7 @@ LEWISHAM_PROCEDURES = Procedures(
 """Procedures with Lewisham's continuum from 1 April 2018 (shipped example)."""
 
 
+@criteria(SECTION_47_THRESHOLD.key, CONTINUUM.key, calls="front_door_calls")
 def front_door_response(
     level: Level,
     *,

@@ -54,6 +54,7 @@ from safeguarding.cases import Section47Enquiry, StrategyDiscussion
 from safeguarding.citations import Instrument, Verification
 from safeguarding.decisions import Deadline, Timescale, Unit
 from safeguarding.errors import InvalidInputError
+from safeguarding.families import timescale
 from safeguarding.procedures import NATIONAL, Procedures
 from safeguarding.rules import DatedRule, Version, register
 from safeguarding.sources import (
@@ -366,6 +367,7 @@ def _deadline(  # noqa: PLR0913 - the rule, the named start, and the keyword cho
     return deadline
 
 
+@timescale("thresholds.referral_decision")
 def referral_decision_deadline(
     referral: dt.date, *, on: dt.date | None = None, procedures: Procedures = NATIONAL
 ) -> Deadline:
@@ -402,6 +404,7 @@ def referral_decision_deadline(
     return _deadline(REFERRAL_DECISION, "referral", referral, on=on, procedures=procedures)
 
 
+@timescale("thresholds.assessment")
 def assessment_deadline(
     referral: dt.date, *, on: dt.date | None = None, procedures: Procedures = NATIONAL
 ) -> Deadline:
@@ -436,6 +439,7 @@ def assessment_deadline(
     return _deadline(ASSESSMENT, "referral", referral, on=on, procedures=procedures)
 
 
+@timescale("thresholds.initial_conference")
 def initial_conference_deadline(
     strategy_discussion: dt.date, *, on: dt.date | None = None, procedures: Procedures = NATIONAL
 ) -> Deadline:
@@ -475,6 +479,7 @@ def initial_conference_deadline(
     )
 
 
+@timescale("thresholds.first_core_group")
 def first_core_group_deadline(
     initial_conference: dt.date, *, on: dt.date | None = None, procedures: Procedures = NATIONAL
 ) -> Deadline:
@@ -510,6 +515,7 @@ def first_core_group_deadline(
     )
 
 
+@timescale("thresholds.first_review_conference")
 def first_review_conference_deadline(
     initial_conference: dt.date, *, on: dt.date | None = None, procedures: Procedures = NATIONAL
 ) -> Deadline:
@@ -549,6 +555,7 @@ def first_review_conference_deadline(
     )
 
 
+@timescale("thresholds.review_conference_interval")
 def next_review_conference_deadline(
     previous_review: dt.date, *, on: dt.date | None = None, procedures: Procedures = NATIONAL
 ) -> Deadline:
@@ -585,6 +592,7 @@ def next_review_conference_deadline(
     )
 
 
+@timescale("thresholds.looked_after_first_review")
 def first_looked_after_review_deadline(
     looked_after_from: dt.date, *, on: dt.date | None = None, procedures: Procedures = NATIONAL
 ) -> Deadline:
@@ -623,6 +631,7 @@ def first_looked_after_review_deadline(
     )
 
 
+@timescale("thresholds.looked_after_second_review")
 def second_looked_after_review_deadline(
     first_review: dt.date, *, on: dt.date | None = None, procedures: Procedures = NATIONAL
 ) -> Deadline:
@@ -656,6 +665,7 @@ def second_looked_after_review_deadline(
     )
 
 
+@timescale("thresholds.looked_after_review_interval")
 def next_looked_after_review_deadline(
     previous_review: dt.date, *, on: dt.date | None = None, procedures: Procedures = NATIONAL
 ) -> Deadline:
