@@ -9,6 +9,7 @@ import attrs
 
 from safeguarding._validate import AttrsValidator, check_enum, check_int
 from safeguarding.errors import InvalidInputError
+from safeguarding.procedures import Procedures
 
 __all__: list[str] = []
 
@@ -48,3 +49,14 @@ def optional_int(minimum: int) -> AttrsValidator:
             check_int(attribute.name, value, minimum=minimum)
 
     return validate
+
+
+def check_procedures(procedures: object) -> Procedures:
+    """Return *procedures* if it is a [`Procedures`][safeguarding.procedures.Procedures].
+
+    Raises:
+        InvalidInputError: it is not (the field is ``procedures``).
+    """
+    if not isinstance(procedures, Procedures):
+        raise InvalidInputError("procedures", "must be a Procedures")
+    return procedures

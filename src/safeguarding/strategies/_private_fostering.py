@@ -24,7 +24,6 @@ from safeguarding.private_fostering import (
     ArrangementRecord,
     CarerCapacity,
     CarerCircumstances,
-    FirstVisitRule,
     FirstVisitTrigger,
     HolidayStay,
     IntendedDuration,
@@ -49,18 +48,13 @@ from safeguarding.private_fostering import (
     check_visits,
     notice,
 )
-from safeguarding.strategies._core import (
-    calendar_dates,
-    timescales,
-    working_calendars,
-)
+from safeguarding.strategies._core import calendar_dates, working_calendars
 
 __all__ = [
     "STRATEGIES",
     "arrangement_records",
     "arrangements",
     "carer_circumstances",
-    "first_visit_rules",
     "fostering_notices",
     "fostering_procedures",
     "fostering_visits",
@@ -394,11 +388,6 @@ def fostering_notices() -> st.SearchStrategy[Notice]:
     return build()
 
 
-def first_visit_rules() -> st.SearchStrategy[FirstVisitRule]:
-    """First-visit rules: a timescale, or none fixed (the 2020 relaxation)."""
-    return st.builds(FirstVisitRule, timescale=st.one_of(st.none(), timescales()))
-
-
 def fostering_visits(
     *, min_value: dt.date = _REGULATIONS, max_value: dt.date = _LATEST
 ) -> st.SearchStrategy[Visit]:
@@ -486,7 +475,6 @@ STRATEGIES: dict[type[Any], Callable[[], st.SearchStrategy[Any]]] = {
     Arrangement: arrangements,
     ArrangementRecord: arrangement_records,
     CarerCircumstances: carer_circumstances,
-    FirstVisitRule: first_visit_rules,
     HolidayStay: holiday_stays,
     Notice: fostering_notices,
     NoticeRule: notice_rules,
