@@ -7,7 +7,7 @@ from typing import Any
 
 import attrs
 
-from safeguarding._validate import AttrsValidator, check_enum, check_int
+from safeguarding._validate import AttrsValidator, check_enum
 from safeguarding.errors import InvalidInputError
 from safeguarding.procedures import Procedures
 
@@ -37,16 +37,6 @@ def frozenset_of(enum_type: type[enum.Enum], *, optional: bool = False) -> Attrs
                 raise InvalidInputError(
                     attribute.name, f"must hold only {enum_type.__name__} members"
                 )
-
-    return validate
-
-
-def optional_int(minimum: int) -> AttrsValidator:
-    """Attrs validator factory: ``None`` or an ``int`` (not a ``bool``) of at least *minimum*."""
-
-    def validate(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if value is not None:
-            check_int(attribute.name, value, minimum=minimum)
 
     return validate
 
