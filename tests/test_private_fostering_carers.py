@@ -14,14 +14,17 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from safeguarding.citations import Citation, Verification
 from safeguarding.errors import InvalidInputError
 from safeguarding.private_fostering import (
+    USUAL_FOSTERING_LIMIT,
     CarerCircumstances,
     LimitOutcome,
     Permission,
     assess_carer,
     assess_fostering_limit,
 )
+from safeguarding.procedures import NATIONAL, Procedures
 from safeguarding.strategies._private_fostering import carer_circumstances
 
 D = dt.date
@@ -177,3 +180,43 @@ def test_up_to_three_children_is_always_within_the_limit(children, siblings, exe
         assert children > 3
         assert siblings is False
         assert exempted is False
+
+
+def test_a_local_version_of_the_limit_is_cited_in_every_finding():
+    # The mechanism only: a version the procedures set is applied and cited.
+    local_source = Citation(
+        instrument="Local fostering procedures",
+        provision="usual fostering limit",
+        url=None,
+        status=Verification.UNVERIFIED,
+    )
+    local = Procedures.adopt(
+        "Local fostering procedures",
+        {USUAL_FOSTERING_LIMIT.key: 2},
+        in_force_from=D(2020, 1, 1),
+        source=local_source,
+    )
+    decision = assess_fostering_limit(
+        children=3, all_siblings=False, exempted=False, on=ON, procedures=local
+    )
+    assert decision.outcome is LimitOutcome.EXCEEDS_LIMIT
+    assert {f.source for f in decision.findings} == {local_source}
+    national = assess_fostering_limit(children=3, all_siblings=False, exempted=False, on=ON)
+    assert national.outcome is LimitOutcome.WITHIN_LIMIT
+    assert national == assess_fostering_limit(
+        children=3, all_siblings=False, exempted=False, on=ON, procedures=NATIONAL
+    )
+    assert {f.source for f in national.findings} == {USUAL_FOSTERING_LIMIT.at(ON).source}
+
+
+def test_assess_carer_takes_procedures():
+    facts = CarerCircumstances(**CLEAR)
+    assert assess_carer(facts, on=ON, procedures=NATIONAL) == assess_carer(facts, on=ON)
+    with pytest.raises(InvalidInputError) as info:
+        assess_carer(facts, on=ON, procedures=wrong("national"))
+    assert info.value.field == "procedures"
+    with pytest.raises(InvalidInputError) as info:
+        assess_fostering_limit(
+            children=1, all_siblings=None, exempted=None, on=ON, procedures=wrong(None)
+        )
+    assert info.value.field == "procedures"

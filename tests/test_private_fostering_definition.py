@@ -22,6 +22,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
+from safeguarding.citations import Citation, Verification
 from safeguarding.errors import InvalidInputError, RuleNotInForceError
 from safeguarding.people import Child, age_on
 from safeguarding.private_fostering import (
@@ -46,7 +47,9 @@ from safeguarding.private_fostering.definition import (
     RELATIVES,
     STEP_PARENT,
 )
+from safeguarding.procedures import NATIONAL, Procedures
 from safeguarding.serialization import from_json, to_json
+from safeguarding.strategies import procedures
 from safeguarding.strategies._private_fostering import arrangements
 
 D = dt.date
@@ -229,6 +232,47 @@ def test_step_parent_by_civil_partnership_is_a_relative_from_2005():
     assert outcome(arrangement, D(2005, 12, 5)) is NOT
     unknown = attrs.evolve(arrangement, link=None)
     assert missing_facts(assess(unknown, on=D(2005, 12, 4))) == ("link",)
+
+
+def test_a_local_reading_of_step_parent_cites_the_local_document():
+    # Whether a parent's civil partner is a step-parent is unverified nationally; a
+    # partnership whose procedures count only a parent's spouse applies that reading.
+    nottinghamshire = Citation(
+        instrument="Nottinghamshire private fostering procedures",
+        provision="who is a relative",
+        url=None,
+        status=Verification.SECONDARY,
+        note="A step-parent is a person married to the child's parent.",
+    )
+    local = Procedures.adopt(
+        "Nottinghamshire private fostering procedures",
+        {STEP_PARENT.key: frozenset({Link.MARRIAGE})},
+        in_force_from=D(2020, 1, 1),
+        source=nottinghamshire,
+    )
+    arrangement = case(
+        child=child(D(2012, 1, 1)),
+        relationship=Relationship.STEP_PARENT,
+        link=Link.CIVIL_PARTNERSHIP,
+    )
+    national = finding(arrangement, "carer is not a relative")
+    assert (national.met, national.source) == (False, STEP_PARENT.at(ON).source)
+    decision = assess(arrangement, on=ON, procedures=local)
+    local_finding = next(f for f in decision.findings if f.criterion == "carer is not a relative")
+    assert (local_finding.met, local_finding.source) == (True, nottinghamshire)
+    assert decision.outcome is PF
+    assert is_private_fostering(arrangement, on=ON, procedures=local) is True
+    assert is_private_fostering(arrangement, on=ON) is False
+
+
+@given(arrangements(), procedures())
+def test_procedures_setting_no_private_fostering_rule_change_no_answer(arrangement, local):
+    # Property: national procedures, or procedures that set only other rules, give the
+    # national decision; only a calendar never matters to the definition.
+    national = assess(arrangement, on=ON_PROPERTY)
+    assert assess(arrangement, on=ON_PROPERTY, procedures=NATIONAL) == national
+    if not any(key.startswith("private_fostering.") for key, _ in local.overrides):
+        assert assess(arrangement, on=ON_PROPERTY, procedures=local) == national
 
 
 def test_relatives_list_matches_the_lewisham_report_and_statute():
@@ -614,6 +658,9 @@ def test_holiday_stay_and_function_bad_input():
     with pytest.raises(InvalidInputError) as info:
         days_cared_for(case(), on="2025-03-03")  # type: ignore[arg-type]
     assert info.value.field == "on"
+    with pytest.raises(InvalidInputError) as info:
+        assess(case(), on=ON, procedures="national")  # type: ignore[arg-type]
+    assert info.value.field == "procedures"
     with pytest.raises(InvalidInputError):
         RelativesDefinition(relationships=frozenset({"aunt"}), links=frozenset())  # type: ignore[arg-type]
 

@@ -10,9 +10,11 @@ para 9, https://www.legislation.gov.uk/ukpga/1989/41/schedule/8/paragraph/9 .
 import datetime as dt
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given
 
+from safeguarding.citations import Citation, Verification
 from safeguarding.decisions import Deadline, DeadlineStatus
 from safeguarding.errors import InvalidInputError, RuleNotInForceError
 from safeguarding.private_fostering import (
@@ -20,16 +22,31 @@ from safeguarding.private_fostering import (
     NoticeDuty,
     NoticeRule,
     Notifier,
-    Procedures,
     Recipient,
     Timing,
     notice,
 )
 from safeguarding.private_fostering.notifications import NOTICE_RULES, RETURN_EXCEPTION
+from safeguarding.procedures import NATIONAL, Procedures
 from safeguarding.rules import rule_table
-from safeguarding.strategies._private_fostering import fostering_notices
+from safeguarding.strategies._private_fostering import fostering_notices, fostering_procedures
 
 D = dt.date
+ARRIVED = NOTICE_RULES[NoticeDuty.CHILD_ARRIVED]
+CHANGED = NOTICE_RULES[NoticeDuty.CHANGE_OF_CIRCUMSTANCES]
+ENDED = NOTICE_RULES[NoticeDuty.END_OF_ARRANGEMENT]
+WARRINGTON = Citation(
+    instrument="Warrington Safeguarding Children Partnership, private fostering procedure",
+    provision="notification of the end of an arrangement",
+    url=None,
+    status=Verification.SECONDARY,
+    note="'unless returning within 28 days'.",
+)
+
+
+def hours(rule: NoticeRule, amount: int) -> NoticeRule:
+    """The national notice rule with a local time limit in hours."""
+    return attrs.evolve(rule, amount=amount)
 
 
 def dl(item: Notice) -> Deadline:
@@ -130,7 +147,16 @@ def test_48_hour_notices_are_due_two_days_later(duty, status):
 
 
 def test_local_procedures_override_unconfirmed_time_limits():
-    local = Procedures(arrival_notice_hours=24, change_notice_hours=72, end_notice_hours=36)
+    national = {rule.key: rule.at(D(2025, 5, 2)).value for rule in (ARRIVED, CHANGED, ENDED)}
+    local = Procedures.adopt(
+        "Local private fostering procedures",
+        {
+            ARRIVED.key: hours(national[ARRIVED.key], 24),
+            CHANGED.key: hours(national[CHANGED.key], 72),
+            ENDED.key: hours(national[ENDED.key], 36),
+        },
+        in_force_from=D(2024, 4, 1),
+    )
     arrival = notice(NoticeDuty.CHILD_ARRIVED, event=D(2025, 5, 2), procedures=local)
     change = notice(NoticeDuty.CHANGE_OF_CIRCUMSTANCES, event=D(2025, 5, 2), procedures=local)
     ended = notice(NoticeDuty.END_OF_ARRANGEMENT, event=D(2025, 5, 2), procedures=local)
@@ -138,6 +164,67 @@ def test_local_procedures_override_unconfirmed_time_limits():
     assert dl(change).due == D(2025, 5, 5)
     # 36 hours after an event can end on the second day after it.
     assert dl(ended).due == D(2025, 5, 4)
+
+
+def test_a_local_time_limit_cites_the_local_document():
+    brent = Citation(
+        instrument="Brent private fostering procedures",
+        provision="notification after the child arrives",
+        url=None,
+        status=Verification.SECONDARY,
+    )
+    local = Procedures.adopt(
+        "Brent private fostering procedures",
+        {ARRIVED.key: hours(ARRIVED.at(D(2024, 4, 1)).value, 24)},
+        in_force_from=D(2024, 4, 1),
+        source=brent,
+    )
+    n = notice(NoticeDuty.CHILD_ARRIVED, event=D(2025, 5, 2), procedures=local)
+    assert (dl(n).due, dl(n).source, n.source) == (D(2025, 5, 3), brent, brent)
+    assert dl(n).rule_key == n.rule_key == ARRIVED.key
+    assert "(24 hours)" in dl(n).timescale.clock_starts
+    assert "Brent private fostering procedures" in n.explain()
+    # Before the local procedures applied, the national rule did, citing the regulations.
+    earlier = notice(NoticeDuty.CHILD_ARRIVED, event=D(2024, 3, 29), procedures=local)
+    assert dl(earlier).due == D(2024, 3, 31)
+    assert earlier.source == ARRIVED.at(D(2024, 3, 29)).source
+    # "on" chooses the rules applied: the local version on the day asked about.
+    assert (
+        notice(
+            NoticeDuty.CHILD_ARRIVED, event=D(2024, 3, 29), on=D(2024, 4, 1), procedures=local
+        ).source
+        == brent
+    )
+    # A duty the procedures do not set keeps its national rule.
+    change = notice(NoticeDuty.CHANGE_OF_CIRCUMSTANCES, event=D(2025, 5, 2), procedures=local)
+    assert change.source == CHANGED.at(D(2025, 5, 2)).source
+
+
+def test_national_defaults_are_unchanged():
+    for duty in NoticeDuty:
+        known = (
+            D(2025, 6, 2) if duty in (NoticeDuty.PROPOSAL, NoticeDuty.BOARDING_HOLIDAY) else None
+        )
+        default = notice(duty, event=D(2025, 9, 1), known=known)
+        assert notice(duty, event=D(2025, 9, 1), known=known, procedures=NATIONAL) == default
+        assert default.source == NOTICE_RULES[duty].at(known or D(2025, 9, 1)).source
+        if default.deadline is not None:
+            assert default.deadline.source == default.source
+
+
+def test_a_local_immediate_notice_is_due_on_the_day():
+    local = Procedures.adopt(
+        "Local private fostering procedures",
+        {
+            ENDED.key: attrs.evolve(
+                ENDED.at(D(2025, 1, 1)).value, timing=Timing.IMMEDIATELY, amount=0
+            )
+        },
+        in_force_from=D(2025, 1, 1),
+    )
+    n = notice(NoticeDuty.END_OF_ARRANGEMENT, event=D(2025, 5, 2), procedures=local)
+    assert (n.timing, dl(n).due) == (Timing.IMMEDIATELY, D(2025, 5, 2))
+    assert n.source.instrument == "Local private fostering procedures"
 
 
 def test_no_end_notice_when_the_child_is_expected_back_within_27_days():
@@ -157,16 +244,30 @@ def test_no_end_notice_when_the_child_is_expected_back_within_27_days():
         NoticeDuty.END_OF_ARRANGEMENT, event=left, expected_return=left + dt.timedelta(days=28)
     )
     assert back_28.timing is Timing.WITHIN_HOURS_AFTER
-    warrington = Procedures(return_exception_days=28)
-    assert (
-        notice(
-            NoticeDuty.END_OF_ARRANGEMENT,
-            event=left,
-            expected_return=left + dt.timedelta(days=28),
-            procedures=warrington,
-        ).timing
-        is Timing.NOT_REQUIRED
+    assert back_27.source == RETURN_EXCEPTION.at(left).source
+    warrington = Procedures.adopt(
+        "Warrington SCP procedures",
+        {RETURN_EXCEPTION.key: 28},
+        in_force_from=D(2020, 1, 1),
+        source=WARRINGTON,
     )
+    local_28 = notice(
+        NoticeDuty.END_OF_ARRANGEMENT,
+        event=left,
+        expected_return=left + dt.timedelta(days=28),
+        procedures=warrington,
+    )
+    assert local_28.timing is Timing.NOT_REQUIRED
+    assert (local_28.source, local_28.rule_key) == (WARRINGTON, RETURN_EXCEPTION.key)
+    # A return the local exception does not cover: the national notice rule, cited nationally.
+    back_29 = notice(
+        NoticeDuty.END_OF_ARRANGEMENT,
+        event=left,
+        expected_return=left + dt.timedelta(days=29),
+        procedures=warrington,
+    )
+    assert back_29.timing is Timing.WITHIN_HOURS_AFTER
+    assert back_29.source == ENDED.at(left).source
 
 
 def test_boarding_school_notices():
@@ -255,9 +356,31 @@ def test_notice_rule_descriptions():
             lambda: notice(NoticeDuty.CHILD_ARRIVED, event=D(2025, 9, 1), procedures=wrong(None)),
             "procedures",
         ),
-        (lambda: Procedures(arrival_notice_hours=-1), "arrival_notice_hours"),
-        (lambda: Procedures(return_exception_days=wrong(True)), "return_exception_days"),
+        (
+            lambda: notice(NoticeDuty.CHILD_ARRIVED, event=D(2025, 9, 1), on=wrong("2025-09-01")),
+            "on",
+        ),
+        (
+            lambda: Procedures.adopt("Local", {ARRIVED.key: 24}, in_force_from=D(2025, 1, 1)),
+            "overrides['private_fostering.notice.child_arrived']",
+        ),
+        (
+            lambda: Procedures.adopt(
+                "Local", {RETURN_EXCEPTION.key: wrong(True)}, in_force_from=D(2025, 1, 1)
+            ),
+            "overrides['private_fostering.notice.return_exception']",
+        ),
         (lambda: Procedures(calendar=wrong("E&W")), "calendar"),
+        (
+            lambda: NoticeRule(
+                notifier=Notifier.CARER,
+                recipient=Recipient.AREA_AUTHORITY,
+                timing=Timing.WITHIN_HOURS_AFTER,
+                amount=-1,
+                event="x",
+            ),
+            "amount",
+        ),
         (
             lambda: NoticeRule(
                 notifier=Notifier.CARER,
@@ -315,3 +438,15 @@ def test_every_notice_is_due_no_earlier_than_its_clock_starts(n):
             assert dl(n).started == n.event
         if n.timing is Timing.AT_LEAST_WEEKS_BEFORE:
             assert dl(n).due < n.event
+
+
+@given(fostering_procedures())
+def test_every_local_notice_cites_the_version_it_applied(local):
+    # Property: a notice's source is the version of its rule the procedures chose.
+    event = D(2025, 5, 2)
+    for duty in (NoticeDuty.CHILD_ARRIVED, NoticeDuty.CHANGE_OF_CIRCUMSTANCES):
+        n = notice(duty, event=event, procedures=local)
+        version = NOTICE_RULES[duty].at(event, procedures=local)
+        assert n.source == version.source
+        assert n.deadline is not None
+        assert n.deadline.source == version.source

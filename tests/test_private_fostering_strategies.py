@@ -17,11 +17,13 @@ from safeguarding.citations import Verification
 from safeguarding.cli import format_markdown
 from safeguarding.people import age_on
 from safeguarding.private_fostering import Arrangement, CarerCapacity, Link, Setting
-from safeguarding.rules import all_rules, rule_table
+from safeguarding.procedures import Procedures
+from safeguarding.rules import DatedRule, all_rules, find_rule, rule_table
 from safeguarding.serialization import from_json, to_json
 from safeguarding.strategies._private_fostering import (
     STRATEGIES,
     arrangements,
+    fostering_procedures,
     holiday_stays,
 )
 
@@ -119,7 +121,7 @@ def test_holiday_stays_reach_the_two_week_line(days):
 
 def test_every_private_fostering_rule_is_in_the_rules_table():
     rules = [r for r in all_rules() if r.key.startswith("private_fostering.")]
-    assert len(rules) == 39
+    assert len(rules) == 40
     rows = [row for row in rule_table() if row.key.startswith("private_fostering.")]
     assert {row.key for row in rows} == {r.key for r in rules}
     table = format_markdown(rows)
@@ -140,3 +142,14 @@ def test_arrangements_respect_the_age_range_around_29_february(arrangement):
 @given(arrangements(on=dt.date(2024, 2, 29), min_age=15, max_age=18))
 def test_arrangements_built_around_29_february(arrangement):
     assert 15 <= age_on(arrangement.child.date_of_birth, dt.date(2024, 2, 29)) <= 18
+
+
+@given(fostering_procedures())
+def test_fostering_procedures_set_only_notice_rules_and_round_trip(local):
+    assert from_json(to_json(local), Procedures) == local
+    for key, version in local.overrides:
+        assert key.startswith("private_fostering.notice.")
+        assert version.source.instrument == local.name
+        rule = find_rule(key)
+        assert isinstance(rule, DatedRule)
+        assert isinstance(version.value, type(rule.versions[0].value))

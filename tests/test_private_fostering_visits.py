@@ -28,12 +28,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from safeguarding.calendar import add_months, working_days_between
-from safeguarding.decisions import Deadline, Unit
+from safeguarding.citations import Citation, Verification
+from safeguarding.decisions import Deadline, Timescale, Unit
 from safeguarding.errors import InvalidInputError, RuleNotInForceError
 from safeguarding.private_fostering import (
-    FirstVisitRule,
     FirstVisitTrigger,
-    Procedures,
     RequiredVisit,
     Visit,
     VisitClock,
@@ -42,12 +41,25 @@ from safeguarding.private_fostering import (
     VisitStatus,
     check_visits,
     first_visit_deadline,
+    first_year_ends,
     visit_schedule,
 )
-from safeguarding.private_fostering.visits import FIRST_VISIT_AFTER_NOTICE
+from safeguarding.private_fostering.visits import (
+    FIRST_VISIT_AFTER_NOTICE,
+    FIRST_VISIT_RELAXATION,
+    FIRST_YEAR,
+    INTERVAL_FIRST_YEAR,
+)
+from safeguarding.procedures import NATIONAL, Procedures
 from safeguarding.strategies._private_fostering import fostering_visits, visit_clocks
 
 D = dt.date
+LOCAL_STANDARD = Citation(
+    instrument="Local private fostering procedures 2024",
+    provision="visits to privately fostered children",
+    url=None,
+    status=Verification.SECONDARY,
+)
 AFTER = FirstVisitTrigger.NOTICE_OF_FOSTERING
 AHEAD = FirstVisitTrigger.ADVANCE_NOTICE
 
@@ -136,17 +148,68 @@ def test_covid_notification_is_never_marked_late():
 
 
 def test_local_closure_days_move_the_first_visit():
-    closed = Procedures(calendar=Procedures().calendar.with_closures(D(2025, 6, 4)))
+    closed = Procedures(calendar=NATIONAL.calendar.with_closures(D(2025, 6, 4)))
     deadline = first_visit_deadline(notified=D(2025, 6, 2), trigger=AFTER, procedures=closed)
     assert deadline is not None
     assert deadline.due == D(2025, 6, 12)
+    # Closure days change the day only: the rule and its citation stay national.
+    assert deadline.source == FIRST_VISIT_AFTER_NOTICE.at(D(2025, 6, 2)).source
+
+
+def test_a_local_visiting_standard_cites_the_local_document():
+    local = Procedures.adopt(
+        "Local private fostering procedures 2024",
+        {
+            FIRST_VISIT_AFTER_NOTICE.key: Timescale(
+                amount=5, unit=Unit.WORKING_DAYS, clock_starts="notification"
+            ),
+            INTERVAL_FIRST_YEAR.key: Timescale(
+                amount=4, unit=Unit.WEEKS, clock_starts="previous visit"
+            ),
+        },
+        in_force_from=D(2024, 4, 1),
+        source=LOCAL_STANDARD,
+    )
+    first = first_visit_deadline(notified=D(2025, 6, 2), trigger=AFTER, procedures=local)
+    assert first is not None
+    assert (first.due, first.source) == (D(2025, 6, 9), LOCAL_STANDARD)
+    # The procedures do not set the first visit after an advance notice: national.
+    ahead = first_visit_deadline(notified=D(2025, 6, 2), trigger=AHEAD, procedures=local)
+    assert ahead is not None
+    assert (ahead.due, ahead.source.status) == (D(2025, 6, 11), Verification.PRIMARY)
+    required = check_visits(
+        statutory(D(2025, 6, 6)), clock(D(2025, 6, 2)), on=D(2025, 7, 10), procedures=local
+    )
+    assert [r.status for r in required] == [VisitStatus.ON_TIME, VisitStatus.OVERDUE]
+    assert (dl(required[1]).due, dl(required[1]).source) == (D(2025, 7, 4), LOCAL_STANDARD)
+    # Before the local procedures applied, the national rules did.
+    national = first_visit_deadline(notified=D(2024, 3, 1), trigger=AFTER, procedures=local)
+    assert national is not None
+    assert national.source == FIRST_VISIT_AFTER_NOTICE.at(D(2024, 3, 1)).source
+    # "on" chooses the rules: the local ones for a notification before they applied.
+    chosen = first_visit_deadline(
+        notified=D(2024, 3, 1), trigger=AFTER, on=D(2024, 4, 1), procedures=local
+    )
+    assert chosen is not None
+    assert chosen.source == LOCAL_STANDARD
+
+
+def test_the_national_visiting_rules_are_unchanged():
+    start = clock(D(2025, 4, 14))
+    assert visit_schedule(start, until=D(2026, 1, 1), procedures=NATIONAL) == visit_schedule(
+        start, until=D(2026, 1, 1)
+    )
+    for deadline in visit_schedule(start, until=D(2026, 1, 1)):
+        assert deadline.source.instrument.startswith("Children (Private Arrangements")
 
 
 def test_first_visit_rule_values():
     assert FIRST_VISIT_AFTER_NOTICE.at(D(2025, 1, 1)).value.describe() == (
         "7 working days after the notification"
     )
-    assert FirstVisitRule(timescale=None).describe().startswith("as soon as reasonably")
+    assert FIRST_VISIT_RELAXATION.at(D(2020, 5, 1)).value.startswith("as soon as reasonably")
+    assert FIRST_VISIT_RELAXATION.at(D(2020, 5, 1)).source.status is Verification.SECONDARY
+    assert not FIRST_VISIT_RELAXATION.is_in_force(D(2020, 9, 25))
     with pytest.raises(RuleNotInForceError):
         first_visit_deadline(notified=D(2005, 6, 30), trigger=AFTER)
 
@@ -289,7 +352,31 @@ def test_twelve_week_interval_from_a_visit_in_year_two():
         (lambda: visit_schedule(clock(D(2025, 1, 2)), until=dt.datetime(2025, 2, 1)), "until"),
         (lambda: first_visit_deadline(notified=dt.datetime(2025, 2, 1), trigger=AFTER), "notified"),
         (lambda: first_visit_deadline(notified=D(2025, 2, 1), trigger=wrong("after")), "trigger"),
-        (lambda: FirstVisitRule(timescale=wrong(7)), "timescale"),
+        (lambda: first_year_ends(wrong("clock")), "clock"),
+        (lambda: first_year_ends(clock(D(2025, 1, 2)), on=wrong("2025-01-02")), "on"),
+        (lambda: first_year_ends(clock(D(2025, 1, 2)), procedures=wrong(None)), "procedures"),
+        (
+            lambda: first_visit_deadline(
+                notified=D(2025, 2, 1), trigger=AFTER, on=dt.datetime(2025, 2, 1)
+            ),
+            "on",
+        ),
+        (
+            lambda: first_visit_deadline(
+                notified=D(2020, 5, 1), trigger=AFTER, procedures=wrong(NATIONAL.calendar)
+            ),
+            "procedures",
+        ),
+        (
+            lambda: visit_schedule(
+                clock(D(2025, 1, 2)), until=D(2025, 2, 1), on=dt.datetime(2025, 2, 1)
+            ),
+            "on",
+        ),
+        (
+            lambda: check_visits([], clock(D(2025, 1, 2)), on=D(2025, 2, 1), procedures=wrong(1)),
+            "procedures",
+        ),
     ],
 )
 def test_bad_input_names_the_field(call, field):
@@ -340,7 +427,7 @@ def test_every_schedule_respects_the_six_and_twelve_week_limits(start, horizon):
         assert plan[0] == first
         assert working_days_between(start.notified, first.due) == 7
     for earlier, later in pairwise(plan):
-        limit = 42 if earlier.due < start.first_year_ends else 84
+        limit = 42 if earlier.due < first_year_ends(start) else 84
         assert 0 < (later.due - earlier.due).days <= limit
         assert later.started == earlier.due
     assert all(d.due <= until for d in plan)
@@ -360,9 +447,26 @@ def test_checked_visits_respect_the_limits_and_ignore_requests(start, gaps, data
     assert check_visits([*extra, *made], start, on=on) == required
     for earlier, later in pairwise(required):
         assert earlier.visited is not None
-        limit = 42 if earlier.visited < start.first_year_ends else 84
+        limit = 42 if earlier.visited < first_year_ends(start) else 84
         assert dl(later).started == earlier.visited
         assert (dl(later).due - dl(later).started).days == limit
     # The chain runs to the first visit not yet made: one requirement per visit, plus one.
     assert required[-1].visited is None
     assert len(required) == len(made) + 1
+
+
+def test_the_first_year_runs_twelve_months_from_awareness():
+    # Reg 8(6); awareness on 29 February: the second year begins on 28 February.
+    leap = clock(D(2024, 3, 4), aware=D(2024, 2, 29))
+    assert first_year_ends(leap) == D(2025, 2, 28)
+    local = Procedures.adopt(
+        "Local private fostering procedures 2024",
+        {
+            FIRST_YEAR.key: Timescale(
+                amount=6, unit=Unit.MONTHS, clock_starts="local authority becoming aware"
+            )
+        },
+        in_force_from=D(2024, 1, 1),
+    )
+    assert first_year_ends(leap, procedures=local) == D(2024, 8, 29)
+    assert first_year_ends(leap, on=D(2023, 12, 31), procedures=local) == D(2025, 2, 28)

@@ -21,11 +21,14 @@ The package has one module per concept:
 * [`carers`][safeguarding.private_fostering.carers]: disqualification, the
   barred-list bar and the usual fostering limit;
 * [`measures`][safeguarding.private_fostering.measures]: partnership measures as
-  indicators, counted into a mergeable tally;
-* [`procedures`][safeguarding.private_fostering.procedures]: local overrides.
+  indicators, counted into a mergeable tally.
 
 Every rule is a registered [`DatedRule`][safeguarding.rules.DatedRule] under the
-key prefix ``private_fostering.``, with its source and verification status.
+key prefix ``private_fostering.``, with its source and verification status. Every
+function that applies one takes keyword-only `on` (the date whose rules apply) and
+`procedures` (a partnership's [`Procedures`][safeguarding.procedures.Procedures]:
+its working-day calendar and its own versions of rules, each citing its local
+document; national guidance by default).
 
 Examples:
     >>> import datetime as dt
@@ -117,18 +120,14 @@ from safeguarding.private_fostering.notifications import (
     Timing,
     notice,
 )
-from safeguarding.private_fostering.procedures import (
-    NATIONAL,
-    Procedures,
-)
 from safeguarding.private_fostering.visits import (
     FIRST_VISIT_AFTER_NOTICE,
     FIRST_VISIT_AFTER_PROPOSAL,
+    FIRST_VISIT_RELAXATION,
     FIRST_YEAR,
     INTERVAL_FIRST_YEAR,
     INTERVAL_LATER_YEARS,
     VISITS_ON_REQUEST,
-    FirstVisitRule,
     FirstVisitTrigger,
     RequiredVisit,
     Visit,
@@ -138,6 +137,7 @@ from safeguarding.private_fostering.visits import (
     VisitStatus,
     check_visits,
     first_visit_deadline,
+    first_year_ends,
     visit_schedule,
 )
 
@@ -161,6 +161,7 @@ __all__ = [
     "FIRST_VISITS_ON_TIME",
     "FIRST_VISIT_AFTER_NOTICE",
     "FIRST_VISIT_AFTER_PROPOSAL",
+    "FIRST_VISIT_RELAXATION",
     "FIRST_YEAR",
     "HOUSEHOLD_EXEMPTION",
     "INTERVAL_FIRST_YEAR",
@@ -168,7 +169,6 @@ __all__ = [
     "LOOKED_AFTER_EXEMPTION",
     "MEASURES",
     "MENTAL_HEALTH_EXEMPTION",
-    "NATIONAL",
     "NEW_ARRANGEMENTS_OPEN_AT_END",
     "NOTICE_RULES",
     "NOTIFICATIONS_ASSESSED_AS_NEW",
@@ -186,7 +186,6 @@ __all__ = [
     "ArrangementRecord",
     "CarerCapacity",
     "CarerCircumstances",
-    "FirstVisitRule",
     "FirstVisitTrigger",
     "HolidayStay",
     "IntendedDuration",
@@ -200,7 +199,6 @@ __all__ = [
     "Notifier",
     "Outcome",
     "Permission",
-    "Procedures",
     "Recipient",
     "Relationship",
     "RelativesDefinition",
@@ -219,6 +217,7 @@ __all__ = [
     "check_visits",
     "days_cared_for",
     "first_visit_deadline",
+    "first_year_ends",
     "is_private_fostering",
     "missing_facts",
     "notice",

@@ -7,8 +7,9 @@ from typing import Any
 
 import attrs
 
-from safeguarding._validate import AttrsValidator, check_enum, check_int
+from safeguarding._validate import AttrsValidator, check_enum
 from safeguarding.errors import InvalidInputError
+from safeguarding.procedures import Procedures
 
 __all__: list[str] = []
 
@@ -40,11 +41,12 @@ def frozenset_of(enum_type: type[enum.Enum], *, optional: bool = False) -> Attrs
     return validate
 
 
-def optional_int(minimum: int) -> AttrsValidator:
-    """Attrs validator factory: ``None`` or an ``int`` (not a ``bool``) of at least *minimum*."""
+def check_procedures(procedures: object) -> Procedures:
+    """Return *procedures* if it is a [`Procedures`][safeguarding.procedures.Procedures].
 
-    def validate(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if value is not None:
-            check_int(attribute.name, value, minimum=minimum)
-
-    return validate
+    Raises:
+        InvalidInputError: it is not (the field is ``procedures``).
+    """
+    if not isinstance(procedures, Procedures):
+        raise InvalidInputError("procedures", "must be a Procedures")
+    return procedures

@@ -36,7 +36,9 @@ from safeguarding.citations import Verification
 from safeguarding.decisions import Decision, Finding
 from safeguarding.errors import InvalidInputError
 from safeguarding.logic import all_of, any_of, not_
+from safeguarding.private_fostering._checks import check_procedures
 from safeguarding.private_fostering._instruments import DISQUALIFICATION_REGULATIONS_2002
+from safeguarding.procedures import NATIONAL, Procedures
 from safeguarding.rules import DatedRule, Version, register
 from safeguarding.sources import CHILDREN_ACT_1989
 
@@ -194,8 +196,10 @@ class CarerCircumstances:
     written_consent: bool | None = attrs.field(default=None, validator=is_optional_bool)
 
 
-def _flag(criterion: str, value: bool | None, rule: DatedRule[str], on: dt.date) -> Finding:
-    version = rule.at(on)
+def _flag(
+    criterion: str, value: bool | None, rule: DatedRule[str], on: dt.date, p: Procedures
+) -> Finding:
+    version = rule.at(on, procedures=p)
     detail = {
         None: "Not known.",
         True: f"Yes: {version.value}.",
@@ -204,8 +208,10 @@ def _flag(criterion: str, value: bool | None, rule: DatedRule[str], on: dt.date)
     return Finding(criterion=criterion, met=not_(value), detail=detail, source=version.source)
 
 
-def _consented(criterion: str, value: bool | None, consent: bool | None, on: dt.date) -> Finding:
-    version = DISQUALIFIED.at(on)
+def _consented(
+    criterion: str, value: bool | None, consent: bool | None, on: dt.date, p: Procedures
+) -> Finding:
+    version = DISQUALIFIED.at(on, procedures=p)
     met = any_of(not_(value), consent)
     if value is False:
         detail = "No."
@@ -220,7 +226,9 @@ def _consented(criterion: str, value: bool | None, consent: bool | None, on: dt.
     return Finding(criterion=criterion, met=met, detail=detail, source=version.source)
 
 
-def assess_carer(circumstances: CarerCircumstances, *, on: dt.date) -> Decision[Permission]:
+def assess_carer(
+    circumstances: CarerCircumstances, *, on: dt.date, procedures: Procedures = NATIONAL
+) -> Decision[Permission]:
     """Decide whether a person may foster a child privately on *on*.
 
     Rule: a barred person (or one in a barred person's household) never may;
@@ -233,8 +241,10 @@ def assess_carer(circumstances: CarerCircumstances, *, on: dt.date) -> Decision[
 
     Args:
         circumstances: The facts about the carer.
-        on: The day asked about (before 12 October 2009 the barred-list bar
-            is not applied).
+        on: The day asked about, whose rules apply (before 12 October 2009
+            the barred-list bar is not applied).
+        procedures: Local procedures (any local version of a rule, cited in
+            its finding).
 
     Returns:
         A decision with outcome [`Permission`][] and one finding per bar.
@@ -254,16 +264,20 @@ def assess_carer(circumstances: CarerCircumstances, *, on: dt.date) -> Decision[
     if not isinstance(circumstances, CarerCircumstances):
         raise InvalidInputError("circumstances", "must be a CarerCircumstances")
     check_date("on", on)
+    p = check_procedures(procedures)
     c = circumstances
     findings = []
     if BARRED.is_in_force(on):
-        findings.append(_flag("not barred from work with children (s68(3A))", c.barred, BARRED, on))
+        findings.append(
+            _flag("not barred from work with children (s68(3A))", c.barred, BARRED, on, p)
+        )
         findings.append(
             _flag(
                 "no barred person in the household (s68(3A))",
                 c.household_member_barred,
                 BARRED_HOUSEHOLD,
                 on,
+                p,
             )
         )
     findings.append(
@@ -272,6 +286,7 @@ def assess_carer(circumstances: CarerCircumstances, *, on: dt.date) -> Decision[
             c.disqualified,
             c.written_consent,
             on,
+            p,
         )
     )
     findings.append(
@@ -280,6 +295,7 @@ def assess_carer(circumstances: CarerCircumstances, *, on: dt.date) -> Decision[
             c.household_member_disqualified,
             c.written_consent,
             on,
+            p,
         )
     )
     verdict = all_of(*(f.met for f in findings))
@@ -296,7 +312,12 @@ def assess_carer(circumstances: CarerCircumstances, *, on: dt.date) -> Decision[
 
 
 def assess_fostering_limit(
-    *, children: int, all_siblings: bool | None, exempted: bool | None, on: dt.date
+    *,
+    children: int,
+    all_siblings: bool | None,
+    exempted: bool | None,
+    on: dt.date,
+    procedures: Procedures = NATIONAL,
 ) -> Decision[LimitOutcome]:
     """Decide whether a carer is within the usual fostering limit.
 
@@ -312,14 +333,17 @@ def assess_fostering_limit(
         children: How many children the person fosters, all kinds together.
         all_siblings: Whether they are all siblings of each other.
         exempted: Whether the local authority has exempted the carer.
-        on: The day asked about.
+        on: The day asked about, whose rules apply.
+        procedures: Local procedures (any local version of the rule, cited
+            in the findings).
 
     Returns:
         A decision with outcome [`LimitOutcome`][].
 
     Raises:
         InvalidInputError: *children* is not an integer of at least 0, a
-            flag is not ``True``/``False``/``None``, or *on* is not a date.
+            flag is not ``True``/``False``/``None``, *on* is not a date, or
+            *procedures* is not a [`Procedures`][safeguarding.procedures.Procedures].
 
     Examples:
         >>> import datetime as dt
@@ -332,7 +356,7 @@ def assess_fostering_limit(
         if flag is not None and not isinstance(flag, bool):
             raise InvalidInputError(name, "must be True, False or None")
     check_date("on", on)
-    version = USUAL_FOSTERING_LIMIT.at(on)
+    version = USUAL_FOSTERING_LIMIT.at(on, procedures=check_procedures(procedures))
     limit = version.value
     within = children <= limit
     findings = (

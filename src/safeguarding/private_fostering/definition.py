@@ -73,8 +73,13 @@ from safeguarding.decisions import Decision, Finding
 from safeguarding.errors import InvalidInputError
 from safeguarding.logic import all_of, not_
 from safeguarding.people import Child, age_on
-from safeguarding.private_fostering._checks import frozenset_of, optional_member
+from safeguarding.private_fostering._checks import (
+    check_procedures,
+    frozenset_of,
+    optional_member,
+)
 from safeguarding.private_fostering._instruments import CIVIL_PARTNERSHIP_ACT_2004
+from safeguarding.procedures import NATIONAL, Procedures
 from safeguarding.rules import DatedRule, Version, register
 from safeguarding.sources import CHILDREN_ACT_1989
 
@@ -889,8 +894,8 @@ def days_cared_for(arrangement: Arrangement, *, on: dt.date) -> int:
     return max(0, (last - arrangement.start).days + 1)
 
 
-def _in_progress(a: Arrangement, on: dt.date) -> Finding:
-    source = DEFINITION.at(on).source
+def _in_progress(a: Arrangement, on: dt.date, p: Procedures) -> Finding:
+    source = DEFINITION.at(on, procedures=p).source
     if on < a.start:
         met, detail = False, f"The arrangement starts on {a.start.isoformat()}, after this date."
     elif a.end is not None and on > a.end:
@@ -900,9 +905,9 @@ def _in_progress(a: Arrangement, on: dt.date) -> Finding:
     return Finding(criterion="arrangement in progress", met=met, detail=detail, source=source)
 
 
-def _age(a: Arrangement, on: dt.date) -> Finding:
-    limit = AGE_LIMIT.at(on)
-    disabled_limit = DISABLED_AGE_LIMIT.at(on)
+def _age(a: Arrangement, on: dt.date, p: Procedures) -> Finding:
+    limit = AGE_LIMIT.at(on, procedures=p)
+    disabled_limit = DISABLED_AGE_LIMIT.at(on, procedures=p)
     born = a.child.date_of_birth
     if born is None or on < born:  # an Arrangement always holds a born child
         return Finding(
@@ -932,18 +937,18 @@ def _age(a: Arrangement, on: dt.date) -> Finding:
     return Finding(criterion="age", met=met, detail=detail, source=source)
 
 
-def _not_parent(a: Arrangement, on: dt.date) -> Finding:
+def _not_parent(a: Arrangement, on: dt.date, p: Procedures) -> Finding:
     is_parent = a.relationship is Relationship.PARENT
     detail = "The carer is a parent." if is_parent else "The carer is not a parent."
     return Finding(
         criterion="carer is not a parent",
         met=not is_parent,
         detail=detail,
-        source=DEFINITION.at(on).source,
+        source=DEFINITION.at(on, procedures=p).source,
     )
 
 
-def _no_pr(a: Arrangement, on: dt.date) -> Finding:
+def _no_pr(a: Arrangement, on: dt.date, p: Procedures) -> Finding:
     has_pr = a.carer_has_parental_responsibility
     if has_pr is None:
         detail = (
@@ -958,12 +963,12 @@ def _no_pr(a: Arrangement, on: dt.date) -> Finding:
         criterion="carer has no parental responsibility",
         met=not_(has_pr),
         detail=detail,
-        source=DEFINITION.at(on).source,
+        source=DEFINITION.at(on, procedures=p).source,
     )
 
 
-def _not_relative(a: Arrangement, on: dt.date) -> Finding:
-    definition = RELATIVES.at(on)
+def _not_relative(a: Arrangement, on: dt.date, p: Procedures) -> Finding:
+    definition = RELATIVES.at(on, procedures=p)
     kind = a.relationship
     criterion = "carer is not a relative"
     if kind not in definition.value.relationships:
@@ -975,7 +980,7 @@ def _not_relative(a: Arrangement, on: dt.date) -> Finding:
         )
     version: Version[Any]
     if kind is Relationship.STEP_PARENT:
-        version = STEP_PARENT.at(on)
+        version = STEP_PARENT.at(on, procedures=p)
         links: frozenset[Link] = version.value
         possible = frozenset({Link.MARRIAGE, Link.CIVIL_PARTNERSHIP})
     else:
@@ -1002,16 +1007,16 @@ def _not_relative(a: Arrangement, on: dt.date) -> Finding:
     return Finding(criterion=criterion, met=met, detail=detail, source=version.source)
 
 
-def _own_home(a: Arrangement, on: dt.date) -> Finding:
+def _own_home(a: Arrangement, on: dt.date, p: Procedures) -> Finding:
     criterion = "cared for and accommodated in the carer's own home"
     if a.setting is Setting.CARERS_HOME:
         return Finding(
             criterion=criterion,
             met=True,
             detail="The child is cared for and accommodated in the carer's own home.",
-            source=DEFINITION.at(on).source,
+            source=DEFINITION.at(on, procedures=p).source,
         )
-    source = OWN_HOME.at(on).source
+    source = OWN_HOME.at(on, procedures=p).source
     met: bool | None
     if a.setting is Setting.OTHER_PREMISES or a.carer_lives_there is False:
         met, detail = False, f"The child lives in {_PLACE[a.setting]}, not the carer's own home."
@@ -1029,8 +1034,8 @@ def _own_home(a: Arrangement, on: dt.date) -> Finding:
     return Finding(criterion=criterion, met=met, detail=detail, source=source)
 
 
-def _twenty_eight_days(a: Arrangement, on: dt.date) -> Finding:
-    version = TWENTY_EIGHT_DAY_RULE.at(on)
+def _twenty_eight_days(a: Arrangement, on: dt.date, p: Procedures) -> Finding:
+    version = TWENTY_EIGHT_DAY_RULE.at(on, procedures=p)
     limit = version.value
     reference = max(a.start, on if a.end is None else min(on, a.end))
     days = (reference - a.start).days + 1
@@ -1068,10 +1073,16 @@ def _twenty_eight_days(a: Arrangement, on: dt.date) -> Finding:
     )
 
 
-def _flag_exemption(
-    criterion: str, value: bool | None, field: str, rule: DatedRule[str], on: dt.date
+def _flag_exemption(  # noqa: PLR0913 - the finding, its fact, its rule and the law to apply
+    criterion: str,
+    value: bool | None,
+    field: str,
+    rule: DatedRule[str],
+    *,
+    on: dt.date,
+    p: Procedures,
 ) -> Finding:
-    version = rule.at(on)
+    version = rule.at(on, procedures=p)
     if value is None:
         detail = f"Not known whether the child is {version.value} {_missing(field)}."
     elif value:
@@ -1081,8 +1092,8 @@ def _flag_exemption(
     return Finding(criterion=criterion, met=not_(value), detail=detail, source=version.source)
 
 
-def _household(a: Arrangement, on: dt.date) -> Finding:
-    version = HOUSEHOLD_EXEMPTION.at(on)
+def _household(a: Arrangement, on: dt.date, p: Procedures) -> Finding:
+    version = HOUSEHOLD_EXEMPTION.at(on, procedures=p)
     criterion = "no parent, PR holder or responsible relative living there (Sch 8 para 2(1)(a))"
     residents = a.also_living_there
     met: bool | None
@@ -1105,14 +1116,14 @@ def _household(a: Arrangement, on: dt.date) -> Finding:
     return Finding(criterion=criterion, met=met, detail=detail, source=version.source)
 
 
-def _settings(a: Arrangement, on: dt.date) -> dict[Setting, Finding]:
-    exempt = EXEMPT_SETTINGS.at(on)
-    carve = PERSONAL_CAPACITY.at(on)
+def _settings(a: Arrangement, on: dt.date, p: Procedures) -> dict[Setting, Finding]:
+    exempt = EXEMPT_SETTINGS.at(on, procedures=p)
+    carve = PERSONAL_CAPACITY.at(on, procedures=p)
     exempt_settings = set(exempt.value)
     carved = set(carve.value)
     homes: Version[frozenset[Setting]] | None = None
     if CHILDRENS_HOMES.is_in_force(on):
-        homes = CHILDRENS_HOMES.at(on)
+        homes = CHILDRENS_HOMES.at(on, procedures=p)
         exempt_settings |= homes.value
         carved |= homes.value
     findings: dict[Setting, Finding] = {}
@@ -1151,9 +1162,9 @@ def _settings(a: Arrangement, on: dt.date) -> dict[Setting, Finding]:
     return findings
 
 
-def _boarding_holiday(a: Arrangement, on: dt.date) -> Finding:
-    days = BOARDING_HOLIDAY_DAYS.at(on)
-    age_limit = BOARDING_HOLIDAY_AGE_LIMIT.at(on)
+def _boarding_holiday(a: Arrangement, on: dt.date, p: Procedures) -> Finding:
+    days = BOARDING_HOLIDAY_DAYS.at(on, procedures=p)
+    age_limit = BOARDING_HOLIDAY_AGE_LIMIT.at(on, procedures=p)
     criterion = "boarding-school holiday rule (Sch 8 para 9)"
     stay = a.holiday_stay
     born = a.child.date_of_birth
@@ -1194,7 +1205,9 @@ def _settled(finding: Finding, *, needed: bool) -> Finding:
     return attrs.evolve(finding, detail=detail)
 
 
-def assess(arrangement: Arrangement, *, on: dt.date) -> Decision[Outcome]:
+def assess(
+    arrangement: Arrangement, *, on: dt.date, procedures: Procedures = NATIONAL
+) -> Decision[Outcome]:
     """Decide whether the child in *arrangement* is privately fostered on *on*.
 
     The rule: the child must be under 16 (under 18 if disabled), cared for
@@ -1211,7 +1224,10 @@ def assess(arrangement: Arrangement, *, on: dt.date) -> Decision[Outcome]:
 
     Args:
         arrangement: The facts.
-        on: The day asked about.
+        on: The day asked about, whose rules apply.
+        procedures: Local procedures: where they set their own version of a
+            rule (their reading of an unconfirmed point, say), that version
+            applies and its finding cites the local document.
 
     Returns:
         A decision whose outcome is an [`Outcome`][], with one finding per
@@ -1219,8 +1235,9 @@ def assess(arrangement: Arrangement, *, on: dt.date) -> Decision[Outcome]:
         ``met=None``; its detail names the missing fact (see [`missing_facts`][]).
 
     Raises:
-        InvalidInputError: *arrangement* is not an [`Arrangement`][] or
-            *on* is not a plain ``date``.
+        InvalidInputError: *arrangement* is not an [`Arrangement`][], *on*
+            is not a plain ``date``, or *procedures* is not a
+            [`Procedures`][safeguarding.procedures.Procedures].
         RuleNotInForceError: *on* is before 14 October 1991.
 
     Examples:
@@ -1245,18 +1262,19 @@ def assess(arrangement: Arrangement, *, on: dt.date) -> Decision[Outcome]:
     if not isinstance(arrangement, Arrangement):
         raise InvalidInputError("arrangement", "must be an Arrangement")
     check_date("on", on)
+    p = check_procedures(procedures)
     a = arrangement
-    in_progress = _in_progress(a, on)
+    in_progress = _in_progress(a, on, p)
     core = [
         in_progress,
-        _age(a, on),
-        _not_parent(a, on),
-        _no_pr(a, on),
-        _not_relative(a, on),
-        _own_home(a, on),
-        _twenty_eight_days(a, on),
+        _age(a, on, p),
+        _not_parent(a, on, p),
+        _no_pr(a, on, p),
+        _not_relative(a, on, p),
+        _own_home(a, on, p),
+        _twenty_eight_days(a, on, p),
     ]
-    by_setting = _settings(a, on)
+    by_setting = _settings(a, on, p)
     settings = tuple(by_setting.values())
     # Para 9 disapplies the school exemption (para 2(1)(d)) and no other.
     not_school = tuple(f for s, f in by_setting.items() if s is not Setting.SCHOOL)
@@ -1265,33 +1283,37 @@ def assess(arrangement: Arrangement, *, on: dt.date) -> Decision[Outcome]:
         a.looked_after,
         "looked_after",
         LOOKED_AFTER_EXEMPTION,
-        on,
+        on=on,
+        p=p,
     )
-    household = _household(a, on)
+    household = _household(a, on, p)
     later = (
         _flag_exemption(
             "not in care under a criminal court order (Sch 8 para 3)",
             a.court_ordered,
             "court_ordered",
             COURT_ORDER_EXEMPTION,
-            on,
+            on=on,
+            p=p,
         ),
         _flag_exemption(
             "not detained or under guardianship under the Mental Health Act 1983 (Sch 8 para 4)",
             a.mental_health_detention,
             "mental_health_detention",
             MENTAL_HEALTH_EXEMPTION,
-            on,
+            on=on,
+            p=p,
         ),
         _flag_exemption(
             "not placed for adoption by an adoption agency (Sch 8 para 5)",
             a.placed_for_adoption,
             "placed_for_adoption",
             ADOPTION_EXEMPTION,
-            on,
+            on=on,
+            p=p,
         ),
     )
-    holiday = _boarding_holiday(a, on)
+    holiday = _boarding_holiday(a, on, p)
     exemptions = (looked_after, household, *settings, *later)
     normal = all_of(*(f.met for f in (*core, *exemptions)))
     deemed = all_of(
@@ -1324,7 +1346,9 @@ def assess(arrangement: Arrangement, *, on: dt.date) -> Decision[Outcome]:
     )
 
 
-def is_private_fostering(arrangement: Arrangement, *, on: dt.date) -> bool | None:
+def is_private_fostering(
+    arrangement: Arrangement, *, on: dt.date, procedures: Procedures = NATIONAL
+) -> bool | None:
     """Whether the child is privately fostered on *on*: the shortcut for [`assess`][].
 
     Legal basis:
@@ -1332,7 +1356,8 @@ def is_private_fostering(arrangement: Arrangement, *, on: dt.date) -> bool | Non
 
     Args:
         arrangement: The facts.
-        on: The day asked about.
+        on: The day asked about, whose rules apply.
+        procedures: Local procedures, as for [`assess`][].
 
     Returns:
         ``True`` if privately fostered or treated as such, ``False`` if not,
@@ -1352,7 +1377,7 @@ def is_private_fostering(arrangement: Arrangement, *, on: dt.date) -> bool | Non
         >>> is_private_fostering(aunt, on=dt.date(2025, 3, 1))
         False
     """
-    outcome = assess(arrangement, on=on).outcome
+    outcome = assess(arrangement, on=on, procedures=procedures).outcome
     if outcome is Outcome.CANNOT_DECIDE:
         return None
     return outcome is not Outcome.NOT_PRIVATELY_FOSTERED

@@ -16,9 +16,12 @@ In England the Children (Private Arrangements for Fostering) Regulations 2005
   (reg 10). The time limits of regs 5, 6, 9 and 10 were not confirmed in the
   regulations' text: the library uses the figures local procedures give
   (immediately; 48 hours; 48 hours; 48 hours after the child leaves unless the
-  child is expected back within 27 days), each with its verification status,
-  and a partnership may override them
-  ([`Procedures`][safeguarding.private_fostering.procedures.Procedures]).
+  child is expected back within 27 days), each with its verification status.
+  A partnership whose procedures say otherwise sets its own version of the rule
+  (``private_fostering.notice.child_arrived``, ``.change_of_circumstances``,
+  ``.end_of_arrangement``, ``.return_exception``) in its
+  [`Procedures`][safeguarding.procedures.Procedures], and the notice then cites
+  the local document.
 
 A school not maintained by a local authority that will keep pupils under 16
 for more than two weeks of a holiday gives written notice at least 2 weeks
@@ -37,6 +40,20 @@ Examples:
     >>> late = notice(NoticeDuty.PROPOSAL, event=dt.date(2025, 9, 1), known=dt.date(2025, 8, 11))
     >>> late.timing.value
     'immediately'
+
+    A partnership whose procedures give 24 hours for the reg 6 notice:
+
+    >>> import attrs
+    >>> from safeguarding.procedures import Procedures
+    >>> arrival = NOTICE_RULES[NoticeDuty.CHILD_ARRIVED]
+    >>> local = Procedures.adopt(
+    ...     "Brent private fostering procedures 2024",
+    ...     {arrival.key: attrs.evolve(arrival.at(dt.date(2024, 4, 1)).value, amount=24)},
+    ...     in_force_from=dt.date(2024, 4, 1),
+    ... )
+    >>> n = notice(NoticeDuty.CHILD_ARRIVED, event=dt.date(2025, 5, 2), procedures=local)
+    >>> n.deadline.due, n.source.instrument
+    (datetime.date(2025, 5, 3), 'Brent private fostering procedures 2024')
 """
 
 from __future__ import annotations
@@ -59,7 +76,8 @@ from safeguarding._validate import (
 from safeguarding.citations import Citation, Verification
 from safeguarding.decisions import Deadline, DeadlineStatus, Timescale, Unit
 from safeguarding.errors import InvalidInputError
-from safeguarding.private_fostering.procedures import NATIONAL, Procedures
+from safeguarding.private_fostering._checks import check_procedures
+from safeguarding.procedures import NATIONAL, Procedures
 from safeguarding.rules import DatedRule, Version, register
 from safeguarding.sources import CHILDREN_ACT_1989, PRIVATE_FOSTERING_REGULATIONS_2005
 
@@ -423,12 +441,6 @@ RETURN_EXCEPTION: DatedRule[int] = register(
     )
 )
 
-_OVERRIDES = {
-    NoticeDuty.CHILD_ARRIVED: "arrival_notice_hours",
-    NoticeDuty.CHANGE_OF_CIRCUMSTANCES: "change_notice_hours",
-    NoticeDuty.END_OF_ARRANGEMENT: "end_notice_hours",
-}
-
 
 @attrs.frozen(kw_only=True)
 class Notice:
@@ -491,44 +503,55 @@ class Notice:
         )
 
 
-def _hours_to_days(hours: int) -> int:
-    """The last day a notice due *hours* after an event can be in time, in days after it."""
-    return math.ceil(hours / 24)
+_ADVANCE = frozenset({NoticeDuty.PROPOSAL, NoticeDuty.BOARDING_HOLIDAY})
+"""The duties that arise when the plan is made (*known*), ahead of the event."""
 
 
-def _deadline(started: dt.date, due: dt.date, clock: str, source: Citation, key: str) -> Deadline:
+def _notice_deadline(
+    version: Version[NoticeRule], key: str, *, started: dt.date, due: dt.date, clock: str
+) -> Deadline:
+    """The deadline a notice rule fixes, counted in calendar days from *started* to *due*.
+
+    A notice rule is a [`NoticeRule`][], not a [`Timescale`][safeguarding.decisions.Timescale]
+    counted forward from the start of its clock, so
+    [`Deadline.from_rule`][safeguarding.decisions.Deadline.from_rule] cannot count it: its
+    limit is in hours after an event (the last day in time is a whole day) or in weeks
+    *before* one, while the clock starts on the day the plan was made. *version* is the
+    one the procedures chose, so a local rule cites its local document.
+    """
     return Deadline(
         due=due,
         started=started,
         timescale=Timescale(
             amount=(due - started).days, unit=Unit.CALENDAR_DAYS, clock_starts=clock
         ),
-        source=source,
+        source=version.source,
         rule_key=key,
     )
 
 
-def notice(
+def notice(  # noqa: PLR0913 - the duty, its three facts, and the rules to apply
     duty: NoticeDuty,
     *,
     event: dt.date,
     known: dt.date | None = None,
     expected_return: dt.date | None = None,
+    on: dt.date | None = None,
     procedures: Procedures = NATIONAL,
 ) -> Notice:
     """Apply a notification duty: who must notify the local authority, and by when.
 
-    The rule is applied as it stood on the day the duty arose: *known* for
-    an advance notice, *event* otherwise. "Immediately" is taken as "on the
-    day the duty arises"; "as soon as possible" fixes no day. A time limit in
-    hours becomes the last day the notice can be in time (48 hours after an
-    event on day D: day D + 2).
+    The rule is applied as it stood on *on*: by default the day the duty
+    arose, *known* for an advance notice and *event* otherwise. "Immediately"
+    is taken as "on the day the duty arises"; "as soon as possible" fixes no
+    day. A time limit in hours becomes the last day the notice can be in time
+    (48 hours after an event on day D: day D + 2).
 
     Legal basis:
         Children (Private Arrangements for Fostering) Regulations 2005,
         regs 3, 5, 6, 9 and 10; Children Act 1989 Sch 8 para 9(2) and (4).
         Regs 5, 6, 9 and 10 time limits are secondary or unverified (see
-        each rule) and may be overridden in *procedures*.
+        each rule); local procedures may set their own.
 
     Args:
         duty: Which duty.
@@ -541,14 +564,19 @@ def notice(
             was made (the clock starts then). Required for those, else unused.
         expected_return: For ``END_OF_ARRANGEMENT``: the day the carer
             expects the child back, if any.
-        procedures: Local overrides of unconfirmed time limits.
+        on: The date whose rules apply; the day the duty arose if omitted.
+        procedures: Local procedures: a partnership's own version of the
+            duty's rule (a time limit in hours, say) or of the return
+            exception (rule ``private_fostering.notice.return_exception``),
+            cited from its own document.
 
     Returns:
-        The [`Notice`][].
+        The [`Notice`][], citing the rule applied (national or local).
 
     Raises:
         InvalidInputError: a date is not a plain ``date``; *known* is missing
-            or after *event*; *expected_return* is before *event*.
+            or after *event*; *expected_return* is before *event*;
+            *procedures* is not a [`Procedures`][safeguarding.procedures.Procedures].
         RuleNotInForceError: the duty did not exist on that day (the 2005
             Regulations began on 1 July 2005).
 
@@ -563,23 +591,48 @@ def notice(
     """
     check_enum("duty", duty, NoticeDuty)
     check_date("event", event)
-    if not isinstance(procedures, Procedures):
-        raise InvalidInputError("procedures", "must be a Procedures")
-    rule = NOTICE_RULES[duty]
-    if duty in (NoticeDuty.PROPOSAL, NoticeDuty.BOARDING_HOLIDAY):
+    check_procedures(procedures)
+    arises = event
+    if duty in _ADVANCE:
         if known is None:
             raise InvalidInputError("known", f"is required for {duty.name}")
         check_date("known", known)
         if known > event:
             raise InvalidInputError("known", "must not be after event")
-        return _advance_notice(duty, rule, event=event, known=known)
-    version = rule.at(event)
+        arises = known
+    day = arises if on is None else check_date("on", on)
+    rule = NOTICE_RULES[duty]
+    version = rule.at(day, procedures=procedures)
     value = version.value
-    if value.timing is Timing.WITHIN_HOURS_AFTER:
-        return _notice_after(duty, rule, event, expected_return, procedures)
-    deadline = None
-    if value.timing is Timing.IMMEDIATELY:
-        deadline = _deadline(event, event, value.event, version.source, rule.key)
+    if duty is NoticeDuty.END_OF_ARRANGEMENT and expected_return is not None:
+        check_date("expected_return", expected_return)
+        if expected_return < event:
+            raise InvalidInputError("expected_return", "must not be before event")
+        exception = RETURN_EXCEPTION.at(day, procedures=procedures)
+        if (expected_return - event).days <= exception.value:
+            return Notice(
+                duty=duty,
+                notifier=value.notifier,
+                recipient=value.recipient,
+                timing=Timing.NOT_REQUIRED,
+                event=event,
+                deadline=None,
+                source=exception.source,
+                rule_key=RETURN_EXCEPTION.key,
+            )
+    deadline: Deadline | None = None
+    match value.timing:
+        case Timing.AT_LEAST_WEEKS_BEFORE:
+            return _advance_notice(duty, rule.key, version, event=event, known=arises)
+        case Timing.WITHIN_HOURS_AFTER:
+            # The last day the notice can be in time: a part day counts as a whole one.
+            due = event + dt.timedelta(days=math.ceil(value.amount / 24))
+            clock = f"{value.event} ({value.amount} hours)"
+            deadline = _notice_deadline(version, rule.key, started=event, due=due, clock=clock)
+        case Timing.IMMEDIATELY:
+            deadline = _notice_deadline(
+                version, rule.key, started=arises, due=arises, clock=value.event
+            )
     return _made(duty, version, rule.key, event, deadline)
 
 
@@ -603,51 +656,14 @@ def _made(
 
 
 def _advance_notice(
-    duty: NoticeDuty, rule: DatedRule[NoticeRule], *, event: dt.date, known: dt.date
+    duty: NoticeDuty, key: str, version: Version[NoticeRule], *, event: dt.date, known: dt.date
 ) -> Notice:
-    version = rule.at(known)
     weeks = version.value.amount
     latest = event - dt.timedelta(weeks=weeks)
     if duty is NoticeDuty.PROPOSAL and known > latest:
         clock = f"proposal (the arrangement starts on {event.isoformat()}, within {weeks} weeks)"
-        deadline = _deadline(known, known, clock, version.source, rule.key)
-        made = _made(duty, version, rule.key, event, deadline)
-        return attrs.evolve(made, timing=Timing.IMMEDIATELY)
+        deadline = _notice_deadline(version, key, started=known, due=known, clock=clock)
+        return attrs.evolve(_made(duty, version, key, event, deadline), timing=Timing.IMMEDIATELY)
     clock = f"plan ({weeks} weeks before {event.isoformat()})"
-    deadline = _deadline(min(known, latest), latest, clock, version.source, rule.key)
-    return _made(duty, version, rule.key, event, deadline)
-
-
-def _notice_after(
-    duty: NoticeDuty,
-    rule: DatedRule[NoticeRule],
-    event: dt.date,
-    expected_return: dt.date | None,
-    procedures: Procedures,
-) -> Notice:
-    version = rule.at(event)
-    override = _OVERRIDES.get(duty)
-    local: int | None = None if override is None else getattr(procedures, override)
-    hours = version.value.amount if local is None else local
-    if duty is NoticeDuty.END_OF_ARRANGEMENT and expected_return is not None:
-        check_date("expected_return", expected_return)
-        if expected_return < event:
-            raise InvalidInputError("expected_return", "must not be before event")
-        exception = RETURN_EXCEPTION.at(event)
-        allowed = procedures.return_exception_days
-        window = exception.value if allowed is None else allowed
-        if (expected_return - event).days <= window:
-            return Notice(
-                duty=duty,
-                notifier=version.value.notifier,
-                recipient=version.value.recipient,
-                timing=Timing.NOT_REQUIRED,
-                event=event,
-                deadline=None,
-                source=exception.source,
-                rule_key=RETURN_EXCEPTION.key,
-            )
-    due = event + dt.timedelta(days=_hours_to_days(hours))
-    clock = f"{version.value.event} ({hours} hours)"
-    deadline = _deadline(event, due, clock, version.source, rule.key)
-    return _made(duty, version, rule.key, event, deadline)
+    deadline = _notice_deadline(version, key, started=min(known, latest), due=latest, clock=clock)
+    return _made(duty, version, key, event, deadline)

@@ -19,6 +19,9 @@ addition* (reg 8(2)): they neither count towards nor reset the cycle.
 
 [`visit_schedule`][] plans the latest compliant visits; [`check_visits`][]
 takes the visits actually made and gives each required visit with its status.
+Working days are counted on the calendar of the
+[`Procedures`][safeguarding.procedures.Procedures] given (local closure days),
+and a rule the procedures set locally is cited from the local document.
 
 Examples:
     >>> import datetime as dt
@@ -40,23 +43,23 @@ from collections.abc import Iterable
 import attrs
 
 from safeguarding._validate import check_date, check_enum, is_date, is_instance, is_member
-from safeguarding.calendar import add_months
 from safeguarding.citations import Verification
 from safeguarding.decisions import Deadline, DeadlineStatus, Timescale, Unit
 from safeguarding.errors import InvalidInputError
+from safeguarding.private_fostering._checks import check_procedures
 from safeguarding.private_fostering._instruments import CORONAVIRUS_AMENDMENT_REGULATIONS_2020
-from safeguarding.private_fostering.procedures import NATIONAL, Procedures
+from safeguarding.procedures import NATIONAL, Procedures
 from safeguarding.rules import DatedRule, Version, register
 from safeguarding.sources import PRIVATE_FOSTERING_REGULATIONS_2005
 
 __all__ = [
     "FIRST_VISIT_AFTER_NOTICE",
     "FIRST_VISIT_AFTER_PROPOSAL",
+    "FIRST_VISIT_RELAXATION",
     "FIRST_YEAR",
     "INTERVAL_FIRST_YEAR",
     "INTERVAL_LATER_YEARS",
     "VISITS_ON_REQUEST",
-    "FirstVisitRule",
     "FirstVisitTrigger",
     "RequiredVisit",
     "Visit",
@@ -66,6 +69,7 @@ __all__ = [
     "VisitStatus",
     "check_visits",
     "first_visit_deadline",
+    "first_year_ends",
     "visit_schedule",
 ]
 
@@ -118,57 +122,19 @@ class VisitStatus(enum.Enum):
     """No fixed timescale applied ("as soon as reasonably practicable", 2020)."""
 
 
-@attrs.frozen(kw_only=True)
-class FirstVisitRule:
-    """The first-visit timescale in force: working days, or none fixed.
-
-    Attributes:
-        timescale: The timescale, or ``None`` for "as soon as reasonably practicable".
-    """
-
-    timescale: Timescale | None = attrs.field(
-        validator=attrs.validators.optional(is_instance(Timescale))
-    )
-
-    def describe(self) -> str:
-        """``"7 working days after the notification"`` or the relaxed wording."""
-        if self.timescale is None:
-            return "as soon as reasonably practicable after the notification"
-        return self.timescale.describe()
-
-
-_SEVEN = FirstVisitRule(
-    timescale=Timescale(amount=7, unit=Unit.WORKING_DAYS, clock_starts="notification")
-)
-_RELAXED = FirstVisitRule(timescale=None)
-_COVID = CORONAVIRUS_AMENDMENT_REGULATIONS_2020.cite(
-    "amendments to the 2005 private fostering regulations (24 April to 24 September 2020)",
-    Verification.SECONDARY,
-    url="https://www.legislation.gov.uk/uksi/2020/445/note/made",
-    note="In force 24 April 2020; ceased to have effect on 25 September 2020 (Explanatory Note, "
-    "primary). That it replaced the private fostering seven working days with 'as soon as "
-    "reasonably practicable' is from Spire Barristers' briefing and copies of the SI "
-    "(secondary).",
-)
+_SEVEN = Timescale(amount=7, unit=Unit.WORKING_DAYS, clock_starts="notification")
 
 
 def _first_visit_rule(
     key: str, title: str, provision: str, status: Verification, note: str
-) -> DatedRule[FirstVisitRule]:
-    normal = PRIVATE_FOSTERING_REGULATIONS_2005.cite(provision, status, url=_NOTE_URL, note=note)
+) -> DatedRule[Timescale]:
+    source = PRIVATE_FOSTERING_REGULATIONS_2005.cite(provision, status, url=_NOTE_URL, note=note)
     return register(
         DatedRule(
             key=key,
             title=title,
             versions=(
-                Version(in_force_from=REGULATIONS_COMMENCEMENT, value=_SEVEN, source=normal),
-                Version(
-                    in_force_from=COVID_RELAXATION_START,
-                    value=_RELAXED,
-                    source=_COVID,
-                    edition="coronavirus relaxation",
-                ),
-                Version(in_force_from=COVID_RELAXATION_END, value=_SEVEN, source=normal),
+                Version(in_force_from=REGULATIONS_COMMENCEMENT, value=_SEVEN, source=source),
             ),
         )
     )
@@ -191,6 +157,33 @@ FIRST_VISIT_AFTER_NOTICE = _first_visit_rule(
     "'within seven working days' is from Trafford's procedure, the 2005 guidance (paras "
     "2.26-2.27) and the national PF1 statistics.",
 )
+FIRST_VISIT_RELAXATION: DatedRule[str] = register(
+    DatedRule(
+        key="private_fostering.first_visit.coronavirus_relaxation",
+        title="First visits with no fixed timescale while SI 2020/445 had effect",
+        versions=(
+            Version(
+                in_force_from=COVID_RELAXATION_START,
+                value="as soon as reasonably practicable after the notification, in place of "
+                "seven working days (regs 4(1) and 7(1))",
+                source=CORONAVIRUS_AMENDMENT_REGULATIONS_2020.cite(
+                    "amendments to the 2005 private fostering regulations "
+                    "(24 April to 24 September 2020)",
+                    Verification.SECONDARY,
+                    url="https://www.legislation.gov.uk/uksi/2020/445/note/made",
+                    note="In force 24 April 2020; ceased to have effect on 25 September 2020 "
+                    "(Explanatory Note, primary). That it replaced the private fostering seven "
+                    "working days with 'as soon as reasonably practicable' is from Spire "
+                    "Barristers' briefing and copies of the SI (secondary).",
+                ),
+                edition="coronavirus relaxation",
+            ),
+        ),
+        repealed_on=COVID_RELAXATION_END,
+    )
+)
+"""While in force, a notification fixes no first-visit day: the seven working days
+of the rules ``private_fostering.first_visit.after_proposal`` and ``.after_notice`` give way."""
 INTERVAL_FIRST_YEAR: DatedRule[Timescale] = register(
     DatedRule(
         key="private_fostering.visit_interval.first_year",
@@ -298,11 +291,6 @@ class VisitClock:
         if self.aware > self.notified:
             raise InvalidInputError("aware", "must not be after notified")
 
-    @property
-    def first_year_ends(self) -> dt.date:
-        """The first day of the second year of the arrangement, for visits (reg 8(6))."""
-        return add_months(self.aware, FIRST_YEAR.at(self.aware).value.amount)
-
 
 _MADE = frozenset({VisitStatus.ON_TIME, VisitStatus.LATE})
 _OPEN = frozenset({VisitStatus.OVERDUE, VisitStatus.DUE_TODAY, VisitStatus.NOT_YET_DUE})
@@ -352,7 +340,11 @@ class RequiredVisit:
 
 
 def first_visit_deadline(
-    *, notified: dt.date, trigger: FirstVisitTrigger, procedures: Procedures = NATIONAL
+    *,
+    notified: dt.date,
+    trigger: FirstVisitTrigger,
+    on: dt.date | None = None,
+    procedures: Procedures = NATIONAL,
 ) -> Deadline | None:
     """The day by which the first visit is due after a notification.
 
@@ -369,14 +361,17 @@ def first_visit_deadline(
     Args:
         notified: The day the authority received the notification (day 0).
         trigger: Which kind of notice it was.
-        procedures: The working-day calendar to use (local closures).
+        on: The date whose rules apply; *notified* if omitted.
+        procedures: Local procedures: the working-day calendar (local
+            closures) and any local version of the first-visit rule.
 
     Returns:
         The deadline, or ``None`` when no fixed timescale applied that day.
 
     Raises:
-        InvalidInputError: *notified* is not a plain ``date``.
-        RuleNotInForceError: *notified* is before 1 July 2005.
+        InvalidInputError: a date is not a plain ``date``, or *procedures*
+            is not a [`Procedures`][safeguarding.procedures.Procedures].
+        RuleNotInForceError: the rules' date is before 1 July 2005.
         CalendarCoverageError: the calendar does not cover the dates.
 
     Examples:
@@ -384,42 +379,80 @@ def first_visit_deadline(
         >>> first_visit_deadline(notified=dt.date(2024, 12, 20),
         ...                      trigger=FirstVisitTrigger.NOTICE_OF_FOSTERING).due
         datetime.date(2025, 1, 3)
+        >>> first_visit_deadline(notified=dt.date(2020, 5, 1),
+        ...                      trigger=FirstVisitTrigger.NOTICE_OF_FOSTERING) is None
+        True
     """
     check_date("notified", notified)
     check_enum("trigger", trigger, FirstVisitTrigger)
+    check_procedures(procedures)
+    day = notified if on is None else check_date("on", on)
     rule = (
         FIRST_VISIT_AFTER_PROPOSAL
         if trigger is FirstVisitTrigger.ADVANCE_NOTICE
         else FIRST_VISIT_AFTER_NOTICE
     )
-    version = rule.at(notified)
-    timescale = version.value.timescale
-    if timescale is None:
+    if FIRST_VISIT_RELAXATION.is_in_force(day):
         return None
-    return Deadline(
-        due=procedures.calendar.add_working_days(notified, timescale.amount),
-        started=notified,
-        timescale=timescale,
-        source=version.source,
-        rule_key=rule.key,
-    )
+    return Deadline.from_rule(rule, notified, on=day, procedures=procedures)
 
 
-def _next_visit(previous: dt.date, first_year_ends: dt.date) -> Deadline:
+def first_year_ends(
+    clock: VisitClock, *, on: dt.date | None = None, procedures: Procedures = NATIONAL
+) -> dt.date:
+    """The first day of the second year of the arrangement, for visits (reg 8(6)).
+
+    For the visiting cycle the arrangement begins when the local authority
+    became aware of it, so the first year runs for 12 months from *aware*.
+
+    Legal basis:
+        Children (Private Arrangements for Fostering) Regulations 2005,
+        reg 8(6) (rule ``private_fostering.visit_first_year``).
+
+    Args:
+        clock: The notification day, awareness day and kind of notice.
+        on: The date whose rule applies; the day the authority became aware
+            if omitted.
+        procedures: Local procedures (any local version of the rule).
+
+    Returns:
+        The day the second year begins.
+
+    Raises:
+        InvalidInputError: *clock* is not a [`VisitClock`][], *on* not a
+            plain ``date``, or *procedures* not a
+            [`Procedures`][safeguarding.procedures.Procedures].
+        RuleNotInForceError: the rule's date is before 1 July 2005.
+
+    Examples:
+        >>> import datetime as dt
+        >>> clock = VisitClock(notified=dt.date(2024, 3, 4), aware=dt.date(2024, 2, 29),
+        ...                    trigger=FirstVisitTrigger.NOTICE_OF_FOSTERING)
+        >>> first_year_ends(clock)
+        datetime.date(2025, 2, 28)
+    """
+    if not isinstance(clock, VisitClock):
+        raise InvalidInputError("clock", "must be a VisitClock")
+    check_procedures(procedures)
+    day = clock.aware if on is None else check_date("on", on)
+    year = FIRST_YEAR.at(day, procedures=procedures).value
+    return year.due(clock.aware, calendar=procedures.calendar)
+
+
+def _next_visit(
+    previous: dt.date, year_two: dt.date, *, on: dt.date | None, procedures: Procedures
+) -> Deadline:
     """The subsequent visit due after a visit made (or planned) on *previous*."""
-    rule = INTERVAL_FIRST_YEAR if previous < first_year_ends else INTERVAL_LATER_YEARS
-    version = rule.at(previous)
-    return Deadline(
-        due=previous + dt.timedelta(weeks=version.value.amount),
-        started=previous,
-        timescale=version.value,
-        source=version.source,
-        rule_key=rule.key,
-    )
+    rule = INTERVAL_FIRST_YEAR if previous < year_two else INTERVAL_LATER_YEARS
+    return Deadline.from_rule(rule, previous, on=on, procedures=procedures)
 
 
 def visit_schedule(
-    clock: VisitClock, *, until: dt.date, procedures: Procedures = NATIONAL
+    clock: VisitClock,
+    *,
+    until: dt.date,
+    on: dt.date | None = None,
+    procedures: Procedures = NATIONAL,
 ) -> tuple[Deadline, ...]:
     """The latest compliant visits: each made on the last day it is in time.
 
@@ -436,14 +469,20 @@ def visit_schedule(
     Args:
         clock: The notification day, awareness day and kind of notice.
         until: Plan visits due on or before this day.
-        procedures: The working-day calendar to use.
+        on: The date whose rules apply to every visit; if omitted, each rule
+            as it stood on the day its clock started (the notification for the
+            first visit, the awareness for the first year, the previous visit
+            for each interval).
+        procedures: Local procedures: the working-day calendar and any local
+            version of the visiting rules.
 
     Returns:
         The deadlines in order (possibly empty if *until* is early).
 
     Raises:
-        InvalidInputError: *clock* is not a [`VisitClock`][] or *until*
-            not a plain ``date``.
+        InvalidInputError: *clock* is not a [`VisitClock`][], *until* or *on*
+            not a plain ``date``, or *procedures* not a
+            [`Procedures`][safeguarding.procedures.Procedures].
         RuleNotInForceError: dates before 1 July 2005.
 
     Examples:
@@ -457,9 +496,9 @@ def visit_schedule(
     if not isinstance(clock, VisitClock):
         raise InvalidInputError("clock", "must be a VisitClock")
     check_date("until", until)
-    first_year_ends = clock.first_year_ends
+    year_two = first_year_ends(clock, on=on, procedures=procedures)
     first = first_visit_deadline(
-        notified=clock.notified, trigger=clock.trigger, procedures=procedures
+        notified=clock.notified, trigger=clock.trigger, on=on, procedures=procedures
     )
     plan: list[Deadline] = []
     previous = clock.aware
@@ -469,7 +508,7 @@ def visit_schedule(
         plan.append(first)
         previous = first.due
     while True:
-        following = _next_visit(previous, first_year_ends)
+        following = _next_visit(previous, year_two, on=on, procedures=procedures)
         if following.due > until:
             return tuple(plan)
         plan.append(following)
@@ -512,7 +551,10 @@ def check_visits(
     visits meet the requirements in date order; visits on request are
     ignored (they are in addition to the cycle). Visits after *on* are not
     yet known on *on* and are ignored. No further visit is required once
-    the arrangement has *ended* before it fell due.
+    the arrangement has *ended* before it fell due. Each rule is applied as
+    it stood on the day its clock started: the notification for the first
+    visit, the awareness for the first year, the visit made for each
+    interval (a notification in the 2020 relaxation stays untimed).
 
     Legal basis:
         Children (Private Arrangements for Fostering) Regulations 2005,
@@ -521,17 +563,20 @@ def check_visits(
     Args:
         visits: The visits made, in any order.
         clock: The notification day, awareness day and kind of notice.
-        on: The day the position is checked.
+        on: The day the position is checked: visits after it are not yet
+            known. It does not choose the rules (see above).
         ended: The last day of the arrangement, if it has ended.
-        procedures: The working-day calendar to use.
+        procedures: Local procedures: the working-day calendar and any local
+            version of the visiting rules.
 
     Returns:
         The required visits in order: the first visit, then each subsequent
         visit up to the first one not yet made.
 
     Raises:
-        InvalidInputError: bad dates, visits or clock, a visit before the
-            notification, or *ended* before the authority became aware.
+        InvalidInputError: bad dates, visits, clock or procedures, a visit
+            before the notification, or *ended* before the authority became
+            aware.
         RuleNotInForceError: dates before 1 July 2005.
 
     Examples:
@@ -552,7 +597,7 @@ def check_visits(
         check_date("ended", ended)
         if ended < clock.aware:
             raise InvalidInputError("ended", "must not be before the authority became aware")
-    first_year_ends = clock.first_year_ends
+    year_two = first_year_ends(clock, procedures=procedures)
     made = iter(_statutory_visits(visits, clock.notified, on))
     first = first_visit_deadline(
         notified=clock.notified, trigger=clock.trigger, procedures=procedures
@@ -571,7 +616,7 @@ def check_visits(
     ]
     previous = visited
     while previous is not None:
-        deadline = _next_visit(previous, first_year_ends)
+        deadline = _next_visit(previous, year_two, on=None, procedures=procedures)
         if ended is not None and deadline.due > ended:
             break
         visited = next(made, None)

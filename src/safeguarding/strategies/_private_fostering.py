@@ -4,7 +4,8 @@ They aim at the boundaries the rules turn on: stays of 27 and 28 days,
 intended ends on day 27 or 28, 16th and 18th birthdays (disabled children
 aged 16 and 17 included), holiday stays of 14 and 15 days, every
 relationship, link and setting, notifications either side of the 2020
-relaxation, and bank holidays in the first-visit clock.
+relaxation, bank holidays in the first-visit clock, and local procedures that
+set their own notice time limits and return exception.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
+import attrs
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
@@ -24,7 +26,6 @@ from safeguarding.private_fostering import (
     ArrangementRecord,
     CarerCapacity,
     CarerCircumstances,
-    FirstVisitRule,
     FirstVisitTrigger,
     HolidayStay,
     IntendedDuration,
@@ -35,7 +36,6 @@ from safeguarding.private_fostering import (
     NotificationOutcome,
     NotificationRecord,
     Notifier,
-    Procedures,
     Recipient,
     Relationship,
     RelativesDefinition,
@@ -49,18 +49,15 @@ from safeguarding.private_fostering import (
     check_visits,
     notice,
 )
-from safeguarding.strategies._core import (
-    calendar_dates,
-    timescales,
-    working_calendars,
-)
+from safeguarding.private_fostering.notifications import NOTICE_RULES, RETURN_EXCEPTION
+from safeguarding.procedures import NATIONAL, Procedures
+from safeguarding.strategies._core import calendar_dates, working_calendars
 
 __all__ = [
     "STRATEGIES",
     "arrangement_records",
     "arrangements",
     "carer_circumstances",
-    "first_visit_rules",
     "fostering_notices",
     "fostering_procedures",
     "fostering_visits",
@@ -337,31 +334,66 @@ def notice_rules() -> st.SearchStrategy[NoticeRule]:
     return build()
 
 
-def fostering_procedures() -> st.SearchStrategy[Procedures]:
-    """Procedures with national defaults or local overrides (including 0 hours)."""
-    return st.builds(
-        Procedures,
-        calendar=st.one_of(st.just(ENGLAND_AND_WALES), working_calendars()),
-        arrival_notice_hours=_hours,
-        change_notice_hours=_hours,
-        end_notice_hours=_hours,
-        return_exception_days=_exception_days,
-    )
-
-
 _events = calendar_dates(_REGULATIONS + dt.timedelta(days=200), _LATEST)
 _notice_duties = st.sampled_from(NoticeDuty)
 _weeks_ahead = st.one_of(st.sampled_from((0, 13, 14, 15, 41, 42, 43)), st.integers(0, 180))
 _returns = st.one_of(st.none(), st.sampled_from((0, 26, 27, 28, 29)), st.integers(0, 90))
-_hours = st.one_of(st.none(), st.sampled_from((0, 24, 48, 72)), st.integers(0, 240))
-_exception_days = st.one_of(st.none(), st.sampled_from((27, 28)), st.integers(0, 60))
-_notice_procedures = st.builds(
-    Procedures,
-    arrival_notice_hours=_hours,
-    change_notice_hours=_hours,
-    end_notice_hours=_hours,
-    return_exception_days=_exception_days,
+_hours = st.one_of(st.sampled_from((0, 24, 36, 48, 72)), st.integers(0, 240))
+_exception_days = st.one_of(st.sampled_from((27, 28)), st.integers(0, 60))
+# The notice rules whose time limits were not confirmed: local procedures set their own.
+_LOCAL_LIMITS = tuple(
+    NOTICE_RULES[duty]
+    for duty in (
+        NoticeDuty.CHILD_ARRIVED,
+        NoticeDuty.CHANGE_OF_CIRCUMSTANCES,
+        NoticeDuty.END_OF_ARRANGEMENT,
+    )
 )
+_local_names = st.sampled_from(
+    (
+        "Brent private fostering procedures",
+        "Warrington Safeguarding Children Partnership procedures",
+        "Norfolk County Council private fostering guidance",
+    )
+)
+_adopted_from = st.one_of(st.just(_REGULATIONS), calendar_dates(_REGULATIONS, _LATEST))
+
+
+def _local_limit(rule_value: NoticeRule, hours: int) -> NoticeRule:
+    """The notice rule with a local time limit; 0 hours is "immediately"."""
+    if hours == 0:
+        return attrs.evolve(rule_value, timing=Timing.IMMEDIATELY, amount=0)
+    return attrs.evolve(rule_value, amount=hours)
+
+
+def fostering_procedures() -> st.SearchStrategy[Procedures]:
+    """Procedures that set private fostering rules of their own, or national guidance.
+
+    A local document may set its own time limit (in hours, 0 meaning
+    "immediately") for the notices of regs 6, 9 and 10 and its own return
+    exception (in days), from the regulations' commencement or a later date,
+    with its own working-day calendar.
+    """
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Procedures:
+        if draw(st.integers(0, 4)) == 0:
+            return NATIONAL
+        values: dict[str, object] = {}
+        for rule in _LOCAL_LIMITS:
+            if draw(_bools):
+                values[rule.key] = _local_limit(rule.versions[-1].value, draw(_hours))
+        if draw(_bools):
+            values[RETURN_EXCEPTION.key] = draw(_exception_days)
+        calendar = draw(st.one_of(st.just(ENGLAND_AND_WALES), working_calendars()))
+        return Procedures.adopt(
+            draw(_local_names), values, in_force_from=draw(_adopted_from), calendar=calendar
+        )
+
+    return build()
+
+
+_notice_procedures = fostering_procedures()
 
 
 def fostering_notices() -> st.SearchStrategy[Notice]:
@@ -369,7 +401,8 @@ def fostering_notices() -> st.SearchStrategy[Notice]:
 
     Advance notices are drawn 6 weeks (or 2 weeks) before the start and
     either side of it; end-of-arrangement notices with returns on day 27
-    and 28; local overrides of the unconfirmed time limits.
+    and 28; local procedures with their own time limits and return exception
+    ([`fostering_procedures`][safeguarding.strategies.fostering_procedures]).
     """
 
     @st.composite
@@ -392,11 +425,6 @@ def fostering_notices() -> st.SearchStrategy[Notice]:
         )
 
     return build()
-
-
-def first_visit_rules() -> st.SearchStrategy[FirstVisitRule]:
-    """First-visit rules: a timescale, or none fixed (the 2020 relaxation)."""
-    return st.builds(FirstVisitRule, timescale=st.one_of(st.none(), timescales()))
 
 
 def fostering_visits(
@@ -486,12 +514,10 @@ STRATEGIES: dict[type[Any], Callable[[], st.SearchStrategy[Any]]] = {
     Arrangement: arrangements,
     ArrangementRecord: arrangement_records,
     CarerCircumstances: carer_circumstances,
-    FirstVisitRule: first_visit_rules,
     HolidayStay: holiday_stays,
     Notice: fostering_notices,
     NoticeRule: notice_rules,
     NotificationRecord: notification_records,
-    Procedures: fostering_procedures,
     RelativesDefinition: relatives_definitions,
     RequiredVisit: required_visits,
     Visit: fostering_visits,
