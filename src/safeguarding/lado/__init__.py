@@ -28,7 +28,7 @@ something else.
 Examples:
     >>> import datetime as dt
     >>> from safeguarding.lado import Outcome, outcomes_in_force
-    >>> Outcome.UNFOUNDED in outcomes_in_force(dt.date(2019, 1, 1))
+    >>> Outcome.UNFOUNDED in outcomes_in_force(on=dt.date(2019, 1, 1))
     False
 """
 

@@ -226,7 +226,7 @@ def lado_timelines() -> st.SearchStrategy[Timeline]:
 def _outcome_on(draw: st.DrawFn, on: dt.date) -> Outcome | None:
     if not OUTCOMES.is_in_force(on):
         return None
-    return draw(st.one_of(st.none(), st.sampled_from(outcomes_in_force(on))))
+    return draw(st.one_of(st.none(), st.sampled_from(outcomes_in_force(on=on))))
 
 
 def lado_cases() -> st.SearchStrategy[Case]:
