@@ -3,6 +3,7 @@
 import datetime as dt
 
 import pytest
+from hypothesis import given
 
 from safeguarding.citations import Citation, Verification
 from safeguarding.errors import InvalidInputError
@@ -45,6 +46,7 @@ from safeguarding.lado.threshold import (
 )
 from safeguarding.lado.timescales import ResolutionBand
 from safeguarding.procedures import LOCAL_NOTE, NATIONAL, Procedures
+from safeguarding.strategies._lado import allegations, kcsie_dates, lado_procedures
 
 D = dt.date
 EVE_OF_KCSIE_2020 = D(2020, 8, 31)
@@ -270,3 +272,11 @@ def test_what_is_not_procedures_is_refused_naming_procedures(call):
     with pytest.raises(InvalidInputError) as info:
         call("Sefton")
     assert info.value.field == "procedures"
+
+
+# Property: procedures that set only local timescales (and closure days) change no decision.
+@given(allegation=allegations(), on=kcsie_dates(), procedures=lado_procedures())
+def test_timescale_procedures_change_no_threshold_decision(allegation, on, procedures):
+    assert assess_threshold(allegation, on=on, procedures=procedures) == assess_threshold(
+        allegation, on=on
+    )
