@@ -35,13 +35,13 @@ FOUR = (Outcome.SUBSTANTIATED, Outcome.MALICIOUS, Outcome.FALSE, Outcome.UNSUBST
 # made it is unverified.
 def test_availability_before_and_after_kcsie_2016():
     with pytest.raises(RuleNotInForceError):
-        outcomes_in_force(D(2016, 9, 4))
-    assert outcomes_in_force(D(2016, 9, 5)) == FOUR
+        outcomes_in_force(on=D(2016, 9, 4))
+    assert outcomes_in_force(on=D(2016, 9, 5)) == FOUR
 
 
 def test_unfounded_is_available_from_kcsie_2021():
-    assert outcomes_in_force(D(2021, 8, 31)) == FOUR
-    assert outcomes_in_force(D(2021, 9, 1)) == (*FOUR, Outcome.UNFOUNDED)
+    assert outcomes_in_force(on=D(2021, 8, 31)) == FOUR
+    assert outcomes_in_force(on=D(2021, 9, 1)) == (*FOUR, Outcome.UNFOUNDED)
     with pytest.raises(InvalidInputError) as info:
         outcome_definition(Outcome.UNFOUNDED, on=D(2021, 8, 31))
     assert info.value.field == "outcome"
@@ -113,8 +113,8 @@ def test_check_outcome_in_force():
     ],
 )
 def test_kcsie_edition(on, edition):
-    assert kcsie_edition(on) == edition
-    assert edition_label(on) == f"KCSIE {edition}"
+    assert kcsie_edition(on=on) == edition
+    assert edition_label(on=on) == f"KCSIE {edition}"
 
 
 def test_commencement_and_its_errors():
@@ -126,7 +126,7 @@ def test_commencement_and_its_errors():
     with pytest.raises(InvalidInputError):
         commencement("2020")  # type: ignore[arg-type]
     with pytest.raises(RuleNotInForceError):
-        kcsie_edition(D(2014, 4, 2))
+        kcsie_edition(on=D(2014, 4, 2))
     assert KCSIE_EDITION.versions[-1].source.status is Verification.UNVERIFIED
 
 
@@ -134,7 +134,7 @@ def test_commencement_and_its_errors():
 # every category has exactly one definition.
 @given(kcsie_dates(min_value=D(2016, 9, 5)))
 def test_outcomes_in_force_shape(on):
-    outcomes = outcomes_in_force(on)
+    outcomes = outcomes_in_force(on=on)
     assert outcomes[:4] == FOUR
     assert len(set(outcomes)) == len(outcomes)
     assert (Outcome.UNFOUNDED in outcomes) == (on >= commencement(2021))

@@ -273,7 +273,7 @@ def test_retention_is_the_later_of_the_two_limits(case, on, consent):
     if (
         case.outcome is not None
         and OUTCOMES.is_in_force(on)
-        and case.outcome not in outcomes_in_force(on)
+        and case.outcome not in outcomes_in_force(on=on)
     ):
         with pytest.raises(InvalidInputError):
             retention(case, on=on, consents_to_retention=consent)

@@ -165,19 +165,19 @@ def test_limbs_by_edition():
     # read in verbatim copies (https://user-s7hizqk.cld.bz/1-General-Information/123 ;
     # https://www.keepingchildrensafeineducation.co.uk/part_four_alleg.html ); 2022 and 2023
     # not read (unverified).
-    assert limbs_in_force(D(2014, 4, 3)) == (
+    assert limbs_in_force(on=D(2014, 4, 3)) == (
         Limb.HARMED_CHILD,
         Limb.CRIMINAL_OFFENCE,
         Limb.RISK_OF_HARM,
     )
-    assert limbs_in_force(D(2025, 12, 1))[-1] is Limb.NOT_SUITABLE
+    assert limbs_in_force(on=D(2025, 12, 1))[-1] is Limb.NOT_SUITABLE
     statuses = {v.edition: v.source.status for v in HARM_THRESHOLD.versions}
     assert statuses["KCSIE 2021"] is Verification.PRIMARY
     assert statuses["KCSIE 2024"] is Verification.PRIMARY
     assert statuses["KCSIE 2022"] is Verification.UNVERIFIED
     assert LOW_LEVEL_CONCERN.in_force_from == D(2021, 9, 1)
     with pytest.raises(RuleNotInForceError):
-        limbs_in_force(D(2014, 4, 2))
+        limbs_in_force(on=D(2014, 4, 2))
 
 
 def test_bad_arguments():
@@ -196,7 +196,7 @@ def test_bad_arguments():
 @given(allegation=allegations(), on=kcsie_dates())
 def test_one_finding_per_limb(allegation, on):
     decision = assess_threshold(allegation, on=on)
-    limbs = limbs_in_force(on)
+    limbs = limbs_in_force(on=on)
     labels = {limb.value for limb in Limb}
     assert [f.criterion for f in decision.findings if f.criterion in labels] == [
         limb.value for limb in limbs
@@ -216,7 +216,7 @@ def test_decision_does_not_depend_on_the_order_of_facts(allegation, on, data):
 @given(allegation=allegations(), on=kcsie_dates())
 def test_referral_exactly_when_a_limb_is_met(allegation, on):
     decision = assess_threshold(allegation, on=on)
-    limb_met = [f.met for f in decision.findings[: len(limbs_in_force(on))]]
+    limb_met = [f.met for f in decision.findings[: len(limbs_in_force(on=on))]]
     if True in limb_met:
         assert decision.outcome is ThresholdOutcome.LADO_REFERRAL
     else:

@@ -13,8 +13,9 @@ date that matters:
 * [`outcomes`][safeguarding.lado.outcomes]: the outcome categories and their
   definitions by edition (unfounded and the wider "malicious" from KCSIE 2021).
 * [`timescales`][safeguarding.lado.timescales]: what is due by when, as
-  [`Deadline`][safeguarding.decisions.Deadline] objects; local procedures
-  ([`LadoProcedures`][]) can replace the national defaults.
+  [`Deadline`][safeguarding.decisions.Deadline] objects; local
+  [`Procedures`][safeguarding.procedures.Procedures] can replace the national
+  defaults, and a deadline from a local timescale cites the local document.
 * [`records`][safeguarding.lado.records]: record removal and retention, references,
   and the DBS and TRA referral duties.
 * [`measures`][safeguarding.lado.measures]: the figures a LADO annual report gives.
@@ -28,7 +29,7 @@ something else.
 Examples:
     >>> import datetime as dt
     >>> from safeguarding.lado import Outcome, outcomes_in_force
-    >>> Outcome.UNFOUNDED in outcomes_in_force(dt.date(2019, 1, 1))
+    >>> Outcome.UNFOUNDED in outcomes_in_force(on=dt.date(2019, 1, 1))
     False
 """
 
@@ -98,19 +99,11 @@ from safeguarding.lado.timescales import (
     HEARING,
     HEARING_DECISION,
     INVESTIGATION_REPORT,
-    NATIONAL,
     NO_FORMAL_ACTION,
     RESOLUTION_TARGETS,
-    LadoProcedures,
     Pathway,
     ResolutionBand,
-    action_deadline,
     deadlines,
-    hearing_deadline,
-    hearing_decision_deadline,
-    investigation_report_deadline,
-    referral_deadline,
-    resolution_deadline,
     resolution_target_deadlines,
 )
 
@@ -126,7 +119,6 @@ __all__ = [
     "KCSIE_EDITION",
     "LOCAL_ALLEGATIONS_PROCEDURES",
     "LOW_LEVEL_CONCERN",
-    "NATIONAL",
     "NO_FORMAL_ACTION",
     "OUTCOMES",
     "RECORD_REMOVAL",
@@ -141,7 +133,6 @@ __all__ = [
     "ConcernCategory",
     "Contact",
     "Engagement",
-    "LadoProcedures",
     "Limb",
     "Outcome",
     "OutcomeDefinition",
@@ -156,16 +147,12 @@ __all__ = [
     "Setting",
     "ThresholdOutcome",
     "Timeline",
-    "action_deadline",
     "assess_threshold",
     "check_outcome_in_force",
     "commencement",
     "dbs_referral",
     "deadlines",
     "edition_label",
-    "hearing_deadline",
-    "hearing_decision_deadline",
-    "investigation_report_deadline",
     "is_lado_referral",
     "kcsie_edition",
     "limbs_in_force",
@@ -175,8 +162,6 @@ __all__ = [
     "outcome_definition",
     "outcomes_in_force",
     "record_treatment",
-    "referral_deadline",
-    "resolution_deadline",
     "resolution_target_deadlines",
     "retention",
     "tra_referral",

@@ -16,7 +16,7 @@ revision of KCSIE 2015 is not a separate edition here.
 
 Examples:
     >>> import datetime as dt
-    >>> edition_label(dt.date(2020, 8, 31)), edition_label(dt.date(2020, 9, 1))
+    >>> edition_label(on=dt.date(2020, 8, 31)), edition_label(on=dt.date(2020, 9, 1))
     ('KCSIE 2019', 'KCSIE 2020')
 """
 
@@ -28,6 +28,7 @@ from typing import TypeVar
 from safeguarding._validate import check_int
 from safeguarding.citations import Citation, Instrument, Verification
 from safeguarding.errors import InvalidInputError
+from safeguarding.procedures import NATIONAL, Procedures
 from safeguarding.rules import DatedRule, Version, register
 from safeguarding.sources import keeping_children_safe_in_education
 
@@ -186,7 +187,7 @@ def commencement(year: int) -> dt.date:
         raise InvalidInputError("year", "is not a KCSIE edition the library knows") from None
 
 
-def kcsie_edition(on: dt.date) -> int:
+def kcsie_edition(*, on: dt.date, procedures: Procedures = NATIONAL) -> int:
     """The year of the KCSIE edition in force on *on*.
 
     Legal basis:
@@ -195,23 +196,24 @@ def kcsie_edition(on: dt.date) -> int:
 
     Args:
         on: The day asked about.
+        procedures: Local procedures (national guidance if omitted).
 
     Returns:
         The edition's year.
 
     Raises:
-        InvalidInputError: *on* is not a plain ``date``.
+        InvalidInputError: *on* is not a plain ``date``, or bad procedures.
         RuleNotInForceError: *on* is before KCSIE 2014 (3 April 2014).
 
     Examples:
         >>> import datetime as dt
-        >>> kcsie_edition(dt.date(2018, 9, 2)), kcsie_edition(dt.date(2018, 9, 3))
+        >>> kcsie_edition(on=dt.date(2018, 9, 2)), kcsie_edition(on=dt.date(2018, 9, 3))
         (2016, 2018)
     """
-    return KCSIE_EDITION.at(on).value
+    return KCSIE_EDITION.at(on, procedures=_check_procedures(procedures)).value
 
 
-def edition_label(on: dt.date) -> str:
+def edition_label(*, on: dt.date, procedures: Procedures = NATIONAL) -> str:
     """``"KCSIE <year>"`` for the edition in force on *on*: the ``rule_version`` of decisions.
 
     Legal basis:
@@ -219,20 +221,28 @@ def edition_label(on: dt.date) -> str:
 
     Args:
         on: The day asked about.
+        procedures: Local procedures (national guidance if omitted).
 
     Returns:
         The label, for example ``"KCSIE 2021"``.
 
     Raises:
-        InvalidInputError: *on* is not a plain ``date``.
+        InvalidInputError: *on* is not a plain ``date``, or bad procedures.
         RuleNotInForceError: *on* is before KCSIE 2014.
 
     Examples:
         >>> import datetime as dt
-        >>> edition_label(dt.date(2021, 9, 1))
+        >>> edition_label(on=dt.date(2021, 9, 1))
         'KCSIE 2021'
     """
-    return f"KCSIE {kcsie_edition(on)}"
+    return f"KCSIE {kcsie_edition(on=on, procedures=procedures)}"
+
+
+def _check_procedures(procedures: object) -> Procedures:
+    """Return *procedures*, or raise naming ``procedures`` if it is not a [`Procedures`][]."""
+    if not isinstance(procedures, Procedures):
+        raise InvalidInputError("procedures", "must be a Procedures")
+    return procedures
 
 
 def _version(year: int, value: T, source: Citation) -> Version[T]:

@@ -40,10 +40,12 @@ from safeguarding._validate import check_date, is_int
 from safeguarding.calendar import add_months
 from safeguarding.decisions import Decision, Finding
 from safeguarding.errors import InvalidInputError
-from safeguarding.lado.editions import edition_label
+from safeguarding.lado.editions import _check_procedures, edition_label
 from safeguarding.lado.models import Contact
 from safeguarding.lado.outcomes import Outcome
 from safeguarding.lado.timescales import RESOLUTION_TARGETS
+from safeguarding.logic import all_of
+from safeguarding.procedures import NATIONAL, Procedures
 
 __all__ = ["ServiceMeasures", "measure", "meets_resolution_targets"]
 
@@ -200,7 +202,9 @@ def measure(contacts: Iterable[Contact], *, on: dt.date) -> ServiceMeasures:
     return ServiceMeasures(**counts)
 
 
-def meets_resolution_targets(measures: ServiceMeasures, *, on: dt.date) -> Decision[bool | None]:
+def meets_resolution_targets(
+    measures: ServiceMeasures, *, on: dt.date, procedures: Procedures = NATIONAL
+) -> Decision[bool | None]:
     """Compare a service's resolution times with the KCSIE resolution targets.
 
     80% of cases resolved within 1 month, 90% within 3 months, and all but the
@@ -215,13 +219,16 @@ def meets_resolution_targets(measures: ServiceMeasures, *, on: dt.date) -> Decis
     Args:
         measures: The service's counts.
         on: The date whose edition applies (the end of the period).
+        procedures: Local procedures; where they set ``lado.resolution_targets``,
+            their bands apply and each finding cites the local document.
 
     Returns:
         A decision with one finding per band; ``True`` if every band is met,
         ``False`` if any is missed, else ``None``.
 
     Raises:
-        InvalidInputError: *measures* is not [`ServiceMeasures`][], or a bad date.
+        InvalidInputError: *measures* is not [`ServiceMeasures`][], a bad date or
+            bad procedures.
         RuleNotInForceError: *on* is before KCSIE 2016.
 
     Examples:
@@ -234,7 +241,7 @@ def meets_resolution_targets(measures: ServiceMeasures, *, on: dt.date) -> Decis
     """
     if not isinstance(measures, ServiceMeasures):
         raise InvalidInputError("measures", "must be ServiceMeasures")
-    version = RESOLUTION_TARGETS.at(on)
+    version = RESOLUTION_TARGETS.at(on, procedures=_check_procedures(procedures))
     findings: list[Finding] = []
     for band in version.value:
         share = measures.percent_within_months(band.months)
@@ -255,6 +262,9 @@ def meets_resolution_targets(measures: ServiceMeasures, *, on: dt.date) -> Decis
         findings.append(
             Finding(criterion=band.describe(), met=met, detail=detail, source=version.source)
         )
-    values = {f.met for f in findings}
-    outcome = False if False in values else (None if None in values else True)
-    return Decision(outcome=outcome, findings=tuple(findings), rule_version=edition_label(on))
+    outcome = all_of(*(f.met for f in findings))
+    return Decision(
+        outcome=outcome,
+        findings=tuple(findings),
+        rule_version=edition_label(on=on, procedures=procedures),
+    )

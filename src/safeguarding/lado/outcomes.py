@@ -22,9 +22,9 @@ Do not mix Welsh records into these categories.
 
 Examples:
     >>> import datetime as dt
-    >>> print(", ".join(o.value for o in outcomes_in_force(dt.date(2021, 8, 31))))
+    >>> print(", ".join(o.value for o in outcomes_in_force(on=dt.date(2021, 8, 31))))
     substantiated, malicious, false, unsubstantiated
-    >>> Outcome.UNFOUNDED in outcomes_in_force(dt.date(2021, 9, 1))
+    >>> Outcome.UNFOUNDED in outcomes_in_force(on=dt.date(2021, 9, 1))
     True
 """
 
@@ -38,7 +38,8 @@ import attrs
 from safeguarding._validate import check_enum, is_member, is_text
 from safeguarding.citations import Verification
 from safeguarding.errors import InvalidInputError, RuleNotInForceError
-from safeguarding.lado.editions import _carried, _version
+from safeguarding.lado.editions import _carried, _check_procedures, _version
+from safeguarding.procedures import NATIONAL, Procedures
 from safeguarding.rules import DatedRule, register
 from safeguarding.sources import keeping_children_safe_in_education
 
@@ -172,7 +173,7 @@ OUTCOMES: DatedRule[tuple[OutcomeDefinition, ...]] = register(
 )
 
 
-def outcomes_in_force(on: dt.date) -> tuple[Outcome, ...]:
+def outcomes_in_force(*, on: dt.date, procedures: Procedures = NATIONAL) -> tuple[Outcome, ...]:
     """The outcome categories an investigation could end in on *on*.
 
     Legal basis:
@@ -182,18 +183,19 @@ def outcomes_in_force(on: dt.date) -> tuple[Outcome, ...]:
     Args:
         on: The date that matters (the library validates a case against the
             date of the allegation).
+        procedures: Local procedures (national guidance if omitted).
 
     Returns:
         The categories, in the order the edition lists them.
 
     Raises:
-        InvalidInputError: *on* is not a plain ``date``.
+        InvalidInputError: *on* is not a plain ``date``, or bad procedures.
         RuleNotInForceError: *on* is before KCSIE 2016 (5 September 2016), the
             first edition whose definitions were read.
 
     Examples:
         >>> import datetime as dt
-        >>> for outcome in outcomes_in_force(dt.date(2024, 1, 1)):
+        >>> for outcome in outcomes_in_force(on=dt.date(2024, 1, 1)):
         ...     print(outcome.value)
         substantiated
         malicious
@@ -201,10 +203,12 @@ def outcomes_in_force(on: dt.date) -> tuple[Outcome, ...]:
         unsubstantiated
         unfounded
     """
-    return tuple(d.outcome for d in OUTCOMES.at(on).value)
+    return tuple(d.outcome for d in OUTCOMES.at(on, procedures=_check_procedures(procedures)).value)
 
 
-def outcome_definition(outcome: Outcome, *, on: dt.date) -> OutcomeDefinition:
+def outcome_definition(
+    outcome: Outcome, *, on: dt.date, procedures: Procedures = NATIONAL
+) -> OutcomeDefinition:
     """What *outcome* meant on *on*.
 
     Legal basis:
@@ -213,13 +217,14 @@ def outcome_definition(outcome: Outcome, *, on: dt.date) -> OutcomeDefinition:
     Args:
         outcome: The category.
         on: The date that matters.
+        procedures: Local procedures (national guidance if omitted).
 
     Returns:
         The category with its definition as it stood on *on*.
 
     Raises:
         InvalidInputError: *outcome* is not an [`Outcome`][], or was not a
-            category on *on* (``"unfounded"`` before KCSIE 2021).
+            category on *on* (``"unfounded"`` before KCSIE 2021), or bad procedures.
         RuleNotInForceError: *on* is before KCSIE 2016.
 
     Examples:
@@ -229,7 +234,7 @@ def outcome_definition(outcome: Outcome, *, on: dt.date) -> OutcomeDefinition:
     act to deceive
     """
     check_enum("outcome", outcome, Outcome)
-    version = OUTCOMES.at(on)
+    version = OUTCOMES.at(on, procedures=_check_procedures(procedures))
     for definition in version.value:
         if definition.outcome is outcome:
             return definition
@@ -238,7 +243,9 @@ def outcome_definition(outcome: Outcome, *, on: dt.date) -> OutcomeDefinition:
     )
 
 
-def check_outcome_in_force(field: str, outcome: object, *, on: dt.date) -> None:
+def check_outcome_in_force(
+    field: str, outcome: object, *, on: dt.date, procedures: Procedures = NATIONAL
+) -> None:
     """Raise unless *outcome* was an outcome category on *on* (a model validator's helper).
 
     Legal basis:
@@ -248,10 +255,12 @@ def check_outcome_in_force(field: str, outcome: object, *, on: dt.date) -> None:
         field: The field name to report (``"outcome"``).
         outcome: The value to check.
         on: The date of the allegation.
+        procedures: Local procedures (national guidance if omitted).
 
     Raises:
         InvalidInputError: naming *field*: not an [`Outcome`][], no outcome
-            categories encoded on *on*, or not a category on *on*.
+            categories encoded on *on*, or not a category on *on*; naming
+            ``procedures``: bad procedures.
 
     Examples:
         >>> import datetime as dt
@@ -262,8 +271,9 @@ def check_outcome_in_force(field: str, outcome: object, *, on: dt.date) -> None:
     """
     if not isinstance(outcome, Outcome):
         raise InvalidInputError(field, "must be an Outcome member")
+    _check_procedures(procedures)
     try:
-        version = OUTCOMES.at(on)
+        version = OUTCOMES.at(on, procedures=procedures)
     except RuleNotInForceError:
         raise InvalidInputError(
             field, "no outcome categories are encoded before KCSIE 2016 (5 September 2016)"

@@ -52,6 +52,7 @@ from safeguarding.errors import InvalidInputError
 from safeguarding.lado.editions import (
     SAFEGUARDING_VULNERABLE_GROUPS_ACT_2006,
     _carried,
+    _check_procedures,
     _version,
     edition_label,
 )
@@ -59,6 +60,7 @@ from safeguarding.lado.models import Case, ConcernCategory, Role
 from safeguarding.lado.outcomes import OUTCOMES, Outcome, check_outcome_in_force
 from safeguarding.logic import all_of
 from safeguarding.people import date_reaching_age
+from safeguarding.procedures import NATIONAL, Procedures
 from safeguarding.rules import DatedRule, Version, register
 from safeguarding.sources import keeping_children_safe_in_education
 
@@ -377,7 +379,11 @@ def _check_case(case: object) -> Case:
 
 
 def record_treatment(
-    outcome: Outcome, *, on: dt.date, consents_to_retention: bool = False
+    outcome: Outcome,
+    *,
+    on: dt.date,
+    consents_to_retention: bool = False,
+    procedures: Procedures = NATIONAL,
 ) -> Decision[RecordTreatment]:
     """Whether the details of a concluded allegation stay on the person's personnel file.
 
@@ -394,13 +400,14 @@ def record_treatment(
         on: The date whose edition applies (usually the conclusion date).
         consents_to_retention: Whether the person consents to the record
             being kept (counts only where the edition allows it).
+        procedures: Local procedures (national guidance if omitted).
 
     Returns:
         A decision (keep or remove) with one finding.
 
     Raises:
         InvalidInputError: *outcome* is not an [`Outcome`][] or not a
-            category on *on*, or a bad date or flag.
+            category on *on*, or a bad date, flag or procedures.
         RuleNotInForceError: *on* is before KCSIE 2014.
 
     Examples:
@@ -413,9 +420,10 @@ def record_treatment(
     check_date("on", on)
     if not isinstance(consents_to_retention, bool):
         raise InvalidInputError("consents_to_retention", "must be True or False")
+    _check_procedures(procedures)
     if OUTCOMES.is_in_force(on):
-        check_outcome_in_force("outcome", outcome, on=on)
-    version = RECORD_REMOVAL.at(on)
+        check_outcome_in_force("outcome", outcome, on=on, procedures=procedures)
+    version = RECORD_REMOVAL.at(on, procedures=procedures)
     rule = version.value
     removable = outcome in rule.removed
     kept_by_consent = removable and rule.unless_consent and consents_to_retention
@@ -438,12 +446,16 @@ def record_treatment(
     return Decision(
         outcome=RecordTreatment.KEEP if keep else RecordTreatment.REMOVE,
         findings=(finding,),
-        rule_version=edition_label(on),
+        rule_version=edition_label(on=on, procedures=procedures),
     )
 
 
 def retention(
-    case: Case, *, on: dt.date, consents_to_retention: bool = False
+    case: Case,
+    *,
+    on: dt.date,
+    consents_to_retention: bool = False,
+    procedures: Procedures = NATIONAL,
 ) -> Decision[dt.date | None]:
     """Until when the record of an allegation must be kept.
 
@@ -462,6 +474,7 @@ def retention(
         on: The date whose edition applies.
         consents_to_retention: Whether the person consents to a removable
             record being kept.
+        procedures: Local procedures (national guidance if omitted).
 
     Returns:
         A decision whose outcome is the last day the record must be kept (or
@@ -469,8 +482,8 @@ def retention(
         limits, and (while it applied) the IICSA hold on sexual-abuse records.
 
     Raises:
-        InvalidInputError: *case* is not a [`Case`][], or its person lacks a
-            date of birth or a normal pension age.
+        InvalidInputError: *case* is not a [`Case`][], its person lacks a
+            date of birth or a normal pension age, or bad procedures.
         RuleNotInForceError: *on* is before KCSIE 2014.
 
     Examples:
@@ -489,6 +502,7 @@ def retention(
     """
     _check_case(case)
     check_date("on", on)
+    _check_procedures(procedures)
     person = case.person
     if person.date_of_birth is None:
         raise InvalidInputError("case.person.date_of_birth", "is needed for the retention date")
@@ -499,12 +513,17 @@ def retention(
     findings: list[Finding] = []
     if case.outcome is not None:
         treatment = record_treatment(
-            case.outcome, on=on, consents_to_retention=consents_to_retention
+            case.outcome,
+            on=on,
+            consents_to_retention=consents_to_retention,
+            procedures=procedures,
         )
         findings.extend(treatment.findings)
         if treatment.outcome is RecordTreatment.REMOVE:
-            return Decision(outcome=None, findings=tuple(findings), rule_version=edition_label(on))
-    version = RECORD_RETENTION.at(on)
+            return Decision(
+                outcome=None, findings=tuple(findings), rule_version=treatment.rule_version
+            )
+    version = RECORD_RETENTION.at(on, procedures=procedures)
     made_on = case.allegation.made_on
     pension = date_reaching_age(person.date_of_birth, person.normal_pension_age)
     years = add_months(made_on, 12 * version.value)
@@ -527,7 +546,7 @@ def retention(
         )
     )
     if ConcernCategory.SEXUAL in case.allegation.categories and IICSA_PRESERVATION.is_in_force(on):
-        hold = IICSA_PRESERVATION.at(on)
+        hold = IICSA_PRESERVATION.at(on, procedures=procedures)
         findings.append(
             Finding(
                 criterion="preserved for the Independent Inquiry into Child Sexual Abuse",
@@ -540,11 +559,15 @@ def retention(
             )
         )
     return Decision(
-        outcome=max(pension, years), findings=tuple(findings), rule_version=edition_label(on)
+        outcome=max(pension, years),
+        findings=tuple(findings),
+        rule_version=edition_label(on=on, procedures=procedures),
     )
 
 
-def may_mention_in_reference(outcome: Outcome, *, on: dt.date) -> Decision[bool]:
+def may_mention_in_reference(
+    outcome: Outcome, *, on: dt.date, procedures: Procedures = NATIONAL
+) -> Decision[bool]:
     """Whether an allegation with *outcome* may be mentioned in an employer reference.
 
     Allegations found false, unsubstantiated or malicious (and, in the
@@ -558,13 +581,14 @@ def may_mention_in_reference(outcome: Outcome, *, on: dt.date) -> Decision[bool]
     Args:
         outcome: The outcome of the investigation.
         on: The date whose edition applies (the date of the reference).
+        procedures: Local procedures (national guidance if omitted).
 
     Returns:
         A decision with one finding.
 
     Raises:
         InvalidInputError: *outcome* is not an [`Outcome`][] or not a
-            category on *on*.
+            category on *on*, or bad procedures.
         RuleNotInForceError: *on* is before KCSIE 2016.
 
     Examples:
@@ -572,8 +596,8 @@ def may_mention_in_reference(outcome: Outcome, *, on: dt.date) -> Decision[bool]
         >>> may_mention_in_reference(Outcome.UNSUBSTANTIATED, on=dt.date(2019, 1, 1)).outcome
         False
     """
-    check_outcome_in_force("outcome", outcome, on=on)
-    version = REFERENCES.at(on)
+    check_outcome_in_force("outcome", outcome, on=on, procedures=procedures)
+    version = REFERENCES.at(on, procedures=procedures)
     allowed = outcome not in version.value
     detail = (
         f"{_a(outcome).capitalize()} allegation may be mentioned in a reference."
@@ -586,7 +610,11 @@ def may_mention_in_reference(outcome: Outcome, *, on: dt.date) -> Decision[bool]
         detail=detail,
         source=version.source,
     )
-    return Decision(outcome=allowed, findings=(finding,), rule_version=edition_label(on))
+    return Decision(
+        outcome=allowed,
+        findings=(finding,),
+        rule_version=edition_label(on=on, procedures=procedures),
+    )
 
 
 def _substantiated(case: Case, source: Citation) -> Finding:
@@ -599,7 +627,9 @@ def _substantiated(case: Case, source: Citation) -> Finding:
     return Finding(criterion="allegation substantiated", met=met, detail=detail, source=source)
 
 
-def dbs_referral(case: Case, *, on: dt.date) -> Decision[bool | None]:
+def dbs_referral(
+    case: Case, *, on: dt.date, procedures: Procedures = NATIONAL
+) -> Decision[bool | None]:
     """Whether the employer must refer the person to the Disclosure and Barring Service.
 
     Legal basis:
@@ -609,6 +639,7 @@ def dbs_referral(case: Case, *, on: dt.date) -> Decision[bool | None]:
     Args:
         case: The case (its outcome and whether the person left).
         on: The date whose edition applies.
+        procedures: Local procedures (national guidance if omitted).
 
     Returns:
         ``True`` when the allegation is substantiated and the person was
@@ -616,7 +647,7 @@ def dbs_referral(case: Case, *, on: dt.date) -> Decision[bool | None]:
         fact is not known yet.
 
     Raises:
-        InvalidInputError: *case* is not a [`Case`][], or a bad date.
+        InvalidInputError: *case* is not a [`Case`][], a bad date or bad procedures.
         RuleNotInForceError: *on* is before KCSIE 2014.
 
     Examples:
@@ -637,7 +668,7 @@ def dbs_referral(case: Case, *, on: dt.date) -> Decision[bool | None]:
         True
     """
     _check_case(case)
-    version = DBS_REFERRAL.at(on)
+    version = DBS_REFERRAL.at(on, procedures=_check_procedures(procedures))
     left = Finding(
         criterion="person dismissed, resigned or stopped working with children",
         met=case.person_left,
@@ -652,11 +683,13 @@ def dbs_referral(case: Case, *, on: dt.date) -> Decision[bool | None]:
     return Decision(
         outcome=all_of(*(f.met for f in findings)),
         findings=findings,
-        rule_version=edition_label(on),
+        rule_version=edition_label(on=on, procedures=procedures),
     )
 
 
-def tra_referral(case: Case, *, on: dt.date) -> Decision[bool | None]:
+def tra_referral(
+    case: Case, *, on: dt.date, procedures: Procedures = NATIONAL
+) -> Decision[bool | None]:
     """Whether the case manager must consider referring a teacher to the teaching regulator.
 
     Legal basis:
@@ -667,13 +700,14 @@ def tra_referral(case: Case, *, on: dt.date) -> Decision[bool | None]:
     Args:
         case: The case (the person's role and the outcome).
         on: The date whose edition applies.
+        procedures: Local procedures (national guidance if omitted).
 
     Returns:
         ``True`` when the person is a teacher and the allegation substantiated;
         the first finding names the regulator.
 
     Raises:
-        InvalidInputError: *case* is not a [`Case`][], or a bad date.
+        InvalidInputError: *case* is not a [`Case`][], a bad date or bad procedures.
         RuleNotInForceError: *on* is before KCSIE 2014.
 
     Examples:
@@ -690,7 +724,7 @@ def tra_referral(case: Case, *, on: dt.date) -> Decision[bool | None]:
         None
     """
     _check_case(case)
-    version = TRA_REFERRAL.at(on)
+    version = TRA_REFERRAL.at(on, procedures=_check_procedures(procedures))
     teacher = case.person.role is Role.TEACHER
     role = Finding(
         criterion="person is a teacher",
@@ -704,5 +738,5 @@ def tra_referral(case: Case, *, on: dt.date) -> Decision[bool | None]:
     return Decision(
         outcome=all_of(*(f.met for f in findings)),
         findings=findings,
-        rule_version=edition_label(on),
+        rule_version=edition_label(on=on, procedures=procedures),
     )

@@ -46,9 +46,16 @@ from safeguarding._validate import check_date
 from safeguarding.citations import Verification
 from safeguarding.decisions import Decision, Finding
 from safeguarding.errors import InvalidInputError
-from safeguarding.lado.editions import _carried, _version, commencement, edition_label
+from safeguarding.lado.editions import (
+    _carried,
+    _check_procedures,
+    _version,
+    commencement,
+    edition_label,
+)
 from safeguarding.lado.models import Allegation, Behaviour, Setting
 from safeguarding.logic import any_of, not_
+from safeguarding.procedures import NATIONAL, Procedures
 from safeguarding.rules import DatedRule, register
 from safeguarding.sources import keeping_children_safe_in_education
 
@@ -202,7 +209,7 @@ LOW_LEVEL_CONCERN: DatedRule[tuple[str, str]] = register(
 )
 
 
-def limbs_in_force(on: dt.date) -> tuple[Limb, ...]:
+def limbs_in_force(*, on: dt.date, procedures: Procedures = NATIONAL) -> tuple[Limb, ...]:
     """The limbs of the harm threshold on *on*.
 
     Legal basis:
@@ -212,20 +219,23 @@ def limbs_in_force(on: dt.date) -> tuple[Limb, ...]:
 
     Args:
         on: The date that matters.
+        procedures: Local procedures (national guidance if omitted).
 
     Returns:
         The limbs in the guidance's order.
 
     Raises:
-        InvalidInputError: *on* is not a plain ``date``.
+        InvalidInputError: *on* is not a plain ``date``, or bad procedures.
         RuleNotInForceError: *on* is before KCSIE 2014 (3 April 2014).
 
     Examples:
         >>> import datetime as dt
-        >>> len(limbs_in_force(dt.date(2020, 8, 31))), len(limbs_in_force(dt.date(2020, 9, 1)))
-        (3, 4)
+        >>> len(limbs_in_force(on=dt.date(2020, 8, 31)))
+        3
+        >>> len(limbs_in_force(on=dt.date(2020, 9, 1)))
+        4
     """
-    return HARM_THRESHOLD.at(on).value
+    return HARM_THRESHOLD.at(on, procedures=_check_procedures(procedures)).value
 
 
 def _plural(n: int) -> str:
@@ -253,7 +263,9 @@ def _limb_detail(limb: Limb, behaviours: tuple[Behaviour, ...], met: bool | None
     return f"None of the {total} alleged {_plural(total)} engages this limb."
 
 
-def assess_threshold(allegation: Allegation, *, on: dt.date) -> Decision[ThresholdOutcome]:
+def assess_threshold(
+    allegation: Allegation, *, on: dt.date, procedures: Procedures = NATIONAL
+) -> Decision[ThresholdOutcome]:
     """Decide whether an allegation is a LADO referral, a low-level concern or neither.
 
     Each limb of the harm threshold in force on *on* is met if any alleged
@@ -273,6 +285,8 @@ def assess_threshold(allegation: Allegation, *, on: dt.date) -> Decision[Thresho
         allegation: The alleged behaviours.
         on: The date whose edition applies (usually the day the employer
             became aware of the allegation).
+        procedures: Local procedures; where they set ``lado.harm_threshold`` or
+            ``lado.low_level_concern``, the findings cite the local document.
 
     Returns:
         A decision with one finding per limb in force, then (from KCSIE 2021)
@@ -281,8 +295,8 @@ def assess_threshold(allegation: Allegation, *, on: dt.date) -> Decision[Thresho
         KCSIE 2021 when the facts raise them. ``rule_version`` names the edition.
 
     Raises:
-        InvalidInputError: *allegation* is not an [`Allegation`][], or *on*
-            is not a plain ``date``.
+        InvalidInputError: *allegation* is not an [`Allegation`][], *on*
+            is not a plain ``date``, or bad procedures.
         RuleNotInForceError: *on* is before KCSIE 2014 (3 April 2014).
 
     Examples:
@@ -300,7 +314,8 @@ def assess_threshold(allegation: Allegation, *, on: dt.date) -> Decision[Thresho
     if not isinstance(allegation, Allegation):
         raise InvalidInputError("allegation", "must be an Allegation")
     check_date("on", on)
-    version = HARM_THRESHOLD.at(on)
+    _check_procedures(procedures)
+    version = HARM_THRESHOLD.at(on, procedures=procedures)
     behaviours = allegation.behaviours
     findings: list[Finding] = []
     for limb in version.value:
@@ -328,7 +343,7 @@ def assess_threshold(allegation: Allegation, *, on: dt.date) -> Decision[Thresho
     conduct = any_of(*(b.breaches_code_of_conduct for b in behaviours))
     outcome = _outcome(threshold, conduct, low_level=LOW_LEVEL_CONCERN.is_in_force(on))
     if LOW_LEVEL_CONCERN.is_in_force(on):
-        llc = LOW_LEVEL_CONCERN.at(on)
+        llc = LOW_LEVEL_CONCERN.at(on, procedures=procedures)
         code, below = llc.value
         breaching = sum(1 for b in behaviours if b.breaches_code_of_conduct)
         findings.append(
@@ -359,7 +374,11 @@ def assess_threshold(allegation: Allegation, *, on: dt.date) -> Decision[Thresho
                 source=LOW_LEVEL_CONCERN.versions[0].source,
             )
         )
-    return Decision(outcome=outcome, findings=tuple(findings), rule_version=edition_label(on))
+    return Decision(
+        outcome=outcome,
+        findings=tuple(findings),
+        rule_version=edition_label(on=on, procedures=procedures),
+    )
 
 
 def _below_detail(threshold: bool | None) -> str:
@@ -382,7 +401,9 @@ def _outcome(threshold: bool | None, conduct: bool | None, *, low_level: bool) -
     return ThresholdOutcome.LOW_LEVEL_CONCERN
 
 
-def is_lado_referral(allegation: Allegation, *, on: dt.date) -> bool | None:
+def is_lado_referral(
+    allegation: Allegation, *, on: dt.date, procedures: Procedures = NATIONAL
+) -> bool | None:
     """Whether the allegation meets the harm threshold on *on*: yes, no, or not yet known.
 
     Legal basis:
@@ -391,6 +412,7 @@ def is_lado_referral(allegation: Allegation, *, on: dt.date) -> bool | None:
     Args:
         allegation: The alleged behaviours.
         on: The date whose edition applies.
+        procedures: Local procedures (national guidance if omitted).
 
     Returns:
         ``True`` when a limb in force is met (a LADO referral), ``False`` when every
@@ -412,6 +434,5 @@ def is_lado_referral(allegation: Allegation, *, on: dt.date) -> bool | None:
     """
     if not isinstance(allegation, Allegation):
         raise InvalidInputError("allegation", "must be an Allegation")
-    check_date("on", on)
-    limbs = HARM_THRESHOLD.at(on).value
+    limbs = limbs_in_force(on=on, procedures=procedures)
     return any_of(*(getattr(b, _FIELD[limb]) for limb in limbs for b in allegation.behaviours))

@@ -3,7 +3,9 @@
 * **Employer to LADO:** the LADO should be informed within **one working day**
   of an allegation coming to the employer's attention (Working Together 2015;
   not confirmed in the later editions' text, and many areas now set their own
-  rule, for example "within 24 hours": a [`LadoProcedures`][] parameter).
+  rule, for example "within 24 hours": local
+  [`Procedures`][safeguarding.procedures.Procedures] may set
+  ``lado.employer_referral``).
 * **Clearly unsubstantiated or malicious** from the outset: resolved within
   **one week** (KCSIE 2016 para 175).
 * **No formal action needed** (no possible criminal offence, no disciplinary
@@ -12,21 +14,41 @@
 * **Further investigation:** the investigator's report within **10 working
   days**, and the decision on a hearing within **2 working days** of the report.
   These two appear in local procedures but in no national text read: they are
-  *unverified* and [`LadoProcedures`][] can replace them.
+  *unverified*, and local procedures may set ``lado.investigation_report`` and
+  ``lado.hearing_decision``.
 * **Resolution targets** (KCSIE 2016 para 174): **80%** of cases resolved within
   **1 month**, **90%** within **3 months**, all but the most exceptional within
   **12 months**. Not confirmed after 2016, but LADO annual reports still use
   them as bands.
 
-Working days exclude weekends and England and Wales bank holidays; the day the
-clock starts is **day 0**, so "within N working days of X" means on or before
-the N-th working day after X. Months clamp to the end of a shorter month.
-Each rule is applied as it stood on the day its clock starts, unless the
-caller passes another date as ``on=``.
+Each step is a timescale rule; its deadline is
+[`Deadline.from_rule`][safeguarding.decisions.Deadline.from_rule] of the rule and the
+day its clock starts, and [`deadlines`][safeguarding.lado.timescales.deadlines] gives
+every deadline of a case's [`Timeline`][safeguarding.lado.models.Timeline]:
+
+* employer informs the LADO: ``EMPLOYER_REFERRAL``, from the day the
+  employer became aware;
+* clearly unsubstantiated or malicious, resolved:
+  ``CLEARLY_UNSUBSTANTIATED_RESOLUTION``, from the day the employer became aware;
+* no formal action, the employer acts: ``NO_FORMAL_ACTION``, from the strategy
+  discussion;
+* a hearing held: ``HEARING``, from the decision that a hearing is needed;
+* the investigation report: ``INVESTIGATION_REPORT``, from the strategy discussion;
+* the decision on a hearing: ``HEARING_DECISION``, from the investigation report;
+* the resolution targets: ``RESOLUTION_TARGETS`` (see
+  [`resolution_target_deadlines`][]), from the referral to the LADO.
+
+Working days exclude weekends and the bank holidays of the procedures' calendar
+(England and Wales by default); the day the clock starts is **day 0**, so "within N
+working days of X" means on or before the N-th working day after X. Months clamp to
+the end of a shorter month. Each rule is applied as it stood on the day its clock
+starts, unless the caller passes another date as ``on=``; where local procedures set
+a rule, the deadline cites the local document.
 
 Examples:
     >>> import datetime as dt
-    >>> referral_deadline(dt.date(2024, 3, 28)).due   # Good Friday, weekend, Easter Monday
+    >>> # Thursday before Easter: Good Friday, the weekend and Easter Monday are skipped.
+    >>> Deadline.from_rule(EMPLOYER_REFERRAL, dt.date(2024, 3, 28)).due
     datetime.date(2024, 4, 2)
 """
 
@@ -34,17 +56,23 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 from typing import Any
 
 import attrs
 
-from safeguarding._validate import check_date, check_enum, is_instance, is_text
-from safeguarding.calendar import ENGLAND_AND_WALES, WorkingCalendar, add_months
+from safeguarding._validate import check_date, check_enum
 from safeguarding.citations import Citation, Verification
 from safeguarding.decisions import Deadline, Timescale, Unit
 from safeguarding.errors import InvalidInputError
-from safeguarding.lado.editions import LOCAL_ALLEGATIONS_PROCEDURES, _carried, _version
+from safeguarding.lado.editions import (
+    LOCAL_ALLEGATIONS_PROCEDURES,
+    _carried,
+    _check_procedures,
+    _version,
+)
 from safeguarding.lado.models import Timeline
+from safeguarding.procedures import NATIONAL, Procedures
 from safeguarding.rules import DatedRule, Version, register
 from safeguarding.sources import (
     WORKING_TOGETHER_2015,
@@ -59,24 +87,17 @@ __all__ = [
     "HEARING",
     "HEARING_DECISION",
     "INVESTIGATION_REPORT",
-    "NATIONAL",
     "NO_FORMAL_ACTION",
     "RESOLUTION_TARGETS",
-    "LadoProcedures",
     "Pathway",
     "ResolutionBand",
-    "action_deadline",
     "deadlines",
-    "hearing_deadline",
-    "hearing_decision_deadline",
-    "investigation_report_deadline",
-    "referral_deadline",
-    "resolution_deadline",
     "resolution_target_deadlines",
 ]
 
 _AWARE = "employer became aware of the allegation"
 _REVIEW = "initial discussion or strategy discussion with the LADO"
+_REFERRAL = "referral to the LADO"
 
 _KCSIE_2016_P47 = "https://online.flipbuilder.com/ruih/lrev/files/basic-html/page47.html"
 _KCSIE_2016_NOTE = (
@@ -136,7 +157,8 @@ EMPLOYER_REFERRAL: DatedRule[Timescale] = register(
                     note="WT 2018 as quoted by Salford SCP says the allegation is reported "
                     "immediately to a senior manager and the LADO notified, with no day count. "
                     "One working day is kept as the default because local procedures still "
-                    "use it; set LadoProcedures.employer_referral for a local rule.",
+                    "use it; local procedures may set their own under the rule key "
+                    "lado.employer_referral.",
                 ),
                 edition="WT 2018",
             ),
@@ -189,8 +211,8 @@ def _local(key: str, title: str, value: Timescale, what: str) -> DatedRule[Times
                         Verification.UNVERIFIED,
                         note="Found in local procedures only, in no KCSIE or Working Together "
                         "text read; the start date is the start of the library's coverage, "
-                        "not a commencement. Replace it with LadoProcedures if your area "
-                        "sets another timescale.",
+                        "not a commencement. Local procedures that set another timescale "
+                        "replace it under the same rule key.",
                     ),
                 ),
             ),
@@ -281,339 +303,33 @@ class Pathway(enum.Enum):
     FURTHER_INVESTIGATION = "further investigation"
 
 
-def _is_optional_timescale(
-    _instance: object, attribute: attrs.Attribute[Any], value: object
-) -> None:
-    if value is not None and not isinstance(value, Timescale):
-        raise InvalidInputError(attribute.name, "must be a Timescale or None")
+def _band_rule(
+    version: Version[tuple[ResolutionBand, ...]], band: ResolutionBand
+) -> DatedRule[Timescale]:
+    """One band of the resolution targets in force, as a timescale rule.
 
-
-_NATIONAL_NAME = "national defaults"
-
-
-@attrs.frozen(kw_only=True)
-class LadoProcedures:
-    """A local safeguarding partnership's choices, with national defaults.
-
-    Attributes:
-        name: Whose procedures these are (``"Sefton SCP procedures 2021"``).
-        employer_referral: Local timescale for the employer to inform the LADO
-            (for example one calendar day for "within 24 hours"); ``None`` for
-            the national default of one working day.
-        investigation_report: Local timescale for the investigation report;
-            ``None`` for the model 10 working days.
-        hearing_decision: Local timescale for deciding on a hearing after the
-            report; ``None`` for the model 2 working days.
-        calendar: The working-day calendar (local closure days).
+    It keeps the key, citation and edition of the version applied (national or
+    local), so that its deadline reads like every other; it is not registered.
     """
-
-    name: str = attrs.field(default=_NATIONAL_NAME, validator=is_text)
-    employer_referral: Timescale | None = attrs.field(
-        default=None, validator=_is_optional_timescale
-    )
-    investigation_report: Timescale | None = attrs.field(
-        default=None, validator=_is_optional_timescale
-    )
-    hearing_decision: Timescale | None = attrs.field(default=None, validator=_is_optional_timescale)
-    calendar: WorkingCalendar = attrs.field(
-        default=ENGLAND_AND_WALES, validator=is_instance(WorkingCalendar)
-    )
-
-    def __attrs_post_init__(self) -> None:
-        """Local timescales need the name of the procedures that set them."""
-        local = (self.employer_referral, self.investigation_report, self.hearing_decision)
-        if self.name == _NATIONAL_NAME and any(t is not None for t in local):
-            raise InvalidInputError("name", "name the local procedures that set a timescale")
-
-    def cite(self, what: str) -> Citation:
-        """The citation of a local timescale: the caller's procedures, not national law."""
-        return Citation(
-            instrument=self.name,
-            provision=what,
-            url=None,
-            status=Verification.UNVERIFIED,
-            note="A local procedure chosen by the caller, not national law.",
-        )
-
-
-NATIONAL = LadoProcedures()
-"""National defaults: every timescale from its rule, England and Wales working days."""
-
-
-def _check_procedures(procedures: object) -> LadoProcedures:
-    if not isinstance(procedures, LadoProcedures):
-        raise InvalidInputError("procedures", "must be LadoProcedures")
-    return procedures
-
-
-def _deadline(  # noqa: PLR0913 - the rule, the named start, and three keyword choices
-    rule: DatedRule[Timescale],
-    start_name: str,
-    start: object,
-    *,
-    on: dt.date | None,
-    procedures: LadoProcedures,
-    local: Timescale | None = None,
-) -> Deadline:
-    started = check_date(start_name, start)
-    _check_procedures(procedures)
-    if local is not None:
-        timescale, source = local, procedures.cite(rule.title)
-    else:
-        version = rule.at(started if on is None else on)
-        timescale, source = version.value, version.source
-    return Deadline(
-        due=timescale.due(started, calendar=procedures.calendar),
-        started=started,
-        timescale=timescale,
-        source=source,
-        rule_key=rule.key,
-    )
-
-
-def referral_deadline(
-    employer_aware: dt.date,
-    *,
-    procedures: LadoProcedures = NATIONAL,
-    on: dt.date | None = None,
-) -> Deadline:
-    """When the employer must have informed the LADO.
-
-    Nationally one working day after the employer became aware (day 0 is the
-    day they became aware); a local procedure may set another timescale, such
-    as 24 hours (one calendar day at the precision of dates).
-
-    Legal basis:
-        Working Together to Safeguard Children 2015, chapter 2 (secondary);
-        later editions unconfirmed; local procedures. Rule
-        ``lado.employer_referral``.
-
-    Args:
-        employer_aware: The day the employer became aware of the allegation.
-        procedures: Local choices; national defaults if omitted.
-        on: The date whose rule applies; the day the clock starts if omitted.
-
-    Returns:
-        The deadline with its timescale and source.
-
-    Raises:
-        InvalidInputError: a bad date or procedures.
-        RuleNotInForceError: before Working Together 2015 (26 March 2015).
-        CalendarCoverageError: outside the working-day calendar.
-
-    Examples:
-        >>> import datetime as dt
-        >>> local = LadoProcedures(name="Sefton SCP procedures 2021",
-        ...     employer_referral=Timescale(amount=1, unit=Unit.CALENDAR_DAYS,
-        ...                                 clock_starts="employer became aware (24 hours)"))
-        >>> referral_deadline(dt.date(2024, 3, 28), procedures=local).due
-        datetime.date(2024, 3, 29)
-    """
-    return _deadline(
-        EMPLOYER_REFERRAL,
-        "employer_aware",
-        employer_aware,
-        on=on,
-        procedures=procedures,
-        local=_check_procedures(procedures).employer_referral,
-    )
-
-
-def resolution_deadline(
-    employer_aware: dt.date,
-    *,
-    procedures: LadoProcedures = NATIONAL,
-    on: dt.date | None = None,
-) -> Deadline:
-    """When a clearly unsubstantiated or malicious allegation should be resolved: one week.
-
-    Legal basis:
-        Keeping Children Safe in Education 2016, Part four, para 175; not
-        confirmed in later editions. Rule ``lado.clearly_unsubstantiated_resolution``.
-
-    Args:
-        employer_aware: The day the employer became aware of the allegation.
-        procedures: Local choices (only the calendar matters here).
-        on: The date whose rule applies; the day the clock starts if omitted.
-
-    Returns:
-        The deadline, seven calendar days after the clock starts.
-
-    Raises:
-        InvalidInputError: a bad date or procedures.
-        RuleNotInForceError: before KCSIE 2016 (5 September 2016).
-
-    Examples:
-        >>> import datetime as dt
-        >>> resolution_deadline(dt.date(2019, 12, 20)).due
-        datetime.date(2019, 12, 27)
-    """
-    return _deadline(
-        CLEARLY_UNSUBSTANTIATED_RESOLUTION,
-        "employer_aware",
-        employer_aware,
-        on=on,
-        procedures=procedures,
-    )
-
-
-def action_deadline(
-    strategy_discussion: dt.date,
-    *,
-    procedures: LadoProcedures = NATIONAL,
-    on: dt.date | None = None,
-) -> Deadline:
-    """When the employer must act where no formal disciplinary action is needed: 3 working days.
-
-    Day 0 is the initial (or strategy) discussion with the LADO that decided
-    there is no possible criminal offence and no need for formal action.
-
-    Legal basis:
-        Keeping Children Safe in Education 2016, Part four, para 175. Rule
-        ``lado.no_formal_action``.
-
-    Args:
-        strategy_discussion: The discussion that decided the pathway.
-        procedures: Local choices (the calendar).
-        on: The date whose rule applies; the day the clock starts if omitted.
-
-    Returns:
-        The deadline.
-
-    Raises:
-        InvalidInputError: a bad date or procedures.
-        RuleNotInForceError: before KCSIE 2016.
-        CalendarCoverageError: outside the working-day calendar.
-
-    Examples:
-        >>> import datetime as dt
-        >>> action_deadline(dt.date(2023, 12, 22)).due   # Christmas and Boxing Day skipped
-        datetime.date(2023, 12, 29)
-    """
-    return _deadline(
-        NO_FORMAL_ACTION, "strategy_discussion", strategy_discussion, on=on, procedures=procedures
-    )
-
-
-def hearing_deadline(
-    decided: dt.date,
-    *,
-    procedures: LadoProcedures = NATIONAL,
-    on: dt.date | None = None,
-) -> Deadline:
-    """When a needed disciplinary hearing must be held: 15 working days.
-
-    Day 0 is the decision that a hearing is needed: the initial discussion
-    when no further investigation is needed, or the case manager's decision
-    after the investigation report.
-
-    Legal basis:
-        Keeping Children Safe in Education 2016, Part four, para 175. Rule
-        ``lado.hearing``.
-
-    Args:
-        decided: The day it was decided that a hearing is needed.
-        procedures: Local choices (the calendar).
-        on: The date whose rule applies; the day the clock starts if omitted.
-
-    Returns:
-        The deadline.
-
-    Raises:
-        InvalidInputError: a bad date or procedures.
-        RuleNotInForceError: before KCSIE 2016.
-        CalendarCoverageError: outside the working-day calendar.
-
-    Examples:
-        >>> import datetime as dt
-        >>> hearing_deadline(dt.date(2024, 12, 19)).due
-        datetime.date(2025, 1, 14)
-    """
-    return _deadline(HEARING, "decided", decided, on=on, procedures=procedures)
-
-
-def investigation_report_deadline(
-    strategy_discussion: dt.date,
-    *,
-    procedures: LadoProcedures = NATIONAL,
-    on: dt.date | None = None,
-) -> Deadline:
-    """When the investigator's report is due: 10 working days (unverified model timescale).
-
-    Legal basis:
-        Local allegations procedures only; no KCSIE or Working Together text
-        read contains it. Rule ``lado.investigation_report`` (unverified).
-
-    Args:
-        strategy_discussion: The discussion that decided to investigate further.
-        procedures: Local choices; a local timescale replaces the model one.
-        on: The date whose rule applies; the day the clock starts if omitted.
-
-    Returns:
-        The deadline.
-
-    Raises:
-        InvalidInputError: a bad date or procedures.
-        RuleNotInForceError: before 3 April 2014.
-        CalendarCoverageError: outside the working-day calendar.
-
-    Examples:
-        >>> import datetime as dt
-        >>> investigation_report_deadline(dt.date(2025, 4, 11)).due
-        datetime.date(2025, 4, 29)
-    """
-    return _deadline(
-        INVESTIGATION_REPORT,
-        "strategy_discussion",
-        strategy_discussion,
-        on=on,
-        procedures=procedures,
-        local=_check_procedures(procedures).investigation_report,
-    )
-
-
-def hearing_decision_deadline(
-    investigation_report: dt.date,
-    *,
-    procedures: LadoProcedures = NATIONAL,
-    on: dt.date | None = None,
-) -> Deadline:
-    """When the case manager must decide whether a hearing is needed: 2 working days.
-
-    Legal basis:
-        Local allegations procedures only (unverified). Rule
-        ``lado.hearing_decision``.
-
-    Args:
-        investigation_report: The day the report reached the case manager.
-        procedures: Local choices; a local timescale replaces the model one.
-        on: The date whose rule applies; the day the clock starts if omitted.
-
-    Returns:
-        The deadline.
-
-    Raises:
-        InvalidInputError: a bad date or procedures.
-        RuleNotInForceError: before 3 April 2014.
-        CalendarCoverageError: outside the working-day calendar.
-
-    Examples:
-        >>> import datetime as dt
-        >>> hearing_decision_deadline(dt.date(2024, 5, 24)).due   # late May bank holiday
-        datetime.date(2024, 5, 29)
-    """
-    return _deadline(
-        HEARING_DECISION,
-        "investigation_report",
-        investigation_report,
-        on=on,
-        procedures=procedures,
-        local=_check_procedures(procedures).hearing_decision,
+    return DatedRule(
+        key=RESOLUTION_TARGETS.key,
+        title=f"{RESOLUTION_TARGETS.title}: {band.describe()}",
+        versions=(
+            Version(
+                in_force_from=version.in_force_from,
+                value=Timescale(amount=band.months, unit=Unit.MONTHS, clock_starts=_REFERRAL),
+                source=version.source,
+                edition=version.edition,
+            ),
+        ),
     )
 
 
 def resolution_target_deadlines(
-    referred_to_lado: dt.date, *, on: dt.date | None = None
+    referred_to_lado: dt.date,
+    *,
+    on: dt.date | None = None,
+    procedures: Procedures = NATIONAL,
 ) -> tuple[Deadline, ...]:
     """The 1-month, 3-month and 12-month resolution target dates of a case.
 
@@ -623,14 +339,16 @@ def resolution_target_deadlines(
         within 12 months); unverified later. Rule ``lado.resolution_targets``.
 
     Args:
-        referred_to_lado: The day the case was referred to the LADO.
-        on: The date whose rule applies; the day the clock starts if omitted.
+        referred_to_lado: The day the case was referred to the LADO (day 0).
+        on: The date whose rule applies; the day of the referral if omitted.
+        procedures: Local procedures; where they set ``lado.resolution_targets``,
+            their bands apply and each deadline cites the local document.
 
     Returns:
         One deadline per band, shortest first.
 
     Raises:
-        InvalidInputError: a bad date.
+        InvalidInputError: a bad date or procedures.
         RuleNotInForceError: before KCSIE 2016.
 
     Examples:
@@ -642,17 +360,11 @@ def resolution_target_deadlines(
         2024-11-30
     """
     started = check_date("referred_to_lado", referred_to_lado)
-    version = RESOLUTION_TARGETS.at(started if on is None else on)
-    clock = "referral to the LADO"
+    _check_procedures(procedures)
+    when = started if on is None else on
+    version = RESOLUTION_TARGETS.at(when, procedures=procedures)
     return tuple(
-        Deadline(
-            due=add_months(started, band.months),
-            started=started,
-            timescale=Timescale(amount=band.months, unit=Unit.MONTHS, clock_starts=clock),
-            source=version.source,
-            rule_key=RESOLUTION_TARGETS.key,
-        )
-        for band in version.value
+        Deadline.from_rule(_band_rule(version, band), started, on=when) for band in version.value
     )
 
 
@@ -660,7 +372,8 @@ def deadlines(
     timeline: Timeline,
     *,
     pathway: Pathway | None = None,
-    procedures: LadoProcedures = NATIONAL,
+    on: dt.date | None = None,
+    procedures: Procedures = NATIONAL,
 ) -> tuple[Deadline, ...]:
     """Every deadline whose clock has started in *timeline*.
 
@@ -670,20 +383,27 @@ def deadlines(
     decision). Steps whose starting date is not yet known are left out.
 
     Legal basis:
-        As the individual deadline functions.
+        The rules in the table of [`timescales`][safeguarding.lado.timescales]:
+        Working Together to Safeguard Children 2015 (the referral), Keeping
+        Children Safe in Education 2016, Part four, paras 174-175, and local
+        procedures (the investigation report and the decision after it).
 
     Args:
         timeline: The case's dates.
         pathway: How the case proceeds, once the strategy discussion decided
             it; ``None`` if not yet decided.
-        procedures: Local choices.
+        on: The date whose rules apply to every step; if omitted, each step's
+            rule as it stood on the day its clock started.
+        procedures: Local procedures: the working-day calendar, and local
+            timescales (each deadline of a rule they set cites the local document).
 
     Returns:
         The deadlines, in the order of the steps.
 
     Raises:
         InvalidInputError: bad arguments.
-        RuleNotInForceError: a step's rule was not in force on its start day.
+        RuleNotInForceError: a step's rule was not in force on its start day
+            (or on *on*).
         CalendarCoverageError: outside the working-day calendar.
 
     Examples:
@@ -697,28 +417,40 @@ def deadlines(
         lado.resolution_targets 2024-08-02
         lado.resolution_targets 2025-05-02
         lado.hearing 2024-05-28
+
+        Local procedures that give the employer 24 hours (one calendar day, at the
+        precision of dates) change the first deadline and cite their own document:
+
+        >>> sefton = Procedures.adopt(
+        ...     "Sefton SCP procedures 2021",
+        ...     {"lado.employer_referral": Timescale(
+        ...         amount=1, unit=Unit.CALENDAR_DAYS, clock_starts="employer became aware")},
+        ...     in_force_from=dt.date(2021, 4, 1))
+        >>> first = deadlines(Timeline(employer_aware=dt.date(2024, 3, 28)), procedures=sefton)[0]
+        >>> first.due, first.source.instrument
+        (datetime.date(2024, 3, 29), 'Sefton SCP procedures 2021')
     """
     if not isinstance(timeline, Timeline):
         raise InvalidInputError("timeline", "must be a Timeline")
     if pathway is not None:
         check_enum("pathway", pathway, Pathway)
-    _check_procedures(procedures)
-    found = [referral_deadline(timeline.employer_aware, procedures=procedures)]
+    due = functools.partial(Deadline.from_rule, on=on, procedures=procedures)
+    found = [due(EMPLOYER_REFERRAL, timeline.employer_aware)]
     if timeline.referred_to_lado is not None:
-        found.extend(resolution_target_deadlines(timeline.referred_to_lado))
+        found.extend(
+            resolution_target_deadlines(timeline.referred_to_lado, on=on, procedures=procedures)
+        )
     review = timeline.strategy_discussion
     if pathway is Pathway.CLEARLY_UNSUBSTANTIATED_OR_MALICIOUS:
-        found.append(resolution_deadline(timeline.employer_aware, procedures=procedures))
+        found.append(due(CLEARLY_UNSUBSTANTIATED_RESOLUTION, timeline.employer_aware))
     elif review is not None and pathway is Pathway.NO_FORMAL_ACTION:
-        found.append(action_deadline(review, procedures=procedures))
+        found.append(due(NO_FORMAL_ACTION, review))
     elif review is not None and pathway is Pathway.HEARING_WITHOUT_INVESTIGATION:
-        found.append(hearing_deadline(review, procedures=procedures))
+        found.append(due(HEARING, review))
     elif review is not None and pathway is Pathway.FURTHER_INVESTIGATION:
-        found.append(investigation_report_deadline(review, procedures=procedures))
+        found.append(due(INVESTIGATION_REPORT, review))
         if timeline.investigation_report is not None:
-            found.append(
-                hearing_decision_deadline(timeline.investigation_report, procedures=procedures)
-            )
+            found.append(due(HEARING_DECISION, timeline.investigation_report))
         if timeline.decision is not None:
-            found.append(hearing_deadline(timeline.decision, procedures=procedures))
+            found.append(due(HEARING, timeline.decision))
     return tuple(found)

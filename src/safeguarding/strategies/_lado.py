@@ -16,7 +16,6 @@ from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
 from safeguarding.calendar import ENGLAND_AND_WALES, WorkingCalendar, bank_holidays
-from safeguarding.decisions import Timescale
 from safeguarding.lado import editions, measures, outcomes, records, threshold
 from safeguarding.lado import timescales as lado_timescales
 from safeguarding.lado.editions import KCSIE_EDITION
@@ -36,9 +35,15 @@ from safeguarding.lado.models import (
 )
 from safeguarding.lado.outcomes import OUTCOMES, Outcome, OutcomeDefinition, outcomes_in_force
 from safeguarding.lado.records import RecordRemoval
-from safeguarding.lado.timescales import LadoProcedures, ResolutionBand
+from safeguarding.lado.timescales import (
+    EMPLOYER_REFERRAL,
+    HEARING_DECISION,
+    INVESTIGATION_REPORT,
+    ResolutionBand,
+)
+from safeguarding.procedures import NATIONAL, Procedures
 from safeguarding.rules import DatedRule
-from safeguarding.strategies._core import timescales
+from safeguarding.strategies._core import citations, timescales
 
 __all__ = [
     "STRATEGIES",
@@ -226,7 +231,7 @@ def lado_timelines() -> st.SearchStrategy[Timeline]:
 def _outcome_on(draw: st.DrawFn, on: dt.date) -> Outcome | None:
     if not OUTCOMES.is_in_force(on):
         return None
-    return draw(st.one_of(st.none(), st.sampled_from(outcomes_in_force(on))))
+    return draw(st.one_of(st.none(), st.sampled_from(outcomes_in_force(on=on))))
 
 
 def lado_cases() -> st.SearchStrategy[Case]:
@@ -339,20 +344,34 @@ _NAMES = st.sampled_from(
 )
 
 
-def lado_procedures() -> st.SearchStrategy[LadoProcedures]:
-    """National defaults, and local procedures with their own timescales and closure days."""
-    local: st.SearchStrategy[Timescale | None] = st.one_of(st.none(), timescales())
-    return st.one_of(
-        st.builds(LadoProcedures),
-        st.builds(
-            LadoProcedures,
-            name=_NAMES,
-            employer_referral=local,
-            investigation_report=local,
-            hearing_decision=local,
-            calendar=st.one_of(st.just(ENGLAND_AND_WALES), _local_calendars()),
-        ),
-    )
+_LOCAL_TIMESCALES = tuple(
+    rule.key for rule in (EMPLOYER_REFERRAL, INVESTIGATION_REPORT, HEARING_DECISION)
+)
+"""The LADO timescales areas commonly set for themselves."""
+
+
+def lado_procedures() -> st.SearchStrategy[Procedures]:
+    """National guidance, and local procedures that set LADO timescales, with closure days.
+
+    Local procedures set any of ``lado.employer_referral``, ``lado.investigation_report``
+    and ``lado.hearing_decision`` to a timescale of any unit, in force from a date near
+    a rule change (so that deadlines are drawn on both sides of it), citing either the
+    named procedures (as [`Procedures.adopt`][safeguarding.procedures.Procedures.adopt]
+    does) or a drawn citation.
+    """
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Procedures:
+        keys = draw(st.lists(st.sampled_from(_LOCAL_TIMESCALES), unique=True))
+        return Procedures.adopt(
+            draw(_NAMES),
+            {key: draw(timescales()) for key in keys},
+            in_force_from=draw(kcsie_dates()),
+            source=draw(st.one_of(st.none(), citations())),
+            calendar=draw(st.one_of(st.just(ENGLAND_AND_WALES), _local_calendars())),
+        )
+
+    return st.one_of(st.just(NATIONAL), build())
 
 
 def outcome_definitions() -> st.SearchStrategy[OutcomeDefinition]:
@@ -387,7 +406,6 @@ STRATEGIES: dict[type[Any], Callable[[], st.SearchStrategy[Any]]] = {
     Behaviour: alleged_behaviours,
     Case: lado_cases,
     Contact: lado_contacts,
-    LadoProcedures: lado_procedures,
     OutcomeDefinition: outcome_definitions,
     Person: lado_people,
     RecordRemoval: record_removals,
