@@ -46,6 +46,7 @@ from safeguarding._validate import check_date
 from safeguarding.citations import Verification
 from safeguarding.decisions import Decision, Finding
 from safeguarding.errors import InvalidInputError
+from safeguarding.families import criteria
 from safeguarding.lado.editions import (
     _carried,
     _check_procedures,
@@ -263,6 +264,7 @@ def _limb_detail(limb: Limb, behaviours: tuple[Behaviour, ...], met: bool | None
     return f"None of the {total} alleged {_plural(total)} engages this limb."
 
 
+@criteria("lado.harm_threshold", "lado.low_level_concern", calls="threshold_calls")
 def assess_threshold(
     allegation: Allegation, *, on: dt.date, procedures: Procedures = NATIONAL
 ) -> Decision[ThresholdOutcome]:

@@ -35,6 +35,7 @@ from safeguarding._validate import check_date, check_int, is_optional_bool
 from safeguarding.citations import Verification
 from safeguarding.decisions import Decision, Finding
 from safeguarding.errors import InvalidInputError
+from safeguarding.families import criteria
 from safeguarding.logic import all_of, any_of, not_
 from safeguarding.private_fostering._checks import check_procedures
 from safeguarding.private_fostering._instruments import DISQUALIFICATION_REGULATIONS_2002
@@ -226,6 +227,12 @@ def _consented(
     return Finding(criterion=criterion, met=met, detail=detail, source=version.source)
 
 
+@criteria(
+    "private_fostering.barred",
+    "private_fostering.barred_household",
+    "private_fostering.disqualified",
+    calls="assess_carer_calls",
+)
 def assess_carer(
     circumstances: CarerCircumstances, *, on: dt.date, procedures: Procedures = NATIONAL
 ) -> Decision[Permission]:

@@ -71,6 +71,7 @@ from safeguarding._validate import (
 from safeguarding.citations import Verification
 from safeguarding.decisions import Decision, Finding
 from safeguarding.errors import InvalidInputError
+from safeguarding.families import criteria
 from safeguarding.logic import all_of, not_
 from safeguarding.people import Child, age_on
 from safeguarding.private_fostering._checks import (
@@ -1205,6 +1206,13 @@ def _settled(finding: Finding, *, needed: bool) -> Finding:
     return attrs.evolve(finding, detail=detail)
 
 
+@criteria(
+    "private_fostering.definition",
+    "private_fostering.age_limit",
+    "private_fostering.relatives",
+    "private_fostering.twenty_eight_day_rule",
+    calls="assess_calls",
+)
 def assess(
     arrangement: Arrangement, *, on: dt.date, procedures: Procedures = NATIONAL
 ) -> Decision[Outcome]:

@@ -59,6 +59,7 @@ __all__ = [
     "outcome_definitions",
     "record_removals",
     "resolution_bands",
+    "threshold_calls",
 ]
 
 FIRST_DAY = KCSIE_EDITION.in_force_from
@@ -414,3 +415,13 @@ STRATEGIES: dict[type[Any], Callable[[], st.SearchStrategy[Any]]] = {
     Timeline: lado_timelines,
 }
 """The strategy for each public LADO model."""
+
+
+Call = tuple[tuple[Any, ...], dict[str, Any]]
+
+
+def threshold_calls() -> st.SearchStrategy[Call]:
+    """Valid calls of [`assess_threshold`][safeguarding.lado.assess_threshold]."""
+    return st.tuples(allegations(), kcsie_dates(), lado_procedures()).map(
+        lambda drawn: ((drawn[0],), {"on": drawn[1], "procedures": drawn[2]})
+    )

@@ -57,6 +57,8 @@ __all__ = [
     "STRATEGIES",
     "arrangement_records",
     "arrangements",
+    "assess_calls",
+    "assess_carer_calls",
     "carer_circumstances",
     "fostering_notices",
     "fostering_procedures",
@@ -524,3 +526,31 @@ STRATEGIES: dict[type[Any], Callable[[], st.SearchStrategy[Any]]] = {
     VisitClock: visit_clocks,
 }
 """The strategy for each public private fostering model."""
+
+
+Call = tuple[tuple[Any, ...], dict[str, Any]]
+
+
+def assess_calls() -> st.SearchStrategy[Call]:
+    """Valid calls of [`assess`][safeguarding.private_fostering.assess].
+
+    An arrangement asked about on a day from its start to a year after, with procedures.
+    """
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Call:
+        arrangement = draw(arrangements())
+        last = min(LAST_COVERED, arrangement.start + dt.timedelta(days=400))
+        on = draw(st.dates(min_value=arrangement.start, max_value=last))
+        return (arrangement,), {"on": on, "procedures": draw(fostering_procedures())}
+
+    return build()
+
+
+def assess_carer_calls() -> st.SearchStrategy[Call]:
+    """Valid calls of [`assess_carer`][safeguarding.private_fostering.assess_carer]."""
+    return st.tuples(
+        carer_circumstances(),
+        calendar_dates(dt.date(2010, 1, 1)),
+        fostering_procedures(),
+    ).map(lambda drawn: ((drawn[0],), {"on": drawn[1], "procedures": drawn[2]}))
