@@ -17,19 +17,20 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from safeguarding.citations import Verification
+from safeguarding.citations import Citation, Verification
 from safeguarding.decisions import Decision, Finding
 from safeguarding.errors import InvalidInputError, RuleNotInForceError
 from safeguarding.people import Child
+from safeguarding.procedures import NATIONAL, Procedures
 from safeguarding.reviews.child_death import (
+    APPLY_CATEGORY_HIERARCHY,
     CATEGORY_HIERARCHY,
-    NATIONAL_DEFAULTS,
     REVIEW_DUTY,
+    REVIEW_NON_RESIDENT_DEATHS,
     SUDEP_CATEGORY,
     Categorisation,
     Category,
     ChildDeath,
-    ChildDeathProcedures,
     ChildDeathReview,
     Domain,
     DomainAssessment,
@@ -40,6 +41,7 @@ from safeguarding.reviews.child_death import (
     ReviewScope,
     assess_modifiable_factors,
     categorise,
+    compute_figures,
     expectedness,
     in_scope,
     joint_agency_response,
@@ -54,6 +56,22 @@ from safeguarding.strategies._core import calendar_dates
 
 D = dt.date
 AFTER_2019 = calendar_dates(min_value=D(2019, 4, 1))
+PARTNERS_PROCEDURES = Citation(
+    instrument="Anytown child death review partners, CDR procedures 2019",
+    provision="section 2",
+    url=None,
+    status=Verification.SECONDARY,
+)
+
+
+def local(values: dict[str, object]) -> Procedures:
+    """The partners' procedures setting *values* from 1 April 2019, citing their document."""
+    return Procedures.adopt(
+        "Anytown CDR procedures",
+        values,
+        in_force_from=D(2019, 4, 1),
+        source=PARTNERS_PROCEDURES,
+    )
 
 
 BORN, DIED = D(2019, 3, 1), D(2019, 3, 9)
@@ -187,13 +205,22 @@ def test_the_power_to_review_non_residents_starts_29_june_2018():
 def test_local_choice_to_review_non_residents_is_reported_not_imposed():
     d = death(born=D(2010, 1, 1), died=D(2020, 1, 1), normally_resident_in_area=False)
     d = attrs.evolve(d, died_in_area=True)
-    local = ChildDeathProcedures(review_non_resident_deaths=True)
-    decision = in_scope(d, on=D(2020, 1, 1), procedures=local)
+    procedures = local({"child_death.review_non_resident_deaths": True})
+    decision = in_scope(d, on=D(2020, 1, 1), procedures=procedures)
     assert decision.outcome is ReviewScope.DISCRETIONARY
     assert finding(decision, "local arrangements").met is True
     assert "do review" in finding(decision, "local arrangements").detail
+    assert finding(decision, "local arrangements").source == PARTNERS_PROCEDURES
     national = in_scope(d, on=D(2020, 1, 1))
+    assert national.outcome is ReviewScope.DISCRETIONARY
     assert finding(national, "local arrangements").met is False
+    # The national default: the power is not used; s16M(2), read.
+    source = finding(national, "local arrangements").source
+    assert source == REVIEW_NON_RESIDENT_DEATHS.at(D(2020, 1, 1)).source
+    assert (source.provision, source.status) == ("s16M(2)", Verification.PRIMARY)
+    # Before the procedures applied, the national default did.
+    earlier = in_scope(d, on=D(2019, 3, 31), procedures=procedures)
+    assert finding(earlier, "local arrangements").met is False
 
 
 def test_unknown_facts_leave_the_scope_undetermined():
@@ -452,23 +479,41 @@ def test_sudep_rule_starts_with_the_ncmd_forms():
 
 
 def test_hierarchy_switched_off_needs_the_panels_choice():
-    local = ChildDeathProcedures(apply_category_hierarchy=False)
+    switched_off = local({"child_death.apply_category_hierarchy": False})
     two = [Category.PERINATAL_NEONATAL, Category.INFECTION]
     with pytest.raises(InvalidInputError) as info:
-        categorise(two, on=D(2020, 1, 6), procedures=local)
+        categorise(two, on=D(2020, 1, 6), procedures=switched_off)
     assert info.value.field == "override"
     chosen = categorise(
         two,
         on=D(2020, 1, 6),
-        procedures=local,
+        procedures=switched_off,
         override=Category.INFECTION,
         reason="Late-onset sepsis.",
     )
     assert chosen.outcome.category is Category.INFECTION
     assert finding(chosen, "hierarchy").met is None
-    single = categorise([Category.INFECTION], on=D(2020, 1, 6), procedures=local)
+    assert finding(chosen, "hierarchy").source == PARTNERS_PROCEDURES
+    single = categorise([Category.INFECTION], on=D(2020, 1, 6), procedures=switched_off)
     assert single.outcome.category is Category.INFECTION
     assert CATEGORY_HIERARCHY.at(D(2020, 1, 6)).source.status is Verification.UNVERIFIED
+    # Before the procedures applied (1 April 2019) the hierarchy did.
+    before = categorise(two, on=D(2019, 3, 29), procedures=switched_off)
+    assert before.outcome.category is Category.PERINATAL_NEONATAL
+
+
+def test_the_hierarchy_applies_by_national_default():
+    two = [Category.PERINATAL_NEONATAL, Category.INFECTION]
+    national = categorise(two, on=D(2020, 1, 6))
+    assert national == categorise(two, on=D(2020, 1, 6), procedures=NATIONAL)
+    assert national.outcome.category is Category.PERINATAL_NEONATAL
+    assert finding(national, "hierarchy").source == CATEGORY_HIERARCHY.at(D(2020, 1, 6)).source
+    assert APPLY_CATEGORY_HIERARCHY.at(D(2020, 1, 6)).value is True
+    assert APPLY_CATEGORY_HIERARCHY.at(D(2020, 1, 6)).source.status is Verification.UNVERIFIED
+    # Procedures that keep it on, in their own words, cite their document.
+    kept = categorise(two, on=D(2020, 1, 6), procedures=local({APPLY_CATEGORY_HIERARCHY.key: True}))
+    assert kept.outcome == national.outcome
+    assert finding(kept, "hierarchy").source == PARTNERS_PROCEDURES
 
 
 @pytest.mark.parametrize(
@@ -509,7 +554,8 @@ def test_categorise_returns_a_candidate_or_the_recorded_override(
     if sudep and override is Category.SUDDEN_UNEXPLAINED:
         override = None
     several = len(candidates - ({Category.SUDDEN_UNEXPLAINED} if sudep else set())) > 1
-    if not procedures.apply_category_hierarchy and override is None and (several or sudep):
+    applied = APPLY_CATEGORY_HIERARCHY.at(on, procedures=procedures).value
+    if not applied and override is None and (several or sudep):
         override = Category.ACUTE_MEDICAL if sudep else min(candidates, key=lambda c: c.number)
     reason = "" if override is None else "panel reason"
     outcome = categorise(
@@ -759,11 +805,10 @@ def test_review_record_valid_shapes():
     assert done.modifiable is ModifiableConclusion.NOT_MODIFIABLE
 
 
-def test_procedures_bad_input():
+def test_local_choices_must_have_the_rules_type():
     with pytest.raises(InvalidInputError) as info:
-        ChildDeathProcedures(review_non_resident_deaths="no")  # type: ignore[arg-type]
-    assert info.value.field == "review_non_resident_deaths"
-    assert ChildDeathProcedures() == NATIONAL_DEFAULTS
+        local({"child_death.review_non_resident_deaths": "no"})
+    assert info.value.field == "overrides['child_death.review_non_resident_deaths']"
 
 
 @pytest.mark.parametrize("function", [in_scope, expectedness, joint_agency_response])
@@ -776,9 +821,23 @@ def test_decision_functions_bad_input(function):
     assert info.value.field == "on"
 
 
-def test_in_scope_bad_procedures():
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda p: in_scope(death(), on=D(2019, 3, 9), procedures=p),
+        lambda p: expectedness(death(), on=D(2019, 3, 9), procedures=p),
+        lambda p: joint_agency_response(death(), on=D(2019, 3, 9), procedures=p),
+        lambda p: assess_modifiable_factors(
+            ModifiableConclusion.MODIFIABLE, on=D(2019, 3, 9), procedures=p
+        ),
+        lambda p: compute_figures(
+            [], period_start=D(2019, 4, 1), period_end=D(2020, 3, 31), procedures=p
+        ),
+    ],
+)
+def test_bad_procedures_are_refused(call):
     with pytest.raises(InvalidInputError) as info:
-        in_scope(death(), on=D(2019, 3, 9), procedures=None)  # type: ignore[arg-type]
+        call(None)
     assert info.value.field == "procedures"
 
 
@@ -787,6 +846,7 @@ def test_in_scope_bad_procedures():
 
 EXPECTED_STATUSES = {
     "child_death.review_duty": ("secondary", "primary"),
+    "child_death.review_non_resident_deaths": ("primary",),
     "child_death.age_limit": ("secondary", "secondary"),
     "child_death.stillbirth_gestation": ("secondary",),
     "child_death.excluded_deaths": ("secondary", "secondary"),
@@ -795,6 +855,7 @@ EXPECTED_STATUSES = {
     "child_death.categories": ("secondary", "secondary"),
     "child_death.category_inclusions": ("unverified",),
     "child_death.category_hierarchy": ("unverified",),
+    "child_death.apply_category_hierarchy": ("unverified",),
     "child_death.sudep_category": ("primary",),
     "child_death.domains": ("secondary", "unverified"),
     "child_death.domain_scale": ("primary", "unverified"),

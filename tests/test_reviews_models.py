@@ -11,6 +11,7 @@ from safeguarding.calendar import ENGLAND_AND_WALES, working_days_between
 from safeguarding.citations import Citation, Verification
 from safeguarding.decisions import Deadline, Finding, Timescale, Unit
 from safeguarding.errors import InvalidInputError, RuleNotInForceError
+from safeguarding.procedures import NATIONAL, Procedures
 from safeguarding.reviews.case_reviews import (
     PanelPerformance,
     ReviewDecision,
@@ -32,7 +33,6 @@ from safeguarding.reviews.incidents import (
     Residence,
     ReviewActions,
     ReviewCase,
-    ReviewProcedures,
     ReviewType,
     Setting,
     TransitionWindow,
@@ -51,6 +51,7 @@ from safeguarding.reviews.notifications import (
     Recipient,
     assess_looked_after_death,
     assess_notification,
+    died_as_child,
     is_notifiable,
     notification_deadline,
     partner_notification_deadline,
@@ -75,6 +76,20 @@ K = DutyKind
 S = DutyStatus
 AREA = LocalPartnership(area="Anytown", arrangements_live_from=D(2019, 9, 29))
 SRC = Citation(instrument="Act", provision="s1", url=None, status=Verification.PRIMARY)
+LOCAL_DOC = Citation(
+    instrument="Anytown SCP, rapid review procedure 2020",
+    provision="para 3",
+    url=None,
+    status=Verification.SECONDARY,
+)
+
+
+PANEL_ERA = D(2018, 6, 29)
+
+
+def local(values: dict[str, object], *, since: dt.date = PANEL_ERA) -> Procedures:
+    """Anytown's procedures setting *values*, citing its own document."""
+    return Procedures.adopt("Anytown SCP procedures", values, in_force_from=since, source=LOCAL_DOC)
 
 
 def incident(**changes: Any) -> Incident:
@@ -153,7 +168,6 @@ def test_incident_ages_across_birthdays():
         ({"arrangements_published_on": D(2019, 6, 28)}, "arrangements_live_from"),
         ({"area": " "}, "area"),
         ({"owhr_pilot_area": 1}, "owhr_pilot_area"),
-        ({"procedures": None}, "procedures"),
     ],
 )
 def test_partnership_rejects_bad_input(changes, field):
@@ -170,10 +184,14 @@ def test_partnership_publication_within_three_months():
         arrangements_published_on=D(2019, 6, 29),
     )
     assert ok.arrangements_published_on == D(2019, 6, 29)
-    assert ReviewProcedures().calendar is ENGLAND_AND_WALES
-    with pytest.raises(InvalidInputError) as info:
-        ReviewProcedures(rapid_review_clock="notification")  # type: ignore[arg-type]
-    assert info.value.field == "rapid_review_clock"
+
+
+def test_a_partnership_holds_facts_not_procedures():
+    assert not hasattr(AREA, "procedures")
+    with pytest.raises(TypeError):
+        LocalPartnership(  # type: ignore[call-arg]
+            area="Anytown", arrangements_live_from=D(2019, 9, 29), procedures=NATIONAL
+        )
 
 
 def test_transition_window_rule_and_ordering():
@@ -238,7 +256,13 @@ def test_functions_reject_wrong_types():
         ),
         lambda: notification_deadline("2024-01-01"),  # type: ignore[arg-type]
         lambda: rapid_review_deadline(D(2024, 1, 2), notified_on=D(2024, 1, 1)),
-        lambda: rapid_review_deadline(D(2024, 1, 2), anchor="awareness"),  # type: ignore[arg-type]
+        lambda: rapid_review_deadline(D(2024, 1, 2), procedures=ENGLAND_AND_WALES),  # type: ignore[arg-type]
+        lambda: rapid_review_deadline(D(2024, 1, 2), on="2024-01-02"),  # type: ignore[arg-type]
+        lambda: assess_incident(incident(), partnership=AREA, procedures=None),  # type: ignore[arg-type]
+        lambda: assess_incident(incident(), partnership=AREA, on="2024-03-04"),  # type: ignore[arg-type]
+        lambda: assess_notification(incident(), procedures="local"),  # type: ignore[arg-type]
+        lambda: assess_domestic_homicide_review(incident(), on="2024"),  # type: ignore[arg-type]
+        lambda: died_as_child("x"),  # type: ignore[arg-type]
         lambda: panel_performance(["x"], partnership=AREA, on=D(2024, 1, 1)),  # type: ignore[list-item]
         lambda: panel_performance([], partnership=AREA, on="2024"),  # type: ignore[arg-type]
     ]
@@ -386,20 +410,110 @@ def test_scr_deadlines_follow_the_actions():
 
 def test_rapid_review_anchor_by_edition_and_local_choice():
     # WT2023 era: from the notification, Friday 8 March 2024; Easter skipped: 2 April.
-    assert rapid_review_deadline(D(2024, 3, 4), notified_on=D(2024, 3, 8)).due == D(2024, 4, 2)
+    national = rapid_review_deadline(D(2024, 3, 4), notified_on=D(2024, 3, 8))
+    assert national.due == D(2024, 4, 2)
+    assert national.timescale.clock_starts == "notification to the Panel"
     # A partnership that counts from awareness.
-    local = rapid_review_deadline(
-        D(2024, 3, 4), notified_on=D(2024, 3, 8), anchor=ClockAnchor.AWARENESS
-    )
-    assert local.started == D(2024, 3, 4)
+    awareness = local({"reviews.rapid_review_anchor": ClockAnchor.AWARENESS})
+    chosen = rapid_review_deadline(D(2024, 3, 4), notified_on=D(2024, 3, 8), procedures=awareness)
+    assert chosen.started == D(2024, 3, 4)
+    assert "Anytown SCP, rapid review procedure 2020" in chosen.timescale.clock_starts
+    # The fifteen working days stay national, and cite national guidance.
+    assert chosen.source == national.source
     # WT2018 era with a local notification anchor.
+    notification = local({"reviews.rapid_review_anchor": ClockAnchor.NOTIFICATION})
     chosen = rapid_review_deadline(
-        D(2019, 3, 4), notified_on=D(2019, 3, 6), anchor=ClockAnchor.NOTIFICATION
+        D(2019, 3, 4), notified_on=D(2019, 3, 6), procedures=notification
     )
     assert chosen.started == D(2019, 3, 6)
     assert working_days_between(chosen.started, chosen.due) == 15
+    # Before the local procedures applied, the edition's anchor (awareness) did.
+    later = local({"reviews.rapid_review_anchor": ClockAnchor.NOTIFICATION}, since=D(2020, 1, 1))
+    before = rapid_review_deadline(D(2019, 3, 4), notified_on=D(2019, 3, 6), procedures=later)
+    assert before == rapid_review_deadline(D(2019, 3, 4), notified_on=D(2019, 3, 6))
+    assert before.started == D(2019, 3, 4)
     with pytest.raises(RuleNotInForceError):
         rapid_review_deadline(D(2018, 6, 28))
+
+
+def test_a_local_rapid_review_anchor_is_cited_in_the_duty():
+    case = died(D(2019, 3, 4), 10, abuse_or_neglect=AbuseOrNeglect.KNOWN)
+    actions = ReviewActions(notified_on=D(2019, 3, 6))
+    procedures = local({"reviews.rapid_review_anchor": ClockAnchor.NOTIFICATION})
+    duty = assess_incident(case, partnership=AREA, actions=actions, procedures=procedures).duty(
+        K.RAPID_REVIEW
+    )
+    clock = [f for f in duty.findings if f.criterion.startswith("the event the rapid-review")]
+    assert len(clock) == 1
+    assert clock[0].source == LOCAL_DOC
+    assert "notification to the Panel" in clock[0].detail
+    assert duty.deadlines[0].started == D(2019, 3, 6)
+    # National guidance: no such finding, the clock from awareness (WT2018).
+    national = assess_incident(case, partnership=AREA, actions=actions).duty(K.RAPID_REVIEW)
+    assert not [f for f in national.findings if f.criterion.startswith("the event the rapid")]
+    assert national.deadlines[0].started == D(2019, 3, 4)
+
+
+def test_a_local_timescale_cites_the_local_document():
+    five_calendar_days = Timescale(
+        amount=5, unit=Unit.CALENDAR_DAYS, clock_starts="the local authority became aware"
+    )
+    procedures = local({"reviews.notification_timescale": five_calendar_days})
+    # Friday 21 December 2018: five calendar days is Wednesday 26 December (Boxing Day).
+    deadline = notification_deadline(D(2018, 12, 21), procedures=procedures)
+    assert (deadline.due, deadline.source) == (D(2018, 12, 26), LOCAL_DOC)
+    national = notification_deadline(D(2018, 12, 21))
+    assert national.due == D(2019, 1, 2)
+    assert national.source.instrument.startswith("Working Together")
+    # The engine uses the same procedures: the notification duty cites the local document.
+    decision = assess_incident(died(D(2018, 12, 21), 4), partnership=AREA, procedures=procedures)
+    assert decision.duty(K.NOTIFY_PANEL).deadlines[0].source == LOCAL_DOC
+    # Before the procedures applied, the national rule did.
+    assert notification_deadline(D(2018, 6, 28), procedures=procedures).source != LOCAL_DOC
+
+
+def test_local_closure_days_come_from_the_procedures_calendar():
+    closed = Procedures(calendar=ENGLAND_AND_WALES.with_closures(D(2018, 7, 9), name="Local"))
+    # Monday 2 July 2018 (day 0): five working days is Monday 9 July, a local closure day.
+    assert notification_deadline(D(2018, 7, 2)).due == D(2018, 7, 9)
+    assert notification_deadline(D(2018, 7, 2), procedures=closed).due == D(2018, 7, 10)
+    decision = assess_incident(died(D(2018, 7, 2), 4), partnership=AREA, procedures=closed)
+    assert decision.duty(K.NOTIFY_PANEL).deadlines[0].due == D(2018, 7, 10)
+    # Publication on Thursday 19 July 2018: 7 working days before is Tuesday 10 July, or
+    # Monday 9 July when Thursday 12 July is a local closure day.
+    closed_12th = Procedures(calendar=ENGLAND_AND_WALES.with_closures(D(2018, 7, 12)))
+    assert assess_advance_copy(D(2018, 7, 19)).outcome == D(2018, 7, 10)
+    assert assess_advance_copy(D(2018, 7, 19), procedures=closed_12th).outcome == D(2018, 7, 9)
+
+
+def test_a_local_rule_applies_to_the_findings_and_cites_its_document():
+    # A local version of the serious-harm list: Working Together 2010's, from 2018.
+    from safeguarding.reviews.serious_harm import SERIOUS_HARM
+
+    wt2010 = SERIOUS_HARM.versions[0].value
+    procedures = local({"reviews.serious_harm": wt2010})
+    harmed = incident(harm_indicators={HarmIndicator.SERIOUS_SEXUAL_ABUSE})
+    assert is_seriously_harmed(harmed) is None  # WT2023 does not list it: not yet known
+    decision = assess_serious_harm(harmed, procedures=procedures)
+    assert decision.outcome is True
+    assert {f.source for f in decision.findings} == {LOCAL_DOC}
+
+
+def test_on_defaults_to_the_date_the_facts_fix():
+    case = died(D(2018, 7, 2), 4, incident_date=D(2018, 6, 28))
+    assert assess_notification(case) == assess_notification(case, on=D(2018, 7, 2))
+    assert assess_notification(case, on=D(2018, 6, 28)).rule_version == "WT2015"
+    assert notification_deadline(D(2018, 7, 2)) == notification_deadline(
+        D(2018, 7, 2), on=D(2018, 7, 2)
+    )
+    killed = died(D(2012, 5, 1), 17, perpetrator=Relationship.PARENT, aware_on=D(2015, 4, 1))
+    # A domestic homicide review applies the law of the date of death.
+    assert assess_domestic_homicide_review(killed) == assess_domestic_homicide_review(
+        killed, on=D(2012, 5, 1)
+    )
+    # The engine's `on` moves every rule: the 2018 scheme for an awareness in 2015.
+    moved = assess_incident(killed, partnership=AREA, on=D(2018, 7, 2))
+    assert moved.notification_regime is NotificationRegime.PANEL
 
 
 def test_rapid_review_undetermined_until_abuse_is_known():
@@ -461,6 +575,18 @@ def test_local_review_publication_and_advance_copy():
     duty = assess_incident(case, partnership=AREA, actions=undated).duty(K.LOCAL_PRACTICE_REVIEW)
     assert duty.deadlines == ()
     assert duty.findings[-1].met is True
+
+
+def test_a_local_advance_copy_in_calendar_days():
+    ten_days = Timescale(
+        amount=10, unit=Unit.CALENDAR_DAYS, clock_starts="final report sent to the Panel"
+    )
+    procedures = local({"reviews.lcspr.advance_copy": ten_days})
+    decision = assess_advance_copy(D(2024, 9, 30), sent_on=D(2024, 9, 21), procedures=procedures)
+    assert decision.outcome == D(2024, 9, 20)
+    (finding,) = decision.findings
+    assert (finding.met, finding.source) == (False, LOCAL_DOC)
+    assert finding.criterion == "report sent at least 10 calendar days before publication"
 
 
 def test_timeliness_findings_with_actions():

@@ -10,7 +10,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
+from safeguarding.calendar import ENGLAND_AND_WALES
 from safeguarding.decisions import Deadline
+from safeguarding.procedures import NATIONAL, Procedures
 from safeguarding.reviews.case_reviews import (
     PanelPerformance,
     ReviewDecision,
@@ -30,6 +32,7 @@ from safeguarding.strategies._reviews import (
     review_actions,
     review_cases,
     review_dates,
+    review_procedures,
 )
 
 K = DutyKind
@@ -48,9 +51,11 @@ def test_strategies_draw_valid_models_that_round_trip(model: type[Any], data: st
     assert from_json(text, model) == obj
 
 
-@given(case=review_cases(), partnership=local_partnerships())
-def test_deadlines_never_precede_awareness(case: ReviewCase, partnership):
-    decision = assess_incident(case.incident, partnership=partnership, actions=case.actions)
+@given(case=review_cases(), partnership=local_partnerships(), procedures=review_procedures())
+def test_deadlines_never_precede_awareness(case: ReviewCase, partnership, procedures):
+    decision = assess_incident(
+        case.incident, partnership=partnership, actions=case.actions, procedures=procedures
+    )
     aware_on = case.incident.aware_on
     for deadline in decision.deadlines:
         assert deadline.started >= aware_on
@@ -80,9 +85,11 @@ def test_no_death_and_no_serious_harm_never_triggers_a_notification(incident, pa
     assert not decision.duty(K.NOTIFY_PANEL).deadlines
 
 
-@given(case=review_cases(), partnership=local_partnerships())
-def test_every_duty_carries_a_source(case: ReviewCase, partnership):
-    decision = assess_incident(case.incident, partnership=partnership, actions=case.actions)
+@given(case=review_cases(), partnership=local_partnerships(), procedures=review_procedures())
+def test_every_duty_carries_a_source(case: ReviewCase, partnership, procedures: Procedures):
+    decision = assess_incident(
+        case.incident, partnership=partnership, actions=case.actions, procedures=procedures
+    )
     assert [duty.kind for duty in decision.duties] == list(DutyKind)
     assert decision.findings
     for duty in decision.duties:
@@ -95,6 +102,27 @@ def test_every_duty_carries_a_source(case: ReviewCase, partnership):
             assert deadline.rule_key in RULE_KEYS
         assert duty.explain().startswith(duty.kind.value)
     assert decision.explain().count("\n") > len(decision.duties)
+    # A local rapid-review anchor in force is cited, by its own document, in the duty.
+    anchor = procedures.override("reviews.rapid_review_anchor")
+    rapid = decision.duty(K.RAPID_REVIEW)
+    clock = [f for f in rapid.findings if f.criterion.startswith("the event the rapid-review")]
+    needed = rapid.status is not S.NOT_REQUIRED
+    if anchor is not None and needed and anchor.in_force_from <= case.incident.aware_on:
+        assert [f.source for f in clock] == [anchor.source]
+    else:
+        assert not clock
+
+
+@given(case=review_cases(), partnership=local_partnerships())
+def test_procedures_that_set_nothing_change_nothing(case: ReviewCase, partnership):
+    plain = Procedures(name="Anytown procedures", calendar=ENGLAND_AND_WALES)
+    national = assess_incident(case.incident, partnership=partnership, actions=case.actions)
+    assert national == assess_incident(
+        case.incident, partnership=partnership, actions=case.actions, procedures=NATIONAL
+    )
+    assert national == assess_incident(
+        case.incident, partnership=partnership, actions=case.actions, procedures=plain
+    )
 
 
 @given(
@@ -129,7 +157,7 @@ def test_panel_measures_do_not_depend_on_case_order_and_add_up(cases, partnershi
     order.shuffle(shuffled)
     assert panel_performance(shuffled, partnership=partnership, on=on) == whole
     half = len(cases) // 2
-    first = panel_performance(cases[:half], partnership=partnership, on=on)
+    first = panel_performance(cases[:half], partnership=partnership, on=on, procedures=NATIONAL)
     second = panel_performance(cases[half:], partnership=partnership, on=on)
     assert first + second == whole
     assert whole.incidents_considered == len(cases)
@@ -151,9 +179,11 @@ def test_panel_measures_merge_associatively(a, b, c):
     assert a + empty == a
 
 
-@given(case=review_cases(), partnership=local_partnerships())
-def test_a_panel_notification_always_brings_a_rapid_review(case, partnership):
-    decision = assess_incident(case.incident, partnership=partnership, actions=case.actions)
+@given(case=review_cases(), partnership=local_partnerships(), procedures=review_procedures())
+def test_a_panel_notification_always_brings_a_rapid_review(case, partnership, procedures):
+    decision = assess_incident(
+        case.incident, partnership=partnership, actions=case.actions, procedures=procedures
+    )
     if decision.notification_regime is NotificationRegime.PANEL:
         assert decision.status(K.RAPID_REVIEW) is decision.status(K.NOTIFY_PANEL)
         assert decision.status(K.NOTIFY_OFSTED_AND_LSCB) is S.NOT_REQUIRED

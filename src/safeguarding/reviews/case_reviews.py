@@ -1,8 +1,10 @@
 """One engine for a case review panel: every duty an incident triggers, by when, and why.
 
 [`assess_incident`][] takes an [`Incident`][safeguarding.reviews.incidents.Incident], the
-area's [`LocalPartnership`][safeguarding.reviews.incidents.LocalPartnership] and, optionally, the
-[`ReviewActions`][safeguarding.reviews.incidents.ReviewActions] taken, and returns a
+area's [`LocalPartnership`][safeguarding.reviews.incidents.LocalPartnership] (facts: its go-live
+date), optionally the [`ReviewActions`][safeguarding.reviews.incidents.ReviewActions] taken and
+the partnership's [`Procedures`][safeguarding.procedures.Procedures] (its working-day calendar
+and local versions of rules, each citing its local document), and returns a
 [`ReviewDecision`][] listing every duty considered (a [`Duty`][safeguarding.reviews.duties.Duty]
 each, with its findings, sources and deadlines). Two dates select the rules, independently:
 
@@ -55,7 +57,8 @@ import attrs
 from safeguarding._validate import check_date, is_int, is_member, is_text, is_tuple_of
 from safeguarding.decisions import Deadline, Decision, Finding
 from safeguarding.errors import InvalidInputError
-from safeguarding.reviews._logic import deadline_from
+from safeguarding.procedures import NATIONAL, Procedures
+from safeguarding.reviews._checks import check_procedures, rules_date
 from safeguarding.reviews.duties import Body, Duty, DutyKind, DutyStatus
 from safeguarding.reviews.incidents import (
     TRANSITION,
@@ -81,17 +84,17 @@ from safeguarding.reviews.notifications import (
     partner_notification_deadline,
 )
 from safeguarding.reviews.practice_reviews import (
-    PUBLICATION_TIMESCALE,
     assess_advance_copy,
     assess_local_review,
     assess_rapid_review,
+    publication_deadline,
     rapid_review_deadline,
 )
 from safeguarding.reviews.serious_case_reviews import (
-    SCR_COMPLETION_TIMESCALE,
     SCR_DECISION_TIMESCALE,
-    SCR_NON_INITIATION_TIMESCALE,
     assess_serious_case_review,
+    scr_completion_deadline,
+    scr_non_initiation_deadline,
 )
 
 __all__ = [
@@ -125,13 +128,20 @@ def _check_incident(incident: object) -> Incident:
     return incident
 
 
-def review_regime(incident: Incident, *, partnership: LocalPartnership) -> Decision[ReviewRegime]:
+def review_regime(
+    incident: Incident,
+    *,
+    partnership: LocalPartnership,
+    on: dt.date | None = None,
+    procedures: Procedures = NATIONAL,
+) -> Decision[ReviewRegime]:
     """Decide which review regime applies: LSCB serious case reviews or practice reviews.
 
     The area's LSCB ran serious case reviews until its safeguarding-partner arrangements
     went live (between 29 June 2018 and 29 September 2019); from that day the partners run
     rapid reviews and local child safeguarding practice reviews. The library compares the
-    day the authority became aware of the incident with the go-live date.
+    date asked about (the day the authority became aware of the incident) with the go-live
+    date.
 
     Legal basis:
         Children and Social Work Act 2017; Working Together 2018 transitional guidance (rule
@@ -140,12 +150,15 @@ def review_regime(incident: Incident, *, partnership: LocalPartnership) -> Decis
     Args:
         incident: The incident.
         partnership: The area's partnership, with its go-live date.
+        on: The date whose regime applies; by default the day the authority became aware
+            (``incident.aware_on``).
+        procedures: Local procedures.
 
     Returns:
         A decision whose outcome is a [`ReviewRegime`][].
 
     Raises:
-        InvalidInputError: an argument has the wrong type.
+        InvalidInputError: an argument has the wrong type, or *on* is not a date.
 
     Examples:
         >>> import datetime as dt
@@ -160,20 +173,21 @@ def review_regime(incident: Incident, *, partnership: LocalPartnership) -> Decis
     """
     incident = _check_incident(incident)
     partnership = _check_partnership(partnership)
+    on = rules_date(on, incident.aware_on)
     live = partnership.arrangements_live_from
-    version = TRANSITION.at(TRANSITION.in_force_from)
-    partners = incident.aware_on >= live
+    # The statutory window is one fixed version: read at its commencement, whatever the date.
+    version = TRANSITION.at(TRANSITION.in_force_from, procedures=check_procedures(procedures))
+    partners = on >= live
+    day = "the day the authority became aware" if on == incident.aware_on else on.isoformat()
     finding = Finding(
         criterion="safeguarding-partner arrangements live",
         met=partners,
         detail=(
             f"{partnership.area}'s arrangements went live on {live.isoformat()}, "
             + (
-                "on or before the day the authority became aware: the safeguarding partners "
-                "decide on reviews."
+                f"on or before {day}: the safeguarding partners decide on reviews."
                 if partners
-                else "after the day the authority became aware: the LSCB decides on a serious "
-                "case review."
+                else f"after {day}: the LSCB decides on a serious case review."
             )
         ),
         source=version.source,
@@ -319,13 +333,16 @@ def _decision_taken(
 
 
 def _notification_duties(
-    incident: Incident, partnership: LocalPartnership, actions: ReviewActions | None
+    incident: Incident,
+    partnership: LocalPartnership,
+    actions: ReviewActions | None,
+    on: dt.date,
+    procedures: Procedures,
 ) -> list[Duty]:
-    calendar = partnership.procedures.calendar
     aware = incident.aware_on
-    scheme = NOTIFICATION_SCHEME.at(aware)
-    notification = assess_notification(incident)
-    deadline = notification_deadline(aware, calendar=calendar)
+    scheme = NOTIFICATION_SCHEME.at(on, procedures=procedures)
+    notification = assess_notification(incident, on=on, procedures=procedures)
+    deadline = notification_deadline(aware, on=on, procedures=procedures)
     done = None if actions is None else actions.notified_on
     timely = _timeliness("notification", deadline, done, recorded=actions is not None)
     notified = _from(
@@ -339,7 +356,7 @@ def _notification_duties(
     )
     lac = _from(
         DutyKind.NOTIFY_SECRETARY_OF_STATE_AND_OFSTED,
-        assess_looked_after_death(incident),
+        assess_looked_after_death(incident, on=on, procedures=procedures),
         Body.LOCAL_AUTHORITY,
     )
     if scheme.value.regime is NotificationRegime.OFSTED_AND_LSCB:
@@ -371,7 +388,7 @@ def _notification_duties(
                 scheme.edition,
             ),
         ]
-    partners_deadline = partner_notification_deadline(aware, calendar=calendar)
+    partners_deadline = partner_notification_deadline(aware, on=on, procedures=procedures)
     informed = None if actions is None else actions.partners_informed_on
     told = "the LSCB" if aware < partnership.arrangements_live_from else "the safeguarding partners"
     partners = _from(
@@ -416,19 +433,20 @@ def _notification_duties(
 
 def _rapid_review_duty(
     incident: Incident,
-    partnership: LocalPartnership,
     actions: ReviewActions | None,
     regime: ReviewRegime,
+    on: dt.date,
+    procedures: Procedures,
 ) -> Duty:
-    decision = assess_rapid_review(incident)
+    decision = assess_rapid_review(incident, on=on, procedures=procedures)
     body = Body.LSCB if regime is ReviewRegime.SERIOUS_CASE_REVIEW else Body.SAFEGUARDING_PARTNERS
     if decision.outcome is DutyStatus.NOT_REQUIRED:
         return _from(DutyKind.RAPID_REVIEW, decision, body)
     deadline = rapid_review_deadline(
         incident.aware_on,
         notified_on=None if actions is None else actions.notified_on,
-        anchor=partnership.procedures.rapid_review_clock,
-        calendar=partnership.procedures.calendar,
+        on=on,
+        procedures=procedures,
     )
     done = None if actions is None else actions.rapid_review_completed_on
     return _from(
@@ -441,18 +459,21 @@ def _rapid_review_duty(
 
 
 def _scr_duties(
-    incident: Incident, partnership: LocalPartnership, actions: ReviewActions | None
+    incident: Incident,
+    partnership: LocalPartnership,
+    actions: ReviewActions | None,
+    on: dt.date,
+    procedures: Procedures,
 ) -> list[Duty]:
     aware = incident.aware_on
-    calendar = partnership.procedures.calendar
-    decision = assess_serious_case_review(incident)
+    decision = assess_serious_case_review(incident, on=on, procedures=procedures)
     notified = None if actions is None else actions.notified_on
     deadlines = [
-        deadline_from(
+        Deadline.from_rule(
             SCR_DECISION_TIMESCALE,
             aware if notified is None else notified,
-            on=aware,
-            calendar=calendar,
+            on=on,
+            procedures=procedures,
             clock_starts="notification of the incident"
             if notified is not None
             else "notification of the incident (not yet recorded: counted from awareness)",
@@ -461,13 +482,9 @@ def _scr_duties(
     decided = None if actions is None else actions.review_decided_on
     if decided is not None and actions is not None:
         if ReviewType.SERIOUS_CASE_REVIEW in actions.reviews_commissioned:
-            deadlines.append(
-                deadline_from(SCR_COMPLETION_TIMESCALE, decided, on=aware, calendar=calendar)
-            )
+            deadlines.append(scr_completion_deadline(decided, on=on, procedures=procedures))
         else:
-            deadlines.append(
-                deadline_from(SCR_NON_INITIATION_TIMESCALE, decided, on=aware, calendar=calendar)
-            )
+            deadlines.append(scr_non_initiation_deadline(decided, on=on, procedures=procedures))
     scr = _from(
         DutyKind.SERIOUS_CASE_REVIEW,
         decision,
@@ -492,7 +509,11 @@ def _scr_duties(
 
 
 def _practice_review_duties(
-    incident: Incident, partnership: LocalPartnership, actions: ReviewActions | None
+    incident: Incident,
+    partnership: LocalPartnership,
+    actions: ReviewActions | None,
+    on: dt.date,
+    procedures: Procedures,
 ) -> list[Duty]:
     scr = _not_required(
         DutyKind.SERIOUS_CASE_REVIEW,
@@ -507,26 +528,20 @@ def _practice_review_duties(
         ),
         "safeguarding partners",
     )
-    decision = assess_local_review(incident, actions=actions)
+    decision = assess_local_review(incident, actions=actions, on=on, procedures=procedures)
     deadlines: list[Deadline] = []
     extra = list(_decision_taken(DutyKind.LOCAL_PRACTICE_REVIEW, decision, actions))
     if actions is not None and ReviewType.LOCAL_PRACTICE_REVIEW in actions.reviews_commissioned:
         decided = actions.review_decided_on
         if decided is not None:
-            deadlines.append(
-                deadline_from(
-                    PUBLICATION_TIMESCALE,
-                    decided,
-                    on=incident.aware_on,
-                    calendar=partnership.procedures.calendar,
-                )
-            )
+            deadlines.append(publication_deadline(decided, on=on, procedures=procedures))
         if actions.published_on is not None:
             extra.extend(
                 assess_advance_copy(
                     actions.published_on,
                     sent_on=actions.report_sent_to_panel_on,
-                    calendar=partnership.procedures.calendar,
+                    on=on,
+                    procedures=procedures,
                 ).findings
             )
     local = _from(
@@ -536,15 +551,22 @@ def _practice_review_duties(
 
 
 def _neighbouring_duties(
-    incident: Incident, partnership: LocalPartnership, actions: ReviewActions | None
+    incident: Incident,
+    partnership: LocalPartnership,
+    actions: ReviewActions | None,
+    on: dt.date | None,
+    procedures: Procedures,
 ) -> list[Duty]:
-    dhr = assess_domestic_homicide_review(incident)
-    sar = assess_safeguarding_adults_review(incident)
-    cdr = assess_child_death_review(incident)
+    # With no date asked about, each review applies the rules of its own day (the death).
+    dhr = assess_domestic_homicide_review(incident, on=on, procedures=procedures)
+    sar = assess_safeguarding_adults_review(incident, on=on, procedures=procedures)
+    cdr = assess_child_death_review(incident, on=on, procedures=procedures)
     owhr = assess_offensive_weapons_homicide_review(
         incident,
         pilot_area=partnership.owhr_pilot_area,
         excluded_by_other_review=other_review_applies(dhr.outcome, sar.outcome, cdr.outcome),
+        on=on,
+        procedures=procedures,
     )
     return [
         _from(
@@ -574,12 +596,15 @@ def assess_incident(
     *,
     partnership: LocalPartnership,
     actions: ReviewActions | None = None,
+    on: dt.date | None = None,
+    procedures: Procedures = NATIONAL,
 ) -> ReviewDecision:
     """Every duty the incident triggers for the area, each explained, sourced and timed.
 
     The notification scheme and the editions of the guidance are those in force on the day
-    the authority became aware; the review regime depends on whether the area's
-    safeguarding-partner arrangements had gone live by then. The duties, in order:
+    the authority became aware (or on *on*, if given); the review regime depends on whether
+    the area's safeguarding-partner arrangements had gone live by then. The neighbouring
+    reviews apply the rules of the date of death, unless *on* is given. The duties, in order:
     notification (Ofsted and the LSCB, or the Panel; 5 working days), the looked-after
     child's death to the Secretary of State and Ofsted, telling the partners (5 working
     days), the rapid review (15 working days), the serious case review (SCR regime: the
@@ -589,7 +614,8 @@ def assess_incident(
     Every duty is listed whether or not it applies; overlapping reviews are all listed.
 
     With *actions*, each duty also says whether what was done was in time, and which
-    reviews were commissioned.
+    reviews were commissioned. With *procedures*, every deadline is counted on their
+    working-day calendar and every rule they set locally is applied, citing their document.
 
     Legal basis:
         Children Act 2004 ss16C, 16F, 16M; LSCB Regulations 2006 reg 5; SI 2018/789 reg 11;
@@ -599,16 +625,19 @@ def assess_incident(
 
     Args:
         incident: The incident, with places relative to the partnership's area.
-        partnership: The area's partnership (go-live date, local procedures).
+        partnership: The area's partnership (its go-live date and pilot status).
         actions: What was done, if recorded.
+        on: The date whose rules apply; by default the day the authority became aware
+            (``incident.aware_on``), and the date of death for the neighbouring reviews.
+        procedures: The partnership's procedures.
 
     Returns:
         The decision, with every duty considered.
 
     Raises:
-        InvalidInputError: an argument has the wrong type, or an action is dated before the
-            authority became aware (field ``actions.<name>``).
-        RuleNotInForceError: the authority became aware before 26 March 2015.
+        InvalidInputError: an argument has the wrong type, *on* is not a date, or an action
+            is dated before the authority became aware (field ``actions.<name>``).
+        RuleNotInForceError: *on* is before 26 March 2015.
         CalendarCoverageError: a deadline falls outside the working-day calendar.
 
     Examples:
@@ -632,15 +661,17 @@ def assess_incident(
         if not isinstance(actions, ReviewActions):
             raise InvalidInputError("actions", "must be a ReviewActions or None")
         ReviewCase(incident=incident, actions=actions)
-    regime = review_regime(incident, partnership=partnership)
-    scheme = NOTIFICATION_SCHEME.at(incident.aware_on)
-    duties = _notification_duties(incident, partnership, actions)
-    duties.append(_rapid_review_duty(incident, partnership, actions, regime.outcome))
+    procedures = check_procedures(procedures)
+    day = rules_date(on, incident.aware_on)
+    regime = review_regime(incident, partnership=partnership, on=day, procedures=procedures)
+    scheme = NOTIFICATION_SCHEME.at(day, procedures=procedures)
+    duties = _notification_duties(incident, partnership, actions, day, procedures)
+    duties.append(_rapid_review_duty(incident, actions, regime.outcome, day, procedures))
     if regime.outcome is ReviewRegime.SERIOUS_CASE_REVIEW:
-        duties.extend(_scr_duties(incident, partnership, actions))
+        duties.extend(_scr_duties(incident, partnership, actions, day, procedures))
     else:
-        duties.extend(_practice_review_duties(incident, partnership, actions))
-    duties.extend(_neighbouring_duties(incident, partnership, actions))
+        duties.extend(_practice_review_duties(incident, partnership, actions, day, procedures))
+    duties.extend(_neighbouring_duties(incident, partnership, actions, on, procedures))
     order = list(DutyKind)
     duties.sort(key=lambda duty: order.index(duty.kind))
     scheme_finding = Finding(
@@ -755,11 +786,16 @@ def _ordered(counts: Counter[ReviewType]) -> tuple[tuple[ReviewType, int], ...]:
 
 
 def panel_performance(
-    cases: Iterable[ReviewCase], *, partnership: LocalPartnership, on: dt.date
+    cases: Iterable[ReviewCase],
+    *,
+    partnership: LocalPartnership,
+    on: dt.date,
+    procedures: Procedures = NATIONAL,
 ) -> PanelPerformance:
     """Measure a case review panel: incidents, timeliness, reviews commissioned by type.
 
-    Each case is assessed with [`assess_incident`][]. A notification counts as required
+    Each case is assessed with [`assess_incident`][], under the rules of its own day of
+    awareness and the partnership's *procedures*. A notification counts as required
     when the area had to notify (Ofsted and the LSCB, or the Panel) and as in time when
     made within 5 working days of awareness; a rapid review counts when this area had to
     lead one, and as in time when completed within its 15 working days. Steps dated after
@@ -773,7 +809,8 @@ def panel_performance(
     Args:
         cases: The panel's cases.
         partnership: The area's partnership.
-        on: The day the measures are taken.
+        on: The day the measures are taken: steps dated after it are not counted.
+        procedures: The partnership's procedures.
 
     Returns:
         The measures.
@@ -798,13 +835,16 @@ def panel_performance(
     """
     partnership = _check_partnership(partnership)
     check_date("on", on)
+    procedures = check_procedures(procedures)
     considered = notify_required = notify_made = notify_in_time = 0
     rapid_required = rapid_done = rapid_in_time = 0
     counts: Counter[ReviewType] = Counter()
     for index, case in enumerate(cases):
         if not isinstance(case, ReviewCase):
             raise InvalidInputError(f"cases[{index}]", "must be a ReviewCase")
-        decision = assess_incident(case.incident, partnership=partnership, actions=case.actions)
+        decision = assess_incident(
+            case.incident, partnership=partnership, actions=case.actions, procedures=procedures
+        )
         actions = case.actions
         considered += 1
         kind = (

@@ -45,7 +45,11 @@ national statistics do.
 Every rule is a [`DatedRule`][safeguarding.rules.DatedRule] under the
 ``child_death.`` prefix, with an honest verification status: the statute
 (s16M) was read; the category list, its hierarchy instruction and what each
-category includes could only partly be confirmed and are marked so.
+category includes could only partly be confirmed and are marked so. The
+partners' own choices (whether they review non-residents' deaths, whether the
+hierarchy applies) are rules with a national default that their
+[`Procedures`][safeguarding.procedures.Procedures] may set, citing their own
+document; every decision function takes them as ``procedures=``.
 
 Examples:
     >>> import datetime as dt
@@ -94,6 +98,8 @@ from safeguarding.indicators.publication import round_half_up
 from safeguarding.indicators.statistics import Interval, wilson_interval
 from safeguarding.logic import not_
 from safeguarding.people import Child, age_on
+from safeguarding.procedures import NATIONAL, Procedures
+from safeguarding.reviews._checks import check_procedures, rules_date
 from safeguarding.rules import DatedRule, Version, register
 from safeguarding.sources import (
     CHILD_DEATH_REVIEW_GUIDANCE_2018,
@@ -105,6 +111,7 @@ from safeguarding.sources import (
 
 __all__ = [
     "AGE_LIMIT",
+    "APPLY_CATEGORY_HIERARCHY",
     "CATEGORIES",
     "CATEGORY_HIERARCHY",
     "CATEGORY_INCLUSIONS",
@@ -116,11 +123,11 @@ __all__ = [
     "JOINT_AGENCY_RESPONSE",
     "MODIFIABLE_FACTORS",
     "MODIFIABLE_PERCENTAGE",
-    "NATIONAL_DEFAULTS",
     "NCMD_ANALYSIS_FORM",
     "NCMD_CATEGORY_CLARIFICATIONS",
     "NHS_DIGITAL_CHILD_DEATH_STATISTICS",
     "REVIEW_DUTY",
+    "REVIEW_NON_RESIDENT_DEATHS",
     "STILLBIRTH_GESTATION",
     "SUDEP_CATEGORY",
     "UNEXPECTED_DEATH",
@@ -130,7 +137,6 @@ __all__ = [
     "Category",
     "CategoryCount",
     "ChildDeath",
-    "ChildDeathProcedures",
     "ChildDeathReview",
     "Domain",
     "DomainAssessment",
@@ -500,6 +506,33 @@ REVIEW_DUTY: DatedRule[_ReviewDuty] = register(
     )
 )
 
+REVIEW_NON_RESIDENT_DEATHS: DatedRule[bool] = register(
+    DatedRule(
+        key="child_death.review_non_resident_deaths",
+        title="Whether the partners review deaths in the area of children not normally "
+        "resident there",
+        versions=(
+            Version(
+                in_force_from=_PARTNERS_DUTY,
+                value=False,
+                source=CHILDREN_ACT_2004.cite(
+                    "s16M(2)",
+                    Verification.PRIMARY,
+                    url="https://www.legislation.gov.uk/ukpga/2004/31/part/2/crossheading/"
+                    "child-death-review-partners-for-local-authority-areas",
+                    note="Read on legislation.gov.uk: the partners 'may also, if they consider it "
+                    "appropriate, review' a death in their area of a child not normally resident "
+                    "there. A power, not a duty: until the partners' procedures say they use it, "
+                    "the area of residence reviews (the library's reading of the power; local "
+                    "procedures set this rule to use it).",
+                ),
+                edition="CDR partners 2018",
+            ),
+        ),
+    )
+)
+"""No, nationally: a power the partners' procedures may use (s16M(2))."""
+
 AGE_LIMIT: DatedRule[int] = register(
     DatedRule(
         key="child_death.age_limit",
@@ -771,14 +804,37 @@ CATEGORY_HIERARCHY: DatedRule[str] = register(
                     Verification.UNVERIFIED,
                     note="That the scheme is hierarchical is secondary (ADC 2017 abstract: "
                     "'standard hierarchical categorisation system'; Pearson et al., ADC 2011). The "
-                    "operative instruction was not seen verbatim; it can be switched off with "
-                    "ChildDeathProcedures(apply_category_hierarchy=False).",
+                    "operative instruction was not seen verbatim; local procedures can switch it "
+                    "off (rule child_death.apply_category_hierarchy).",
                 ),
                 edition="CDOP Form C",
             ),
         ),
     )
 )
+
+APPLY_CATEGORY_HIERARCHY: DatedRule[bool] = register(
+    DatedRule(
+        key="child_death.apply_category_hierarchy",
+        title="Whether the category hierarchy picks the category when several could apply",
+        versions=(
+            Version(
+                in_force_from=_LSCB_DUTY,
+                value=True,
+                source=CDOP_FORM_C.cite(
+                    "category of death, instruction",
+                    Verification.UNVERIFIED,
+                    note="As child_death.category_hierarchy: the hierarchical scheme is "
+                    "secondary, its operative instruction was not seen verbatim. Because it is "
+                    "unverified, a partnership's procedures may set this rule to False: its "
+                    "panel then records its own choice among several candidates as an override.",
+                ),
+                edition="CDOP Form C",
+            ),
+        ),
+    )
+)
+"""Yes, nationally (unverified); local procedures may switch the hierarchy off."""
 
 SUDEP_CATEGORY: DatedRule[Category] = register(
     DatedRule(
@@ -1047,29 +1103,6 @@ class ChildDeath:
     def age_at_death(self) -> int:
         """Completed years of age on the day of death."""
         return age_on(self.date_of_birth, self.date_of_death)
-
-
-@attrs.frozen(kw_only=True)
-class ChildDeathProcedures:
-    """The choices a partnership makes for itself, with national defaults.
-
-    Attributes:
-        review_non_resident_deaths: Whether the partners use their power
-            (Children Act 2004 s16M(2)) to review deaths in their area of
-            children not normally resident there. National default: no
-            (the area of residence reviews).
-        apply_category_hierarchy: Whether [`categorise`][] applies the
-            hierarchy (highest-listed candidate) by itself. The instruction
-            is unverified; with ``False`` a panel with several candidates
-            must record its own choice as an override.
-    """
-
-    review_non_resident_deaths: bool = attrs.field(default=False, validator=is_bool)
-    apply_category_hierarchy: bool = attrs.field(default=True, validator=is_bool)
-
-
-NATIONAL_DEFAULTS = ChildDeathProcedures()
-"""The procedures with every national default."""
 
 
 def _is_candidate_tuple(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -1394,29 +1427,24 @@ def _check_death(death: object) -> ChildDeath:
     return death
 
 
-def _check_procedures(procedures: object) -> ChildDeathProcedures:
-    if not isinstance(procedures, ChildDeathProcedures):
-        raise InvalidInputError("procedures", "must be a ChildDeathProcedures")
-    return procedures
-
-
-def _not_born_alive_label(death: ChildDeath, on: dt.date) -> str:
+def _not_born_alive_label(death: ChildDeath, on: dt.date, procedures: Procedures) -> str:
     weeks = death.gestation_weeks
     if weeks is None:
         return "a stillbirth or late foetal loss (gestation not given)"
-    threshold = STILLBIRTH_GESTATION.at(on).value
+    threshold = STILLBIRTH_GESTATION.at(on, procedures=procedures).value
     return "a stillbirth" if weeks >= threshold else "a late foetal loss"
 
 
-def _scope_findings(death: ChildDeath, on: dt.date) -> list[Finding]:
-    excluded = EXCLUDED_DEATHS.at(on).source
-    age_version = AGE_LIMIT.at(on)
+def _scope_findings(death: ChildDeath, on: dt.date, procedures: Procedures) -> list[Finding]:
+    excluded = EXCLUDED_DEATHS.at(on, procedures=procedures).source
+    age_version = AGE_LIMIT.at(on, procedures=procedures)
     if death.born_alive is None:
         born_detail = "It is not known whether the baby showed signs of life at birth."
     elif death.born_alive:
         born_detail = "The child was born alive."
     else:
-        born_detail = f"Not born alive: {_not_born_alive_label(death, on)}, not a child death."
+        label = _not_born_alive_label(death, on, procedures)
+        born_detail = f"Not born alive: {label}, not a child death."
     termination = {
         True: "The pregnancy was ended by a lawful termination: excluded, even if the baby was "
         "born alive after it.",
@@ -1478,7 +1506,7 @@ def _area_link(death: ChildDeath, duty: _ReviewDuty) -> tuple[ReviewScope, bool 
 
 
 def in_scope(
-    death: ChildDeath, *, on: dt.date, procedures: ChildDeathProcedures = NATIONAL_DEFAULTS
+    death: ChildDeath, *, on: dt.date, procedures: Procedures = NATIONAL
 ) -> Decision[ReviewScope]:
     """Decide whether the area's child death review partners review a death.
 
@@ -1496,14 +1524,14 @@ def in_scope(
         Regulations 2006, reg 6, before); Child Death Review Statutory and
         Operational Guidance 2018 (exclusions). Rules
         ``child_death.review_duty``, ``child_death.age_limit``,
-        ``child_death.excluded_deaths``.
+        ``child_death.excluded_deaths``, ``child_death.review_non_resident_deaths``.
 
     Args:
         death: The facts of the death.
         on: The date whose rules apply (usually the date of death).
-        procedures: Local choices; only reported, they do not change the
-            outcome (whether the partners use their power to review
-            non-resident deaths).
+        procedures: Local procedures. Whether the partners use their power to review
+            non-resident deaths (rule ``child_death.review_non_resident_deaths``) is only
+            reported as a finding: it does not change the outcome.
 
     Returns:
         A decision whose outcome is a [`ReviewScope`][], with findings
@@ -1511,7 +1539,8 @@ def in_scope(
 
     Raises:
         InvalidInputError: *death* is not a [`ChildDeath`][], *on* is not
-            a date, or *procedures* is not a [`ChildDeathProcedures`][].
+            a date, or *procedures* is not a
+            [`Procedures`][safeguarding.procedures.Procedures].
         RuleNotInForceError: *on* is before 1 April 2008.
 
     Examples:
@@ -1526,9 +1555,9 @@ def in_scope(
     """
     death = _check_death(death)
     check_date("on", on)
-    procedures = _check_procedures(procedures)
-    duty_version = REVIEW_DUTY.at(on)
-    findings = _scope_findings(death, on)
+    procedures = check_procedures(procedures)
+    duty_version = REVIEW_DUTY.at(on, procedures=procedures)
+    findings = _scope_findings(death, on, procedures)
     link_scope, link_met, link_detail = _area_link(death, duty_version.value)
     findings.append(
         Finding(
@@ -1539,14 +1568,15 @@ def in_scope(
         )
     )
     if link_scope is ReviewScope.DISCRETIONARY:
-        choice = "do" if procedures.review_non_resident_deaths else "do not"
+        local = REVIEW_NON_RESIDENT_DEATHS.at(on, procedures=procedures)
+        choice = "do" if local.value else "do not"
         findings.append(
             Finding(
                 criterion="local arrangements",
-                met=procedures.review_non_resident_deaths,
+                met=local.value,
                 detail=f"The partners' procedures {choice} review deaths in the area of children "
                 "not normally resident there.",
-                source=duty_version.source,
+                source=local.source,
             )
         )
     child_death = [finding.met for finding in findings[:3]]
@@ -1559,7 +1589,9 @@ def in_scope(
     return Decision(outcome=outcome, findings=tuple(findings), rule_version=duty_version.edition)
 
 
-def expectedness(death: ChildDeath, *, on: dt.date) -> Decision[Expectedness]:
+def expectedness(
+    death: ChildDeath, *, on: dt.date, procedures: Procedures = NATIONAL
+) -> Decision[Expectedness]:
     """Decide whether a child's death was expected or unexpected.
 
     The rule: a death is unexpected if it was not anticipated as a
@@ -1577,12 +1609,14 @@ def expectedness(death: ChildDeath, *, on: dt.date) -> Decision[Expectedness]:
     Args:
         death: The facts of the death (``anticipated``, ``unexpected_collapse``).
         on: The date whose rules apply (usually the date of death).
+        procedures: Local procedures.
 
     Returns:
         A decision whose outcome is an [`Expectedness`][].
 
     Raises:
-        InvalidInputError: *death* is not a [`ChildDeath`][] or *on* is not a date.
+        InvalidInputError: *death* is not a [`ChildDeath`][], *on* is not a date or
+            *procedures* is not a [`Procedures`][safeguarding.procedures.Procedures].
         RuleNotInForceError: *on* is before 1 April 2008.
 
     Examples:
@@ -1595,7 +1629,7 @@ def expectedness(death: ChildDeath, *, on: dt.date) -> Decision[Expectedness]:
     """
     death = _check_death(death)
     check_date("on", on)
-    version = UNEXPECTED_DEATH.at(on)
+    version = UNEXPECTED_DEATH.at(on, procedures=check_procedures(procedures))
     not_anticipated = not_(death.anticipated)
     collapse = death.unexpected_collapse
     findings = (
@@ -1643,7 +1677,9 @@ _EXPECTEDNESS_MET: dict[Expectedness, bool | None] = {
 }
 
 
-def _trigger_met(trigger: JarTrigger, death: ChildDeath, on: dt.date) -> bool | None:
+def _trigger_met(
+    trigger: JarTrigger, death: ChildDeath, on: dt.date, procedures: Procedures
+) -> bool | None:
     """Whether one JAR trigger applies to the death (``None``: not known)."""
     if trigger in _SIMPLE_TRIGGERS:
         met: bool | None = getattr(death, _SIMPLE_TRIGGERS[trigger])
@@ -1651,7 +1687,7 @@ def _trigger_met(trigger: JarTrigger, death: ChildDeath, on: dt.date) -> bool | 
     if trigger is JarTrigger.UNEXPECTED_DEATH:
         if death.born_alive is False:
             return False
-        return _EXPECTEDNESS_MET[expectedness(death, on=on).outcome]
+        return _EXPECTEDNESS_MET[expectedness(death, on=on, procedures=procedures).outcome]
     # An unattended stillbirth: not born alive, and no healthcare professional present.
     if death.born_alive is None:
         return None
@@ -1660,7 +1696,9 @@ def _trigger_met(trigger: JarTrigger, death: ChildDeath, on: dt.date) -> bool | 
     return not_(death.healthcare_professional_present)
 
 
-def joint_agency_response(death: ChildDeath, *, on: dt.date) -> Decision[JointAgencyResponse]:
+def joint_agency_response(
+    death: ChildDeath, *, on: dt.date, procedures: Procedures = NATIONAL
+) -> Decision[JointAgencyResponse]:
     """Decide whether a death calls for a Joint Agency Response.
 
     The rule (from 29 June 2018): a Joint Agency Response is needed when the
@@ -1681,13 +1719,15 @@ def joint_agency_response(death: ChildDeath, *, on: dt.date) -> Decision[JointAg
     Args:
         death: The facts of the death.
         on: The date whose rules apply (the date of death).
+        procedures: Local procedures.
 
     Returns:
         A decision whose outcome is a [`JointAgencyResponse`][], with one
         finding per trigger.
 
     Raises:
-        InvalidInputError: *death* is not a [`ChildDeath`][] or *on* is not a date.
+        InvalidInputError: *death* is not a [`ChildDeath`][], *on* is not a date or
+            *procedures* is not a [`Procedures`][safeguarding.procedures.Procedures].
         RuleNotInForceError: *on* is before 1 April 2008.
 
     Examples:
@@ -1703,11 +1743,12 @@ def joint_agency_response(death: ChildDeath, *, on: dt.date) -> Decision[JointAg
     """
     death = _check_death(death)
     check_date("on", on)
-    version = JOINT_AGENCY_RESPONSE.at(on)
+    procedures = check_procedures(procedures)
+    version = JOINT_AGENCY_RESPONSE.at(on, procedures=procedures)
     findings = tuple(
         Finding(
             criterion=trigger.value,
-            met=(met := _trigger_met(trigger, death, on)),
+            met=(met := _trigger_met(trigger, death, on, procedures)),
             detail={
                 True: "This circumstance applies.",
                 False: "This circumstance does not apply.",
@@ -1762,10 +1803,10 @@ def _check_override(*, sudep: object, override: object, reason: object) -> None:
 
 
 def _apply_sudep(
-    chosen: tuple[Category, ...], on: dt.date, findings: list[Finding]
+    chosen: tuple[Category, ...], on: dt.date, procedures: Procedures, findings: list[Finding]
 ) -> tuple[Category, ...]:
     """Move a SUDEP death's candidates from category 10 to its own category; add the finding."""
-    version = SUDEP_CATEGORY.at(on)
+    version = SUDEP_CATEGORY.at(on, procedures=procedures)
     home = version.value
     findings.append(
         Finding(
@@ -1787,7 +1828,7 @@ def categorise(  # noqa: PLR0913 - every option is keyword-only and one panel de
     sudep: bool = False,
     override: Category | None = None,
     reason: str = "",
-    procedures: ChildDeathProcedures = NATIONAL_DEFAULTS,
+    procedures: Procedures = NATIONAL,
 ) -> Decision[Categorisation]:
     """Record the category of a death from the categories that could each apply.
 
@@ -1804,7 +1845,7 @@ def categorise(  # noqa: PLR0913 - every option is keyword-only and one panel de
         secondary; hierarchy instruction: unverified); NCMD "Category of
         death: clarifications" (SUDEP, primary, from 1 April 2019). Rules
         ``child_death.categories``, ``child_death.category_hierarchy``,
-        ``child_death.sudep_category``.
+        ``child_death.apply_category_hierarchy``, ``child_death.sudep_category``.
 
     Args:
         candidates: The categories that could each apply (at least one;
@@ -1814,8 +1855,9 @@ def categorise(  # noqa: PLR0913 - every option is keyword-only and one panel de
         override: The category the panel records instead of the hierarchy's
             choice, if any (it need not be a candidate).
         reason: The panel's reason for the override (required with one).
-        procedures: Local choices; with ``apply_category_hierarchy=False``
-            a panel with several candidates must give an override.
+        procedures: Local procedures; where they set the rule
+            ``child_death.apply_category_hierarchy`` to ``False``, a panel with
+            several candidates must give an override.
 
     Returns:
         A decision whose outcome is the [`Categorisation`][] to store on
@@ -1838,9 +1880,11 @@ def categorise(  # noqa: PLR0913 - every option is keyword-only and one panel de
     chosen = _check_categories(candidates)
     check_date("on", on)
     _check_override(sudep=sudep, override=override, reason=reason)
-    procedures = _check_procedures(procedures)
-    listing = CATEGORIES.at(on)
-    hierarchy = CATEGORY_HIERARCHY.at(on)
+    procedures = check_procedures(procedures)
+    listing = CATEGORIES.at(on, procedures=procedures)
+    hierarchy = CATEGORY_HIERARCHY.at(on, procedures=procedures)
+    applied = APPLY_CATEGORY_HIERARCHY.at(on, procedures=procedures)
+    local_choice = applied is procedures.override(APPLY_CATEGORY_HIERARCHY.key)
     findings = [
         Finding(
             criterion="candidate categories",
@@ -1850,9 +1894,9 @@ def categorise(  # noqa: PLR0913 - every option is keyword-only and one panel de
         )
     ]
     if sudep:
-        chosen = _apply_sudep(chosen, on, findings)
+        chosen = _apply_sudep(chosen, on, procedures, findings)
     top = _highest_listed(chosen)
-    if not procedures.apply_category_hierarchy and len(chosen) > 1 and override is None:
+    if not applied.value and len(chosen) > 1 and override is None:
         raise InvalidInputError(
             "override",
             "several categories could apply and the hierarchy is switched off: "
@@ -1861,11 +1905,11 @@ def categorise(  # noqa: PLR0913 - every option is keyword-only and one panel de
     findings.append(
         Finding(
             criterion="hierarchy",
-            met=True if procedures.apply_category_hierarchy else None,
+            met=True if applied.value else None,
             detail=f"The highest-listed candidate is {top.describe()}."
-            if procedures.apply_category_hierarchy
+            if applied.value
             else "Not applied: local procedures switch the hierarchy off.",
-            source=hierarchy.source,
+            source=applied.source if local_choice else hierarchy.source,
         )
     )
     if override is not None:
@@ -1900,6 +1944,7 @@ def assess_modifiable_factors(
     *,
     on: dt.date,
     domains: Iterable[DomainAssessment] = (),
+    procedures: Procedures = NATIONAL,
 ) -> Decision[ModifiableConclusion]:
     """Record the panel's conclusion on modifiable factors, next to its domain scores.
 
@@ -1923,6 +1968,7 @@ def assess_modifiable_factors(
         conclusion: The panel's conclusion.
         on: The date of the panel's review.
         domains: The level recorded for each domain assessed (each at most once).
+        procedures: Local procedures.
 
     Returns:
         A decision whose outcome is *conclusion*, with one finding per domain
@@ -1931,7 +1977,8 @@ def assess_modifiable_factors(
 
     Raises:
         InvalidInputError: *conclusion* is not a [`ModifiableConclusion`][],
-            a domain is not a [`DomainAssessment`][] or is repeated.
+            a domain is not a [`DomainAssessment`][] or is repeated, or
+            *procedures* is not a [`Procedures`][safeguarding.procedures.Procedures].
         RuleNotInForceError: *on* is before 1 April 2008.
 
     Examples:
@@ -1951,9 +1998,10 @@ def assess_modifiable_factors(
         if item.domain in seen:
             raise InvalidInputError(f"domains[{index}]", "repeats a domain already assessed")
         seen.add(item.domain)
-    definition = MODIFIABLE_FACTORS.at(on)
-    domain_list = DOMAINS.at(on)
-    scale = DOMAIN_SCALE.at(on)
+    procedures = check_procedures(procedures)
+    definition = MODIFIABLE_FACTORS.at(on, procedures=procedures)
+    domain_list = DOMAINS.at(on, procedures=procedures)
+    scale = DOMAIN_SCALE.at(on, procedures=procedures)
     findings = []
     for item in sorted(assessed, key=lambda a: domain_list.value.index(a.domain)):
         met, detail = _domain_detail(item.level)
@@ -1988,7 +2036,12 @@ def _in_period(day: dt.date | None, start: dt.date, end: dt.date) -> bool:
 
 
 def compute_figures(
-    reviews: Iterable[ChildDeathReview], *, period_start: dt.date, period_end: dt.date
+    reviews: Iterable[ChildDeathReview],
+    *,
+    period_start: dt.date,
+    period_end: dt.date,
+    on: dt.date | None = None,
+    procedures: Procedures = NATIONAL,
 ) -> PanelFigures:
     """Count a panel's figures for a period from its review records.
 
@@ -2010,14 +2063,17 @@ def compute_figures(
         reviews: The panel's records (any order).
         period_start: First day of the period.
         period_end: Last day of the period.
+        on: The date whose rule applies; *period_end* by default.
+        procedures: Local procedures.
 
     Returns:
         The [`PanelFigures`][].
 
     Raises:
         InvalidInputError: a record is not a [`ChildDeathReview`][], a date
-            is not a date, or the period ends before it starts.
-        RuleNotInForceError: *period_end* is before 1 April 2010 (panels then
+            is not a date, the period ends before it starts, or *procedures* is
+            not a [`Procedures`][safeguarding.procedures.Procedures].
+        RuleNotInForceError: *on* is before 1 April 2010 (panels then
             returned "preventable" deaths).
 
     Examples:
@@ -2036,7 +2092,9 @@ def compute_figures(
     if period_end < period_start:
         raise InvalidInputError("period_end", "must not be before period_start")
     records = _items_of("reviews", reviews, ChildDeathReview)
-    MODIFIABLE_PERCENTAGE.at(period_end)  # raises before April 2010 ("preventable" deaths)
+    day = rules_date(on, period_end)
+    # Raises before April 2010 ("preventable" deaths).
+    MODIFIABLE_PERCENTAGE.at(day, procedures=check_procedures(procedures))
     counts = dict.fromkeys(ModifiableConclusion, 0)
     categories = dict.fromkeys(Category, 0)
     notifications = unexpected = not_recorded = referrals = 0

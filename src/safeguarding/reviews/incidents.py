@@ -13,10 +13,13 @@ recorded here:
 * the suspected perpetrator's relationship to the child, and whether there is concern about
   how agencies worked together.
 
-The **local partnership** records the date its safeguarding-partner arrangements went live
-(between 29 June 2018 and 29 September 2019, when Local Safeguarding Children Boards were
-replaced) and its local procedural choices. The **review actions** record what was actually
-done: notification, rapid review, the review decision and the reviews commissioned.
+The **local partnership** records facts about the area: the date its safeguarding-partner
+arrangements went live (between 29 June 2018 and 29 September 2019, when Local Safeguarding
+Children Boards were replaced) and whether it was an offensive weapons homicide review pilot
+area. Its local procedural choices are not facts: they are
+[`Procedures`][safeguarding.procedures.Procedures], passed to each function as
+``procedures=``. The **review actions** record what was actually done: notification, rapid
+review, the review decision and the reviews commissioned.
 
 No model holds a child's name, date of birth or identifier: ages are whole years, and places
 are relative to the area asking.
@@ -58,7 +61,7 @@ from safeguarding._validate import (
     is_optional_date,
     is_text,
 )
-from safeguarding.calendar import ENGLAND_AND_WALES, WorkingCalendar, add_months
+from safeguarding.calendar import add_months
 from safeguarding.citations import Verification
 from safeguarding.errors import InvalidInputError
 from safeguarding.rules import DatedRule, Version, register
@@ -76,7 +79,6 @@ __all__ = [
     "Residence",
     "ReviewActions",
     "ReviewCase",
-    "ReviewProcedures",
     "ReviewType",
     "Setting",
     "TransitionWindow",
@@ -224,7 +226,11 @@ class Relationship(enum.Enum):
 
 
 class ClockAnchor(enum.Enum):
-    """The event a review clock is counted from."""
+    """The event a review clock is counted from.
+
+    The value of the ``reviews.rapid_review_anchor`` rule, which a partnership's
+    [`Procedures`][safeguarding.procedures.Procedures] may set for itself.
+    """
 
     AWARENESS = "awareness"
     """The day the local authority (or the partners) became aware of the incident."""
@@ -333,32 +339,14 @@ def _check_live_from(_instance: object, attribute: attrs.Attribute[Any], value: 
 
 
 @attrs.frozen(kw_only=True)
-class ReviewProcedures:
-    """A partnership's local choices for case reviews, with national defaults.
-
-    Attributes:
-        rapid_review_clock: The event the rapid-review clock counts from, if the partnership
-            has fixed one; ``None`` (the default) follows the edition of the guidance in force
-            (``reviews.rapid_review_anchor``).
-        calendar: The working-day calendar (local closure days), England and Wales by default.
-    """
-
-    rapid_review_clock: ClockAnchor | None = attrs.field(
-        default=None,
-        validator=attrs.validators.optional(is_member(ClockAnchor)),
-    )
-    calendar: WorkingCalendar = attrs.field(
-        default=ENGLAND_AND_WALES, validator=is_instance(WorkingCalendar)
-    )
-
-
-@attrs.frozen(kw_only=True)
 class LocalPartnership:
-    """The local safeguarding partnership of the area asking.
+    """The local safeguarding partnership of the area asking: facts about the area.
 
     Before its safeguarding-partner arrangements went live, the area's Local Safeguarding
     Children Board ran serious case reviews; from that day the safeguarding partners run
-    rapid reviews and local child safeguarding practice reviews.
+    rapid reviews and local child safeguarding practice reviews. The partnership's own
+    choices (a rapid-review clock, local closure days) are not held here: they are its
+    [`Procedures`][safeguarding.procedures.Procedures].
 
     Attributes:
         area: The local authority area (``"Lewisham"``).
@@ -368,7 +356,6 @@ class LocalPartnership:
             later than 29 June 2019, and no more than 3 months before going live.
         owhr_pilot_area: Whether the area is one of the offensive weapons homicide review
             pilot areas (SI 2023/227: parts of London, the West Midlands and South Wales).
-        procedures: Local procedural choices.
 
     Raises:
         InvalidInputError: a date is outside the statutory window, or publication and going
@@ -381,9 +368,6 @@ class LocalPartnership:
         default=None, validator=is_optional_date
     )
     owhr_pilot_area: bool = attrs.field(default=False, validator=is_bool)
-    procedures: ReviewProcedures = attrs.field(
-        factory=ReviewProcedures, validator=is_instance(ReviewProcedures)
-    )
 
     def __attrs_post_init__(self) -> None:
         """Check publication against the window and the go-live date."""

@@ -42,6 +42,8 @@ from safeguarding.citations import Verification
 from safeguarding.decisions import Decision, Finding
 from safeguarding.errors import InvalidInputError
 from safeguarding.logic import all_of, any_of, describe, not_
+from safeguarding.procedures import NATIONAL, Procedures
+from safeguarding.reviews._checks import check_procedures, rules_date
 from safeguarding.reviews._instruments import OWHR_COMMENCEMENT_REGULATIONS_2023
 from safeguarding.reviews.child_death import AGE_LIMIT, REVIEW_DUTY, AreaLink
 from safeguarding.reviews.duties import DutyStatus
@@ -289,14 +291,15 @@ def _perpetrator_fact(incident: Incident, relationships: frozenset[Relationship]
     return incident.perpetrator in relationships
 
 
-def assess_domestic_homicide_review(incident: Incident) -> Decision[DutyStatus]:
+def assess_domestic_homicide_review(
+    incident: Incident, *, on: dt.date | None = None, procedures: Procedures = NATIONAL
+) -> Decision[DutyStatus]:
     """Decide whether the death calls for a domestic homicide review.
 
     Required when a person aged 16 or over at death died, or appears to have died, from
     violence, abuse or neglect (here: abuse or neglect known or suspected) by a relative, a
     current or former intimate partner or a member of the same household. The library links
-    the review to this area when the death happened here or the person lived here. Applied
-    as at the date of death.
+    the review to this area when the death happened here or the person lived here.
 
     Legal basis:
         Domestic Violence, Crime and Victims Act 2004 s9(1) (rules ``reviews.dhr.minimum_age``,
@@ -304,12 +307,16 @@ def assess_domestic_homicide_review(incident: Incident) -> Decision[DutyStatus]:
 
     Args:
         incident: The incident (``perpetrator`` is the suspected perpetrator's relationship).
+        on: The date whose rules apply; by default the date of death
+            (``incident.death_date``).
+        procedures: Local procedures.
 
     Returns:
         ``REQUIRED``, ``NOT_REQUIRED`` or ``UNDETERMINED``.
 
     Raises:
-        InvalidInputError: *incident* is not an [`Incident`][].
+        InvalidInputError: *incident* is not an [`Incident`][], *on* is not a date or
+            *procedures* is not a [`Procedures`][safeguarding.procedures.Procedures].
 
     Examples:
         >>> import datetime as dt
@@ -323,13 +330,16 @@ def assess_domestic_homicide_review(incident: Incident) -> Decision[DutyStatus]:
         'not required'
     """
     incident = _check_incident(incident)
-    if incident.death_date is None or incident.age_at_death is None:
+    procedures = check_procedures(procedures)
+    death = incident.death_date
+    day = rules_date(on, incident.aware_on if death is None else death)
+    if death is None or incident.age_at_death is None:
         source = DHR_MINIMUM_AGE.versions[-1].source
         finding = Finding(criterion="a death", met=False, detail="No one has died.", source=source)
         return Decision(
             outcome=DutyStatus.NOT_REQUIRED, findings=(finding,), rule_version="DVCVA 2004 s9"
         )
-    if not DHR_MINIMUM_AGE.is_in_force(incident.death_date):
+    if not DHR_MINIMUM_AGE.is_in_force(day):
         source = DHR_MINIMUM_AGE.versions[0].source
         finding = Finding(
             criterion="in force at the death",
@@ -340,8 +350,8 @@ def assess_domestic_homicide_review(incident: Incident) -> Decision[DutyStatus]:
         return Decision(
             outcome=DutyStatus.NOT_REQUIRED, findings=(finding,), rule_version="DVCVA 2004 s9"
         )
-    age = DHR_MINIMUM_AGE.at(incident.death_date)
-    relationships = DHR_RELATIONSHIPS.at(incident.death_date)
+    age = DHR_MINIMUM_AGE.at(day, procedures=procedures)
+    relationships = DHR_RELATIONSHIPS.at(day, procedures=procedures)
     old_enough = incident.age_at_death >= age.value
     abuse = incident.abuse_or_neglect.known_or_suspected
     related = _perpetrator_fact(incident, relationships.value)
@@ -386,7 +396,9 @@ def assess_domestic_homicide_review(incident: Incident) -> Decision[DutyStatus]:
     )
 
 
-def assess_safeguarding_adults_review(incident: Incident) -> Decision[DutyStatus]:
+def assess_safeguarding_adults_review(
+    incident: Incident, *, on: dt.date | None = None, procedures: Procedures = NATIONAL
+) -> Decision[DutyStatus]:
     """Decide whether the death of a young adult calls for a safeguarding adults review.
 
     Only a person who was an adult (18 or over) when they died comes within a SAR here; an
@@ -394,7 +406,6 @@ def assess_safeguarding_adults_review(incident: Incident) -> Decision[DutyStatus
     **required** for an adult in the area with needs for care and support, with reasonable
     cause for concern about how agencies worked together, whose death is known or suspected
     to result from abuse or neglect; any other case of such an adult is **discretionary**.
-    Applied as at the date of death.
 
     Legal basis:
         Care Act 2014 s44(1)-(4) (rules ``reviews.sar.conditions``,
@@ -403,12 +414,16 @@ def assess_safeguarding_adults_review(incident: Incident) -> Decision[DutyStatus
     Args:
         incident: The incident (``care_and_support_needs`` and
             ``concern_about_joint_working`` as the SAB knows them).
+        on: The date whose rules apply; by default the date of death, or for a living
+            person the day the authority became aware.
+        procedures: Local procedures.
 
     Returns:
         ``REQUIRED``, ``DISCRETIONARY``, ``NOT_REQUIRED`` or ``UNDETERMINED``.
 
     Raises:
-        InvalidInputError: *incident* is not an [`Incident`][].
+        InvalidInputError: *incident* is not an [`Incident`][], *on* is not a date or
+            *procedures* is not a [`Procedures`][safeguarding.procedures.Procedures].
 
     Examples:
         >>> import datetime as dt
@@ -421,7 +436,8 @@ def assess_safeguarding_adults_review(incident: Incident) -> Decision[DutyStatus
         'not required'
     """
     incident = _check_incident(incident)
-    day = incident.death_date or incident.aware_on
+    procedures = check_procedures(procedures)
+    day = rules_date(on, incident.death_date or incident.aware_on)
     if not SAR_CONDITIONS.is_in_force(day):
         finding = Finding(
             criterion="in force",
@@ -432,8 +448,8 @@ def assess_safeguarding_adults_review(incident: Incident) -> Decision[DutyStatus
         return Decision(
             outcome=DutyStatus.NOT_REQUIRED, findings=(finding,), rule_version="Care Act 2014 s44"
         )
-    conditions = SAR_CONDITIONS.at(day)
-    adult_age = SAR_MINIMUM_AGE.at(day)
+    conditions = SAR_CONDITIONS.at(day, procedures=procedures)
+    adult_age = SAR_MINIMUM_AGE.at(day, procedures=procedures)
     adult = incident.age_at_death is not None and incident.age_at_death >= adult_age.value
     if not adult:
         finding = Finding(
@@ -496,7 +512,12 @@ def assess_safeguarding_adults_review(incident: Incident) -> Decision[DutyStatus
 
 
 def assess_offensive_weapons_homicide_review(
-    incident: Incident, *, pilot_area: bool, excluded_by_other_review: bool | None
+    incident: Incident,
+    *,
+    pilot_area: bool,
+    excluded_by_other_review: bool | None,
+    on: dt.date | None = None,
+    procedures: Procedures = NATIONAL,
 ) -> Decision[DutyStatus]:
     """Decide whether the death calls for an offensive weapons homicide review.
 
@@ -506,7 +527,7 @@ def assess_offensive_weapons_homicide_review(
     Wales, in this area; and no other statutory review (a domestic homicide review, a
     safeguarding adults review) applies. A review partner must also hold relevant
     information: the library cannot know that, so a case meeting every other condition is
-    ``UNDETERMINED``. Applied as at the date of death.
+    ``UNDETERMINED``.
 
     Legal basis:
         Police, Crime, Sentencing and Courts Act 2022 ss24-26; OWHR Regulations 2022;
@@ -517,12 +538,16 @@ def assess_offensive_weapons_homicide_review(
         pilot_area: Whether this area is an OWHR pilot area.
         excluded_by_other_review: Whether another statutory review applies (``None`` if not
             yet known).
+        on: The date whose rules apply; by default the date of death
+            (``incident.death_date``).
+        procedures: Local procedures.
 
     Returns:
         ``NOT_REQUIRED`` or ``UNDETERMINED`` (never ``REQUIRED``: see above).
 
     Raises:
-        InvalidInputError: *incident* is not an [`Incident`][].
+        InvalidInputError: *incident* is not an [`Incident`][], *on* is not a date or
+            *procedures* is not a [`Procedures`][safeguarding.procedures.Procedures].
 
     Examples:
         >>> import datetime as dt
@@ -536,9 +561,11 @@ def assess_offensive_weapons_homicide_review(
         'not required'
     """
     incident = _check_incident(incident)
+    procedures = check_procedures(procedures)
     source = OWHR_CONDITIONS.versions[0].source
     death = incident.death_date
-    if death is None or incident.age_at_death is None or not OWHR_CONDITIONS.is_in_force(death):
+    day = rules_date(on, incident.aware_on if death is None else death)
+    if death is None or incident.age_at_death is None or not OWHR_CONDITIONS.is_in_force(day):
         finding = Finding(
             criterion="a death within the OWHR provisions",
             met=False,
@@ -548,9 +575,9 @@ def assess_offensive_weapons_homicide_review(
         return Decision(
             outcome=DutyStatus.NOT_REQUIRED, findings=(finding,), rule_version="PCSCA 2022"
         )
-    conditions = OWHR_CONDITIONS.at(death)
-    age = OWHR_MINIMUM_AGE.at(death)
-    pilot = OWHR_PILOT_PERIOD.at(death)
+    conditions = OWHR_CONDITIONS.at(day, procedures=procedures)
+    age = OWHR_MINIMUM_AGE.at(day, procedures=procedures)
+    pilot = OWHR_PILOT_PERIOD.at(day, procedures=procedures)
     first, last = pilot.value
     in_pilot = pilot_area and first <= death <= last
     adult = incident.age_at_death >= age.value
@@ -600,7 +627,9 @@ def assess_offensive_weapons_homicide_review(
     return Decision(outcome=outcome, findings=tuple(findings), rule_version=conditions.edition)
 
 
-def assess_child_death_review(incident: Incident) -> Decision[DutyStatus]:
+def assess_child_death_review(
+    incident: Incident, *, on: dt.date | None = None, procedures: Procedures = NATIONAL
+) -> Decision[DutyStatus]:
     """Point to the child death review: which area's partners review this death.
 
     Every death of a child (under 18 at death, whatever the cause) is reviewed by the child
@@ -616,12 +645,16 @@ def assess_child_death_review(incident: Incident) -> Decision[DutyStatus]:
 
     Args:
         incident: The incident.
+        on: The date whose rules apply; by default the date of death
+            (``incident.death_date``).
+        procedures: Local procedures.
 
     Returns:
         ``REQUIRED``, ``DISCRETIONARY`` or ``NOT_REQUIRED``.
 
     Raises:
-        InvalidInputError: *incident* is not an [`Incident`][].
+        InvalidInputError: *incident* is not an [`Incident`][], *on* is not a date or
+            *procedures* is not a [`Procedures`][safeguarding.procedures.Procedures].
 
     Examples:
         >>> import datetime as dt
@@ -634,8 +667,10 @@ def assess_child_death_review(incident: Incident) -> Decision[DutyStatus]:
         'for the decision-makers to decide'
     """
     incident = _check_incident(incident)
+    procedures = check_procedures(procedures)
     death = incident.death_date
-    if death is None or incident.age_at_death is None or not AGE_LIMIT.is_in_force(death):
+    day = rules_date(on, incident.aware_on if death is None else death)
+    if death is None or incident.age_at_death is None or not AGE_LIMIT.is_in_force(day):
         finding = Finding(
             criterion="a child's death",
             met=False,
@@ -645,8 +680,8 @@ def assess_child_death_review(incident: Incident) -> Decision[DutyStatus]:
         return Decision(
             outcome=DutyStatus.NOT_REQUIRED, findings=(finding,), rule_version="CA 2004 s16M"
         )
-    limit = AGE_LIMIT.at(death)
-    duty = REVIEW_DUTY.at(death)
+    limit = AGE_LIMIT.at(day, procedures=procedures)
+    duty = REVIEW_DUTY.at(day, procedures=procedures)
     child = incident.age_at_death < limit.value
     findings = [
         Finding(

@@ -33,13 +33,13 @@ from typing import Any
 import attrs
 
 from safeguarding._validate import AttrsValidator, check_date, is_member
-from safeguarding.calendar import ENGLAND_AND_WALES, WorkingCalendar
 from safeguarding.citations import Verification
 from safeguarding.decisions import Deadline, Decision, Finding, Timescale, Unit
 from safeguarding.errors import InvalidInputError
 from safeguarding.logic import all_of, any_of, describe
+from safeguarding.procedures import NATIONAL, Procedures
+from safeguarding.reviews._checks import check_procedures, rules_date
 from safeguarding.reviews._instruments import DFE_SERIOUS_INCIDENT_STATISTICS
-from safeguarding.reviews._logic import deadline_from
 from safeguarding.reviews.child_death import AGE_LIMIT
 from safeguarding.reviews.duties import DutyStatus
 from safeguarding.reviews.incidents import Incident, Place, Residence
@@ -316,24 +316,30 @@ def _check_incident(incident: object) -> Incident:
     return incident
 
 
-def died_as_child(incident: Incident) -> bool:
+def died_as_child(
+    incident: Incident, *, on: dt.date | None = None, procedures: Procedures = NATIONAL
+) -> bool:
     """Whether the child died before the age limit for a child death.
 
     A death counts as a child's death only before the 18th birthday; the age that counts
     is the age at death, not at the incident.
 
     Legal basis:
-        Children Act 2004 s16M with s65(1) (rule ``child_death.age_limit``, as at the day the
-        authority became aware).
+        Children Act 2004 s16M with s65(1) (rule ``child_death.age_limit``).
 
     Args:
         incident: The incident.
+        on: The date whose rule applies; by default the day the authority became aware
+            (``incident.aware_on``).
+        procedures: Local procedures.
 
     Returns:
         ``True`` if the child died aged under 18, else ``False`` (alive, or 18 or over).
 
     Raises:
-        RuleNotInForceError: the authority became aware before 1 April 2008.
+        InvalidInputError: *incident* is not an [`Incident`][], *on* is not a date or
+            *procedures* is not a [`Procedures`][safeguarding.procedures.Procedures].
+        RuleNotInForceError: *on* is before 1 April 2008.
 
     Examples:
         >>> import datetime as dt
@@ -345,7 +351,9 @@ def died_as_child(incident: Incident) -> bool:
         >>> died_as_child(later)
         False
     """
-    limit = AGE_LIMIT.at(incident.aware_on).value
+    incident = _check_incident(incident)
+    on = rules_date(on, incident.aware_on)
+    limit = AGE_LIMIT.at(on, procedures=check_procedures(procedures)).value
     return incident.age_at_death is not None and incident.age_at_death < limit
 
 
@@ -354,10 +362,9 @@ def _wt2015_link(incident: Incident) -> bool:
 
 
 def _trigger(
-    trigger: NotificationTrigger, incident: Incident, harmed: bool | None
+    trigger: NotificationTrigger, incident: Incident, *, harmed: bool | None, died: bool
 ) -> tuple[bool | None, str]:
     abuse = incident.abuse_or_neglect.known_or_suspected
-    died = died_as_child(incident)
     event = any_of(died, harmed)
     link = _wt2015_link(incident)
     match trigger:
@@ -387,7 +394,9 @@ def _trigger(
     return met, detail
 
 
-def assess_notification(incident: Incident) -> Decision[DutyStatus]:
+def assess_notification(
+    incident: Incident, *, on: dt.date | None = None, procedures: Procedures = NATIONAL
+) -> Decision[DutyStatus]:
     """Decide whether the local authority must notify the incident, under the scheme in force.
 
     The scheme ([`NOTIFICATION_SCHEME`][]) is the one in force on the day the authority
@@ -404,14 +413,18 @@ def assess_notification(incident: Incident) -> Decision[DutyStatus]:
 
     Args:
         incident: The incident, with places relative to the area asking.
+        on: The date whose scheme applies; by default the day the authority became aware
+            (``incident.aware_on``).
+        procedures: Local procedures.
 
     Returns:
         ``REQUIRED`` if a limb is met, ``UNDETERMINED`` if a limb may be met once the facts
         are known, else ``NOT_REQUIRED``.
 
     Raises:
-        InvalidInputError: *incident* is not an [`Incident`][].
-        RuleNotInForceError: the authority became aware before 26 March 2015.
+        InvalidInputError: *incident* is not an [`Incident`][], *on* is not a date or
+            *procedures* is not a [`Procedures`][safeguarding.procedures.Procedures].
+        RuleNotInForceError: *on* is before 26 March 2015.
 
     Examples:
         >>> import datetime as dt
@@ -425,12 +438,14 @@ def assess_notification(incident: Incident) -> Decision[DutyStatus]:
         ('required', 'CA 2004 s16C')
     """
     incident = _check_incident(incident)
-    version = NOTIFICATION_SCHEME.at(incident.aware_on)
-    harmed = assess_serious_harm(incident, on=incident.aware_on).outcome
+    on = rules_date(on, incident.aware_on)
+    version = NOTIFICATION_SCHEME.at(on, procedures=check_procedures(procedures))
+    harmed = assess_serious_harm(incident, on=on, procedures=procedures).outcome
+    died = died_as_child(incident, on=on, procedures=procedures)
     findings: list[Finding] = []
     results: list[bool | None] = []
     for trigger in version.value.triggers:
-        met, detail = _trigger(trigger, incident, harmed)
+        met, detail = _trigger(trigger, incident, harmed=harmed, died=died)
         results.append(met)
         findings.append(
             Finding(criterion=trigger.value, met=met, detail=detail, source=version.source)
@@ -444,7 +459,9 @@ def assess_notification(incident: Incident) -> Decision[DutyStatus]:
     return Decision(outcome=outcome, findings=tuple(findings), rule_version=version.edition)
 
 
-def is_notifiable(incident: Incident) -> bool | None:
+def is_notifiable(
+    incident: Incident, *, on: dt.date | None = None, procedures: Procedures = NATIONAL
+) -> bool | None:
     """Whether the incident must be notified: the outcome of [`assess_notification`][].
 
     Legal basis:
@@ -452,6 +469,8 @@ def is_notifiable(incident: Incident) -> bool | None:
 
     Args:
         incident: The incident.
+        on: The date whose scheme applies; by default the day the authority became aware.
+        procedures: Local procedures.
 
     Returns:
         ``True`` (required), ``False`` (not required) or ``None`` (not yet known).
@@ -473,10 +492,12 @@ def is_notifiable(incident: Incident) -> bool | None:
         DutyStatus.REQUIRED: True,
         DutyStatus.NOT_REQUIRED: False,
         DutyStatus.UNDETERMINED: None,
-    }[assess_notification(incident).outcome]
+    }[assess_notification(incident, on=on, procedures=procedures).outcome]
 
 
-def assess_looked_after_death(incident: Incident) -> Decision[DutyStatus]:
+def assess_looked_after_death(
+    incident: Incident, *, on: dt.date | None = None, procedures: Procedures = NATIONAL
+) -> Decision[DutyStatus]:
     """Decide whether a looked-after child's death must go to the Secretary of State and Ofsted.
 
     From 29 June 2018 the local authority must tell the Secretary of State and Ofsted of the
@@ -490,12 +511,17 @@ def assess_looked_after_death(incident: Incident) -> Decision[DutyStatus]:
 
     Args:
         incident: The incident (``looked_after`` means looked after by this authority).
+        on: The date whose rules apply; by default the day the authority became aware
+            (``incident.aware_on``).
+        procedures: Local procedures.
 
     Returns:
         ``REQUIRED`` or ``NOT_REQUIRED``.
 
     Raises:
-        InvalidInputError: *incident* is not an [`Incident`][].
+        InvalidInputError: *incident* is not an [`Incident`][], *on* is not a date or
+            *procedures* is not a [`Procedures`][safeguarding.procedures.Procedures].
+        RuleNotInForceError: *on* is before 26 March 2015.
 
     Examples:
         >>> import datetime as dt
@@ -508,9 +534,11 @@ def assess_looked_after_death(incident: Incident) -> Decision[DutyStatus]:
         'required'
     """
     incident = _check_incident(incident)
+    on = rules_date(on, incident.aware_on)
+    procedures = check_procedures(procedures)
     rule = LOOKED_AFTER_DEATH_RECIPIENTS
-    if not rule.is_in_force(incident.aware_on):
-        source = NOTIFICATION_SCHEME.at(incident.aware_on).source
+    if not rule.is_in_force(on):
+        source = NOTIFICATION_SCHEME.at(on, procedures=procedures).source
         finding = Finding(
             criterion="separate looked-after death notification",
             met=False,
@@ -519,8 +547,8 @@ def assess_looked_after_death(incident: Incident) -> Decision[DutyStatus]:
             source=source,
         )
         return Decision(outcome=DutyStatus.NOT_REQUIRED, findings=(finding,), rule_version="WT2015")
-    version = rule.at(incident.aware_on)
-    died = died_as_child(incident)
+    version = rule.at(on, procedures=procedures)
+    died = died_as_child(incident, on=on, procedures=procedures)
     findings = (
         Finding(
             criterion="looked after by this authority",
@@ -548,13 +576,13 @@ def assess_looked_after_death(incident: Incident) -> Decision[DutyStatus]:
 
 
 def notification_deadline(
-    aware_on: dt.date, *, calendar: WorkingCalendar = ENGLAND_AND_WALES
+    aware_on: dt.date, *, on: dt.date | None = None, procedures: Procedures = NATIONAL
 ) -> Deadline:
     """The last day for the local authority's notification.
 
     Within 5 working days of becoming aware: the day of awareness is day 0, and the
-    notification is in time up to the 5th working day after it (weekends and England and
-    Wales bank holidays skipped).
+    notification is in time up to the 5th working day after it (weekends, bank holidays and
+    the closure days of the procedures' calendar skipped).
 
     Legal basis:
         Working Together 2015 ch.4 para 16; Working Together 2018 ch.4; Working Together 2023
@@ -562,14 +590,17 @@ def notification_deadline(
 
     Args:
         aware_on: The day the local authority became aware of the incident (day 0).
-        calendar: The working-day calendar; England and Wales by default.
+        on: The date whose rule applies; *aware_on* by default.
+        procedures: Local procedures: their working-day calendar, and any local version of
+            the timescale (then cited).
 
     Returns:
         The deadline, with its source.
 
     Raises:
-        InvalidInputError: *aware_on* is not a date.
-        RuleNotInForceError: *aware_on* is before 26 March 2015.
+        InvalidInputError: a date is not a date, or *procedures* is not a
+            [`Procedures`][safeguarding.procedures.Procedures].
+        RuleNotInForceError: *on* is before 26 March 2015.
         CalendarCoverageError: the dates are outside the calendar.
 
     Examples:
@@ -578,11 +609,13 @@ def notification_deadline(
         datetime.date(2018, 7, 9)
     """
     check_date("aware_on", aware_on)
-    return deadline_from(NOTIFICATION_TIMESCALE, aware_on, on=aware_on, calendar=calendar)
+    return Deadline.from_rule(
+        NOTIFICATION_TIMESCALE, aware_on, on=rules_date(on, aware_on), procedures=procedures
+    )
 
 
 def partner_notification_deadline(
-    aware_on: dt.date, *, calendar: WorkingCalendar = ENGLAND_AND_WALES
+    aware_on: dt.date, *, on: dt.date | None = None, procedures: Procedures = NATIONAL
 ) -> Deadline:
     """The last day for telling the local safeguarding partners of a notified event.
 
@@ -594,14 +627,17 @@ def partner_notification_deadline(
 
     Args:
         aware_on: The day the local authority became aware of the incident (day 0).
-        calendar: The working-day calendar; England and Wales by default.
+        on: The date whose rule applies; *aware_on* by default.
+        procedures: Local procedures: their working-day calendar, and any local version of
+            the timescale (then cited).
 
     Returns:
         The deadline, with its source.
 
     Raises:
-        InvalidInputError: *aware_on* is not a date.
-        RuleNotInForceError: *aware_on* is before 29 June 2018.
+        InvalidInputError: a date is not a date, or *procedures* is not a
+            [`Procedures`][safeguarding.procedures.Procedures].
+        RuleNotInForceError: *on* is before 29 June 2018.
         CalendarCoverageError: the dates are outside the calendar.
 
     Examples:
@@ -610,4 +646,9 @@ def partner_notification_deadline(
         datetime.date(2024, 4, 8)
     """
     check_date("aware_on", aware_on)
-    return deadline_from(PARTNER_NOTIFICATION_TIMESCALE, aware_on, on=aware_on, calendar=calendar)
+    return Deadline.from_rule(
+        PARTNER_NOTIFICATION_TIMESCALE,
+        aware_on,
+        on=rules_date(on, aware_on),
+        procedures=procedures,
+    )

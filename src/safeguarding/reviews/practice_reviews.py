@@ -33,19 +33,15 @@ from __future__ import annotations
 import datetime as dt
 import enum
 
-from safeguarding._validate import check_date, check_enum
-from safeguarding.calendar import (
-    ENGLAND_AND_WALES,
-    WorkingCalendar,
-    add_working_days,
-    working_days_between,
-)
+from safeguarding._validate import check_date
+from safeguarding.calendar import WorkingCalendar, add_working_days, working_days_between
 from safeguarding.citations import Verification
 from safeguarding.decisions import Deadline, Decision, Finding, Timescale, Unit
 from safeguarding.errors import InvalidInputError
 from safeguarding.logic import all_of, any_of, describe
+from safeguarding.procedures import NATIONAL, Procedures
+from safeguarding.reviews._checks import check_procedures, rules_date
 from safeguarding.reviews._instruments import LEWISHAM_LSCB_ANNUAL_REPORT_2018_19, PANEL_FAQ
-from safeguarding.reviews._logic import deadline_from
 from safeguarding.reviews.duties import DutyStatus
 from safeguarding.reviews.incidents import ClockAnchor, Incident, Place, Residence, ReviewActions
 from safeguarding.reviews.notifications import (
@@ -155,8 +151,8 @@ RAPID_REVIEW_ANCHOR: DatedRule[ClockAnchor] = register(
                     "partners becoming aware of the incident' (Trafford's safeguarding "
                     "partnership, page on child safeguarding practice reviews). No other "
                     "restatement of this anchor for WT2018 was found, and the WT2018 text was "
-                    "not checked. Partnerships may fix the anchor locally "
-                    "(ReviewProcedures.rapid_review_clock).",
+                    "not checked. Partnerships may fix the anchor locally (their Procedures "
+                    "set this rule).",
                 ),
                 edition="WT2018",
             ),
@@ -290,13 +286,45 @@ def _check_incident(incident: object) -> Incident:
     return incident
 
 
-def assess_rapid_review(incident: Incident) -> Decision[DutyStatus]:
+_ANCHOR_EVENTS = {
+    ClockAnchor.AWARENESS: "day the partners became aware of the incident",
+    ClockAnchor.NOTIFICATION: "notification to the Panel",
+}
+
+
+def _rapid_review_clock(
+    aware_on: dt.date, notified_on: dt.date | None, on: dt.date, procedures: Procedures
+) -> tuple[dt.date, str, Version[ClockAnchor], bool]:
+    """Where the rapid-review clock starts.
+
+    Returns the start day, the starting event in words, the anchor's version, and whether
+    that version is the partnership's own.
+    """
+    anchor = RAPID_REVIEW_ANCHOR.at(on, procedures=procedures)
+    local = anchor is procedures.override(RAPID_REVIEW_ANCHOR.key)
+    if anchor.value is ClockAnchor.AWARENESS:
+        started, event = aware_on, "safeguarding partners becoming aware of the incident"
+    elif notified_on is None:
+        started = aware_on
+        event = "notification to the Panel (not yet recorded: counted from awareness)"
+    else:
+        started, event = notified_on, "notification to the Panel"
+    if local:
+        event += f", as set by {anchor.source.instrument}"
+    return started, event, anchor, local
+
+
+def assess_rapid_review(
+    incident: Incident, *, on: dt.date | None = None, procedures: Procedures = NATIONAL
+) -> Decision[DutyStatus]:
     """Decide whether this area's partners must run a rapid review.
 
     From 29 June 2018 a rapid review follows every notification to the Panel, led by the
     area that notifies: where the incident happened, or (for a death or harm outside England)
     where the child normally lives. An area whose child was harmed elsewhere in England works
     with the leading area but does not lead. Before 29 June 2018 there were no rapid reviews.
+    Where the partnership's procedures set the event the clock counts from, a finding says
+    so, citing them.
 
     Legal basis:
         Working Together 2018 ch.4 and 2023 ch.5; the Panel's FAQ (rule
@@ -304,13 +332,17 @@ def assess_rapid_review(incident: Incident) -> Decision[DutyStatus]:
 
     Args:
         incident: The incident, with places relative to the area asking.
+        on: The date whose rules apply; by default the day the authority became aware
+            (``incident.aware_on``).
+        procedures: Local procedures.
 
     Returns:
         ``REQUIRED``, ``NOT_REQUIRED`` or ``UNDETERMINED`` (as the notification).
 
     Raises:
-        InvalidInputError: *incident* is not an [`Incident`][].
-        RuleNotInForceError: the authority became aware before 26 March 2015.
+        InvalidInputError: *incident* is not an [`Incident`][], *on* is not a date or
+            *procedures* is not a [`Procedures`][safeguarding.procedures.Procedures].
+        RuleNotInForceError: *on* is before 26 March 2015.
 
     Examples:
         >>> import datetime as dt
@@ -323,7 +355,9 @@ def assess_rapid_review(incident: Incident) -> Decision[DutyStatus]:
         'required'
     """
     incident = _check_incident(incident)
-    scheme = NOTIFICATION_SCHEME.at(incident.aware_on)
+    on = rules_date(on, incident.aware_on)
+    procedures = check_procedures(procedures)
+    scheme = NOTIFICATION_SCHEME.at(on, procedures=procedures)
     if scheme.value.regime is not NotificationRegime.PANEL:
         finding = Finding(
             criterion="a notification to the Panel",
@@ -334,8 +368,8 @@ def assess_rapid_review(incident: Incident) -> Decision[DutyStatus]:
         return Decision(
             outcome=DutyStatus.NOT_REQUIRED, findings=(finding,), rule_version=scheme.edition
         )
-    version = RAPID_REVIEW_TIMESCALE.at(incident.aware_on)
-    notification = assess_notification(incident)
+    version = RAPID_REVIEW_TIMESCALE.at(on, procedures=procedures)
+    notification = assess_notification(incident, on=on, procedures=procedures)
     notify = notification.outcome
     detail = {
         DutyStatus.REQUIRED: "This area notifies the Panel, so its partners lead a rapid review.",
@@ -364,6 +398,18 @@ def assess_rapid_review(incident: Incident) -> Decision[DutyStatus]:
                 source=_LEAD,
             )
         )
+    _, _, anchor, local = _rapid_review_clock(incident.aware_on, None, on, procedures)
+    if local and notify is not DutyStatus.NOT_REQUIRED:
+        findings.append(
+            Finding(
+                criterion="the event the rapid-review clock counts from",
+                met=True,
+                detail="The partnership's procedures count the clock from the "
+                + _ANCHOR_EVENTS[anchor.value]
+                + ".",
+                source=anchor.source,
+            )
+        )
     return Decision(outcome=notify, findings=tuple(findings), rule_version=version.edition)
 
 
@@ -371,34 +417,37 @@ def rapid_review_deadline(
     aware_on: dt.date,
     *,
     notified_on: dt.date | None = None,
-    anchor: ClockAnchor | None = None,
-    calendar: WorkingCalendar = ENGLAND_AND_WALES,
+    on: dt.date | None = None,
+    procedures: Procedures = NATIONAL,
 ) -> Deadline:
     """The day by which the rapid review is expected to be complete.
 
     Fifteen working days, counted (day 0 not counted) from the event the edition in force
-    on the day of awareness names ([`RAPID_REVIEW_ANCHOR`][]): the partners becoming aware
-    (WT2018) or the notification to the Panel (WT2023). A partnership may fix the anchor
-    itself (*anchor*). While the notification is not recorded, a notification-anchored clock
-    is counted from awareness, the earliest the notification could have been made.
+    names ([`RAPID_REVIEW_ANCHOR`][]): the partners becoming aware (WT2018) or the
+    notification to the Panel (WT2023). A partnership's procedures may set the anchor
+    themselves (the rule ``reviews.rapid_review_anchor``); the deadline's starting event
+    then names their document. While the notification is not recorded, a
+    notification-anchored clock is counted from awareness, the earliest the notification
+    could have been made.
 
     Legal basis:
         Working Together 2018 ch.4; Working Together 2023 ch.5 with the Panel's guidance
         (rules ``reviews.rapid_review_timescale``, ``reviews.rapid_review_anchor``).
 
     Args:
-        aware_on: The day the authority (and partners) became aware (selects the edition).
+        aware_on: The day the authority (and partners) became aware.
         notified_on: The day the incident was notified to the Panel, if it has been.
-        anchor: A local choice of anchor; ``None`` follows the edition.
-        calendar: The working-day calendar; England and Wales by default.
+        on: The date whose rules apply; *aware_on* by default.
+        procedures: Local procedures: the working-day calendar, and any local version of
+            the anchor or the timescale.
 
     Returns:
         The deadline, with its source.
 
     Raises:
         InvalidInputError: a date is not a date, *notified_on* is before *aware_on*, or
-            *anchor* is not a [`ClockAnchor`][].
-        RuleNotInForceError: *aware_on* is before 29 June 2018.
+            *procedures* is not a [`Procedures`][safeguarding.procedures.Procedures].
+        RuleNotInForceError: *on* is before 29 June 2018.
         CalendarCoverageError: the dates are outside the calendar.
 
     Examples:
@@ -411,31 +460,11 @@ def rapid_review_deadline(
         check_date("notified_on", notified_on)
         if notified_on < aware_on:
             raise InvalidInputError("notified_on", "must not be before aware_on")
-    if anchor is not None:
-        check_enum("anchor", anchor, ClockAnchor)
-    chosen = RAPID_REVIEW_ANCHOR.at(aware_on).value if anchor is None else anchor
-    if chosen is ClockAnchor.AWARENESS:
-        return deadline_from(
-            RAPID_REVIEW_TIMESCALE,
-            aware_on,
-            on=aware_on,
-            calendar=calendar,
-            clock_starts="safeguarding partners becoming aware of the incident",
-        )
-    if notified_on is None:
-        return deadline_from(
-            RAPID_REVIEW_TIMESCALE,
-            aware_on,
-            on=aware_on,
-            calendar=calendar,
-            clock_starts="notification to the Panel (not yet recorded: counted from awareness)",
-        )
-    return deadline_from(
-        RAPID_REVIEW_TIMESCALE,
-        notified_on,
-        on=aware_on,
-        calendar=calendar,
-        clock_starts="notification to the Panel",
+    on = rules_date(on, aware_on)
+    procedures = check_procedures(procedures)
+    started, event, _, _ = _rapid_review_clock(aware_on, notified_on, on, procedures)
+    return Deadline.from_rule(
+        RAPID_REVIEW_TIMESCALE, started, on=on, procedures=procedures, clock_starts=event
     )
 
 
@@ -448,7 +477,11 @@ def _check_actions(actions: object) -> ReviewActions:
 
 
 def assess_local_review(
-    incident: Incident, *, actions: ReviewActions | None = None
+    incident: Incident,
+    *,
+    actions: ReviewActions | None = None,
+    on: dt.date | None = None,
+    procedures: Procedures = NATIONAL,
 ) -> Decision[DutyStatus]:
     """Set out the safeguarding partners' decision on a local child safeguarding practice review.
 
@@ -466,14 +499,18 @@ def assess_local_review(
     Args:
         incident: The incident, with places relative to the area asking.
         actions: The partners' judgements, if recorded.
+        on: The date whose rules apply; by default the day the authority became aware
+            (``incident.aware_on``).
+        procedures: Local procedures.
 
     Returns:
         ``DISCRETIONARY`` for a serious child safeguarding case linked to the area,
         ``UNDETERMINED`` if that is not yet known, else ``NOT_REQUIRED``.
 
     Raises:
-        InvalidInputError: *incident* or *actions* has the wrong type.
-        RuleNotInForceError: the authority became aware before 29 June 2018.
+        InvalidInputError: *incident*, *actions* or *procedures* has the wrong type, or *on*
+            is not a date.
+        RuleNotInForceError: *on* is before 29 June 2018.
 
     Examples:
         >>> import datetime as dt
@@ -488,12 +525,13 @@ def assess_local_review(
     """
     incident = _check_incident(incident)
     actions = _check_actions(actions)
-    on = incident.aware_on
-    version = LOCAL_REVIEW_CRITERIA.at(on)
+    on = rules_date(on, incident.aware_on)
+    version = LOCAL_REVIEW_CRITERIA.at(on, procedures=check_procedures(procedures))
     source = version.source
     abuse = incident.abuse_or_neglect.known_or_suspected
-    harmed = assess_serious_harm(incident, on=on).outcome
-    serious_case = all_of(abuse, any_of(died_as_child(incident), harmed))
+    harmed = assess_serious_harm(incident, on=on, procedures=procedures).outcome
+    died = died_as_child(incident, on=on, procedures=procedures)
+    serious_case = all_of(abuse, any_of(died, harmed))
     linked = incident.place is Place.IN_AREA or incident.residence is Residence.IN_AREA
     findings = [
         Finding(
@@ -556,7 +594,7 @@ def assess_local_review(
 
 
 def publication_deadline(
-    decided: dt.date, *, calendar: WorkingCalendar = ENGLAND_AND_WALES
+    decided: dt.date, *, on: dt.date | None = None, procedures: Procedures = NATIONAL
 ) -> Deadline:
     """The day by which a local practice review is expected to be completed and published.
 
@@ -569,14 +607,17 @@ def publication_deadline(
 
     Args:
         decided: The day the review was decided on (day 0).
-        calendar: Unused for month timescales; accepted for a uniform signature.
+        on: The date whose rule applies; *decided* by default.
+        procedures: Local procedures: their working-day calendar, and any local version of
+            the timescale (then cited).
 
     Returns:
         The deadline, with its source.
 
     Raises:
-        InvalidInputError: *decided* is not a date.
-        RuleNotInForceError: *decided* is before 29 June 2018.
+        InvalidInputError: a date is not a date, or *procedures* is not a
+            [`Procedures`][safeguarding.procedures.Procedures].
+        RuleNotInForceError: *on* is before 29 June 2018.
 
     Examples:
         >>> import datetime as dt
@@ -584,22 +625,34 @@ def publication_deadline(
         datetime.date(2025, 2, 28)
     """
     check_date("decided", decided)
-    return deadline_from(PUBLICATION_TIMESCALE, decided, on=decided, calendar=calendar)
+    return Deadline.from_rule(
+        PUBLICATION_TIMESCALE, decided, on=rules_date(on, decided), procedures=procedures
+    )
 
 
-def _latest_sending_day(published: dt.date, days: int, calendar: WorkingCalendar) -> dt.date:
-    # The latest day d with `days` working days in (d, published]: start from a day well
-    # before, count the working days to publication, and step forward by the surplus.
-    start = published - dt.timedelta(days=7 * days + 14)
-    counted = working_days_between(start, published, calendar=calendar)
-    return add_working_days(start, counted - days, calendar=calendar)
+def _latest_sending_day(
+    published: dt.date, timescale: Timescale, calendar: WorkingCalendar
+) -> dt.date:
+    if timescale.unit is Unit.WORKING_DAYS:
+        # The latest day d with `days` working days in (d, published]: start from a day well
+        # before, count the working days to publication, and step forward by the surplus.
+        days = timescale.amount
+        start = published - dt.timedelta(days=7 * days + 14)
+        counted = working_days_between(start, published, calendar=calendar)
+        return add_working_days(start, counted - days, calendar=calendar)
+    # Another unit (a local choice): the latest day whose timescale ends by publication.
+    day = published
+    while timescale.due(day, calendar=calendar) > published:
+        day -= dt.timedelta(days=1)
+    return day
 
 
 def assess_advance_copy(
     published_on: dt.date,
     *,
     sent_on: dt.date | None = None,
-    calendar: WorkingCalendar = ENGLAND_AND_WALES,
+    on: dt.date | None = None,
+    procedures: Procedures = NATIONAL,
 ) -> Decision[dt.date]:
     """The latest working day the final report should reach the Panel and the Secretary of State.
 
@@ -614,15 +667,18 @@ def assess_advance_copy(
     Args:
         published_on: The (planned) publication day.
         sent_on: The day the report was sent, if it has been.
-        calendar: The working-day calendar; England and Wales by default.
+        on: The date whose rule applies; *published_on* by default.
+        procedures: Local procedures: their working-day calendar, and any local version of
+            the timescale (then cited).
 
     Returns:
         A decision whose outcome is the latest sending day, with a finding on whether the
         report was sent in time (``None`` if not sent yet).
 
     Raises:
-        InvalidInputError: a date is not a date.
-        RuleNotInForceError: *published_on* is before 29 June 2018.
+        InvalidInputError: a date is not a date, or *procedures* is not a
+            [`Procedures`][safeguarding.procedures.Procedures].
+        RuleNotInForceError: *on* is before 29 June 2018.
         CalendarCoverageError: the dates are outside the calendar.
 
     Examples:
@@ -633,17 +689,19 @@ def assess_advance_copy(
     check_date("published_on", published_on)
     if sent_on is not None:
         check_date("sent_on", sent_on)
-    version = ADVANCE_COPY_TIMESCALE.at(published_on)
-    days = version.value.amount
-    latest = _latest_sending_day(published_on, days, calendar)
+    procedures = check_procedures(procedures)
+    version = ADVANCE_COPY_TIMESCALE.at(rules_date(on, published_on), procedures=procedures)
+    timescale = version.value
+    ahead = f"{timescale.amount} {timescale.unit.value}"
+    latest = _latest_sending_day(published_on, timescale, procedures.calendar)
     in_time = None if sent_on is None else sent_on <= latest
     finding = Finding(
-        criterion=f"report sent at least {days} working days before publication",
+        criterion=f"report sent at least {ahead} before publication",
         met=in_time,
         detail=describe(
             in_time,
-            f"Sent by {latest.isoformat()}, at least {days} working days before publication.",
-            f"Sent after {latest.isoformat()}: fewer than {days} working days before publication.",
+            f"Sent by {latest.isoformat()}, at least {ahead} before publication.",
+            f"Sent after {latest.isoformat()}: fewer than {ahead} before publication.",
             f"Not sent yet: due by {latest.isoformat()}.",
         ),
         source=version.source,

@@ -33,16 +33,16 @@ from __future__ import annotations
 import datetime as dt
 
 from safeguarding._validate import check_date
-from safeguarding.calendar import ENGLAND_AND_WALES, WorkingCalendar
 from safeguarding.citations import Verification
 from safeguarding.decisions import Deadline, Decision, Finding, Timescale, Unit
 from safeguarding.errors import InvalidInputError
 from safeguarding.logic import all_of, any_of, describe
+from safeguarding.procedures import NATIONAL, Procedures
+from safeguarding.reviews._checks import check_procedures, rules_date
 from safeguarding.reviews._instruments import (
     NATIONAL_SCR_PANEL_GUIDANCE,
     WORKING_TOGETHER_2013,
 )
-from safeguarding.reviews._logic import deadline_from
 from safeguarding.reviews.duties import DutyStatus
 from safeguarding.reviews.incidents import Incident, Place, Residence, Setting
 from safeguarding.reviews.notifications import died_as_child
@@ -267,7 +267,9 @@ def _lscb_link(incident: Incident) -> tuple[bool, str]:
     return False, "Neither the child's home nor the incident is in the area."
 
 
-def assess_serious_case_review(incident: Incident) -> Decision[DutyStatus]:
+def assess_serious_case_review(
+    incident: Incident, *, on: dt.date | None = None, procedures: Procedures = NATIONAL
+) -> Decision[DutyStatus]:
     """Decide whether the LSCB must hold a serious case review.
 
     A serious case review is **required** when abuse or neglect is known or suspected and
@@ -276,8 +278,7 @@ def assess_serious_case_review(incident: Incident) -> Decision[DutyStatus]:
     under mental health legislation (WT2013/2015, abuse or neglect or not). A seriously
     harmed child with abuse or neglect but no such concern is **discretionary**: no SCR is
     mandatory, though the LSCB may choose one or a learning review. The LSCB for the area
-    where the child normally lives decides. Rules are applied as at the day the authority
-    became aware.
+    where the child normally lives decides.
 
     Legal basis:
         LSCB Regulations 2006 reg 5(1)(e), (2); Working Together 2013 and 2015 ch.4
@@ -285,14 +286,18 @@ def assess_serious_case_review(incident: Incident) -> Decision[DutyStatus]:
 
     Args:
         incident: The incident, with places relative to the area asking.
+        on: The date whose rules apply; by default the day the authority became aware
+            (``incident.aware_on``).
+        procedures: Local procedures.
 
     Returns:
         ``REQUIRED``, ``DISCRETIONARY``, ``NOT_REQUIRED`` or ``UNDETERMINED``.
 
     Raises:
-        InvalidInputError: *incident* is not an [`Incident`][].
-        RuleNotInForceError: the authority became aware on or after 29 September 2019, when
-            no LSCB was left, or before 1 April 2006.
+        InvalidInputError: *incident* is not an [`Incident`][], *on* is not a date or
+            *procedures* is not a [`Procedures`][safeguarding.procedures.Procedures].
+        RuleNotInForceError: *on* is on or after 29 September 2019, when no LSCB was left,
+            or before 1 April 2006.
 
     Examples:
         >>> import datetime as dt
@@ -305,12 +310,12 @@ def assess_serious_case_review(incident: Incident) -> Decision[DutyStatus]:
         'for the decision-makers to decide'
     """
     incident = _check_incident(incident)
-    on = incident.aware_on
-    criteria = SCR_CRITERIA.at(on)
+    on = rules_date(on, incident.aware_on)
+    criteria = SCR_CRITERIA.at(on, procedures=check_procedures(procedures))
     source = criteria.source
     abuse = incident.abuse_or_neglect.known_or_suspected
-    died = died_as_child(incident)
-    harmed = assess_serious_harm(incident, on=on).outcome
+    died = died_as_child(incident, on=on, procedures=procedures)
+    harmed = assess_serious_harm(incident, on=on, procedures=procedures).outcome
     concern = incident.concern_about_joint_working
     death_limb = all_of(abuse, died)
     harm_limb = all_of(abuse, harmed, concern)
@@ -351,7 +356,7 @@ def assess_serious_case_review(incident: Incident) -> Decision[DutyStatus]:
     ]
     custody: bool | None = False
     if SCR_ALWAYS_SETTINGS.is_in_force(on):
-        always = SCR_ALWAYS_SETTINGS.at(on)
+        always = SCR_ALWAYS_SETTINGS.at(on, procedures=procedures)
         custody = died and incident.setting in always.value
         findings.append(
             Finding(
@@ -383,7 +388,7 @@ def assess_serious_case_review(incident: Incident) -> Decision[DutyStatus]:
 
 
 def scr_decision_deadline(
-    notified: dt.date, *, calendar: WorkingCalendar = ENGLAND_AND_WALES
+    notified: dt.date, *, on: dt.date | None = None, procedures: Procedures = NATIONAL
 ) -> Deadline:
     """The day by which the LSCB should decide whether to hold a serious case review.
 
@@ -395,14 +400,17 @@ def scr_decision_deadline(
 
     Args:
         notified: The day the incident was notified (day 0).
-        calendar: Unused for month timescales; accepted for a uniform signature.
+        on: The date whose rule applies; *notified* by default.
+        procedures: Local procedures: their working-day calendar, and any local version of
+            the timescale (then cited).
 
     Returns:
         The deadline, with its source.
 
     Raises:
-        InvalidInputError: *notified* is not a date.
-        RuleNotInForceError: *notified* is before 26 March 2015 or on or after 29 September
+        InvalidInputError: a date is not a date, or *procedures* is not a
+            [`Procedures`][safeguarding.procedures.Procedures].
+        RuleNotInForceError: *on* is before 26 March 2015 or on or after 29 September
             2019.
 
     Examples:
@@ -411,11 +419,13 @@ def scr_decision_deadline(
         datetime.date(2018, 7, 4)
     """
     check_date("notified", notified)
-    return deadline_from(SCR_DECISION_TIMESCALE, notified, on=notified, calendar=calendar)
+    return Deadline.from_rule(
+        SCR_DECISION_TIMESCALE, notified, on=rules_date(on, notified), procedures=procedures
+    )
 
 
 def scr_non_initiation_deadline(
-    decided: dt.date, *, calendar: WorkingCalendar = ENGLAND_AND_WALES
+    decided: dt.date, *, on: dt.date | None = None, procedures: Procedures = NATIONAL
 ) -> Deadline:
     """The day by which a decision not to hold an SCR should reach the national panel.
 
@@ -427,14 +437,17 @@ def scr_non_initiation_deadline(
 
     Args:
         decided: The day of the decision not to hold an SCR (day 0).
-        calendar: Unused for calendar-day timescales; accepted for a uniform signature.
+        on: The date whose rule applies; *decided* by default.
+        procedures: Local procedures: their working-day calendar, and any local version of
+            the timescale (then cited).
 
     Returns:
         The deadline, with its source.
 
     Raises:
-        InvalidInputError: *decided* is not a date.
-        RuleNotInForceError: *decided* is before 15 April 2013 or on or after 29 September
+        InvalidInputError: a date is not a date, or *procedures* is not a
+            [`Procedures`][safeguarding.procedures.Procedures].
+        RuleNotInForceError: *on* is before 15 April 2013 or on or after 29 September
             2019.
 
     Examples:
@@ -443,11 +456,13 @@ def scr_non_initiation_deadline(
         datetime.date(2018, 1, 3)
     """
     check_date("decided", decided)
-    return deadline_from(SCR_NON_INITIATION_TIMESCALE, decided, on=decided, calendar=calendar)
+    return Deadline.from_rule(
+        SCR_NON_INITIATION_TIMESCALE, decided, on=rules_date(on, decided), procedures=procedures
+    )
 
 
 def scr_completion_deadline(
-    initiated: dt.date, *, calendar: WorkingCalendar = ENGLAND_AND_WALES
+    initiated: dt.date, *, on: dt.date | None = None, procedures: Procedures = NATIONAL
 ) -> Deadline:
     """The target date for completing a serious case review: six months from initiation.
 
@@ -456,14 +471,17 @@ def scr_completion_deadline(
 
     Args:
         initiated: The day the review was initiated (day 0).
-        calendar: Unused for month timescales; accepted for a uniform signature.
+        on: The date whose rule applies; *initiated* by default.
+        procedures: Local procedures: their working-day calendar, and any local version of
+            the timescale (then cited).
 
     Returns:
         The deadline, with its source.
 
     Raises:
-        InvalidInputError: *initiated* is not a date.
-        RuleNotInForceError: *initiated* is before 15 April 2013 or on or after 29 September
+        InvalidInputError: a date is not a date, or *procedures* is not a
+            [`Procedures`][safeguarding.procedures.Procedures].
+        RuleNotInForceError: *on* is before 15 April 2013 or on or after 29 September
             2019.
 
     Examples:
@@ -472,4 +490,6 @@ def scr_completion_deadline(
         datetime.date(2019, 2, 28)
     """
     check_date("initiated", initiated)
-    return deadline_from(SCR_COMPLETION_TIMESCALE, initiated, on=initiated, calendar=calendar)
+    return Deadline.from_rule(
+        SCR_COMPLETION_TIMESCALE, initiated, on=rules_date(on, initiated), procedures=procedures
+    )

@@ -39,11 +39,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from safeguarding._validate import check_date
 from safeguarding.citations import Verification
 from safeguarding.decisions import Decision, Finding
 from safeguarding.errors import InvalidInputError
 from safeguarding.logic import describe
+from safeguarding.procedures import NATIONAL, Procedures
+from safeguarding.reviews._checks import check_procedures, rules_date
 from safeguarding.reviews._instruments import (
     NATIONAL_SCR_PANEL_GUIDANCE,
     WORKING_TOGETHER_2010,
@@ -140,7 +141,9 @@ SERIOUS_HARM: DatedRule[frozenset[HarmIndicator]] = register(
 """The facts that count as serious harm in each edition of Working Together."""
 
 
-def assess_serious_harm(incident: Incident, *, on: dt.date) -> Decision[bool | None]:
+def assess_serious_harm(
+    incident: Incident, *, on: dt.date | None = None, procedures: Procedures = NATIONAL
+) -> Decision[bool | None]:
     """Decide whether the child was seriously harmed, under the edition in force *on*.
 
     A fact the edition lists ([`SERIOUS_HARM`][]) settles it: the child was seriously
@@ -154,13 +157,16 @@ def assess_serious_harm(incident: Incident, *, on: dt.date) -> Decision[bool | N
 
     Args:
         incident: The incident.
-        on: The date whose edition applies (usually the day the authority became aware).
+        on: The date whose edition applies; by default the day the authority became aware
+            (``incident.aware_on``).
+        procedures: Local procedures (a local version of the rule cites its local document).
 
     Returns:
         A decision whose outcome is ``True``, ``False`` or ``None`` (not enough facts).
 
     Raises:
-        InvalidInputError: *incident* is not an [`Incident`][] or *on* is not a date.
+        InvalidInputError: *incident* is not an [`Incident`][], *on* is not a date or
+            *procedures* is not a [`Procedures`][safeguarding.procedures.Procedures].
         RuleNotInForceError: *on* is before 17 March 2010.
 
     Examples:
@@ -174,8 +180,8 @@ def assess_serious_harm(incident: Incident, *, on: dt.date) -> Decision[bool | N
     """
     if not isinstance(incident, Incident):
         raise InvalidInputError("incident", "must be an Incident")
-    check_date("on", on)
-    version = SERIOUS_HARM.at(on)
+    on = rules_date(on, incident.aware_on)
+    version = SERIOUS_HARM.at(on, procedures=check_procedures(procedures))
     listed = incident.harm_indicators & version.value
     other = incident.harm_indicators - version.value
     names = "; ".join(sorted(indicator.value for indicator in listed))
@@ -211,7 +217,9 @@ def assess_serious_harm(incident: Incident, *, on: dt.date) -> Decision[bool | N
     return Decision(outcome=outcome, findings=tuple(findings), rule_version=version.edition)
 
 
-def is_seriously_harmed(incident: Incident, *, on: dt.date) -> bool | None:
+def is_seriously_harmed(
+    incident: Incident, *, on: dt.date | None = None, procedures: Procedures = NATIONAL
+) -> bool | None:
     """Whether the child was seriously harmed: the outcome of [`assess_serious_harm`][].
 
     Legal basis:
@@ -219,7 +227,8 @@ def is_seriously_harmed(incident: Incident, *, on: dt.date) -> bool | None:
 
     Args:
         incident: The incident.
-        on: The date whose edition applies.
+        on: The date whose edition applies; by default the day the authority became aware.
+        procedures: Local procedures.
 
     Returns:
         ``True``, ``False``, or ``None`` when the facts are not enough.
@@ -239,4 +248,4 @@ def is_seriously_harmed(incident: Incident, *, on: dt.date) -> bool | None:
         >>> is_seriously_harmed(incident, on=dt.date(2012, 3, 1))   # listed in WT2010
         True
     """
-    return assess_serious_harm(incident, on=on).outcome
+    return assess_serious_harm(incident, on=on, procedures=procedures).outcome

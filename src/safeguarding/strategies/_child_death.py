@@ -20,12 +20,14 @@ from hypothesis.errors import InvalidArgument
 
 from safeguarding.calendar import LAST_COVERED
 from safeguarding.people import Child
+from safeguarding.procedures import Procedures
 from safeguarding.reviews.child_death import (
+    APPLY_CATEGORY_HIERARCHY,
+    REVIEW_NON_RESIDENT_DEATHS,
     Categorisation,
     Category,
     CategoryCount,
     ChildDeath,
-    ChildDeathProcedures,
     ChildDeathReview,
     Domain,
     DomainAssessment,
@@ -34,7 +36,13 @@ from safeguarding.reviews.child_death import (
     PanelFigures,
     Share,
 )
-from safeguarding.strategies._core import calendar_dates, dates_of_birth
+from safeguarding.rules import Version
+from safeguarding.strategies._core import (
+    calendar_dates,
+    citations,
+    dates_of_birth,
+    working_calendars,
+)
 
 __all__ = [
     "STRATEGIES",
@@ -108,13 +116,35 @@ def child_deaths(*, born_alive: bool | None = None) -> st.SearchStrategy[ChildDe
     return build()
 
 
-def child_death_procedures() -> st.SearchStrategy[ChildDeathProcedures]:
-    """Local procedures: every combination of the two local choices."""
-    return st.builds(
-        ChildDeathProcedures,
-        review_non_resident_deaths=st.booleans(),
-        apply_category_hierarchy=st.booleans(),
+_LOCAL_CHOICES = (REVIEW_NON_RESIDENT_DEATHS.key, APPLY_CATEGORY_HIERARCHY.key)
+
+
+@st.composite
+def _child_death_procedures(draw: st.DrawFn) -> Procedures:
+    overrides: dict[str, Version[bool]] = {}
+    for key in _LOCAL_CHOICES:
+        if draw(st.booleans()):
+            overrides[key] = Version(
+                in_force_from=draw(st.one_of(st.just(_FIRST_DEATH), _dates())),
+                value=draw(st.booleans()),
+                source=draw(citations()),
+            )
+    return Procedures(
+        name="Child death review partners' procedures",
+        calendar=draw(working_calendars()),
+        overrides=overrides,
     )
+
+
+def child_death_procedures() -> st.SearchStrategy[Procedures]:
+    """Child death review partners' procedures: every combination of the two local choices.
+
+    Each of the rules ``child_death.review_non_resident_deaths`` and
+    ``child_death.apply_category_hierarchy`` is left national or set to ``True`` or
+    ``False``, often from 1 April 2008 (so that it applies to every death drawn), otherwise
+    from a drawn day.
+    """
+    return _child_death_procedures()
 
 
 def categorisations(*, overridden: bool | None = None) -> st.SearchStrategy[Categorisation]:
@@ -256,7 +286,6 @@ STRATEGIES: dict[type[Any], Callable[[], st.SearchStrategy[Any]]] = {
     Categorisation: categorisations,
     CategoryCount: category_counts,
     ChildDeath: child_deaths,
-    ChildDeathProcedures: child_death_procedures,
     ChildDeathReview: child_death_reviews,
     DomainAssessment: domain_assessments,
     PanelFigures: panel_figures,

@@ -1,4 +1,4 @@
-"""Strategies for the case-review models: incidents, partnerships, actions, duties, decisions.
+"""Strategies for the case-review models: incidents, partnerships, procedures, duties, decisions.
 
 Dates cluster on the days the rules change: 26 March 2015 (Working Together 2015),
 29 June 2018 (notifications to the Panel), 4 July 2018 (Working Together 2018),
@@ -19,6 +19,7 @@ from hypothesis.errors import InvalidArgument
 
 from safeguarding.calendar import ENGLAND_AND_WALES, add_months
 from safeguarding.decisions import Finding
+from safeguarding.procedures import Procedures
 from safeguarding.reviews.case_reviews import (
     PanelPerformance,
     ReviewDecision,
@@ -37,7 +38,6 @@ from safeguarding.reviews.incidents import (
     Residence,
     ReviewActions,
     ReviewCase,
-    ReviewProcedures,
     ReviewType,
     Setting,
     TransitionWindow,
@@ -60,9 +60,11 @@ from safeguarding.reviews.practice_reviews import (
 )
 from safeguarding.reviews.serious_case_reviews import SCR_CRITERIA
 from safeguarding.reviews.serious_harm import SERIOUS_HARM
+from safeguarding.rules import Version
 from safeguarding.strategies._core import (
     _text,
     calendar_dates,
+    citations,
     deadlines,
     findings,
 )
@@ -254,26 +256,38 @@ def review_cases() -> st.SearchStrategy[ReviewCase]:
 
 
 _closures = st.lists(review_dates(), min_size=1, max_size=3)
-
-
-def review_procedures() -> st.SearchStrategy[ReviewProcedures]:
-    """Local procedures: any rapid-review anchor (or the edition's); national or local calendar.
-
-    The calendar is England and Wales, or England and Wales with one to three local closure
-    days.
-    """
-    return st.builds(
-        ReviewProcedures,
-        rapid_review_clock=st.one_of(st.none(), st.sampled_from(ClockAnchor)),
-        calendar=st.one_of(
-            st.just(ENGLAND_AND_WALES),
-            _closures.map(lambda days: ENGLAND_AND_WALES.with_closures(*days, name="Local")),
-        ),
-    )
-
-
 _WINDOW = TRANSITION.at(TRANSITION.in_force_from).value
 _areas = st.one_of(st.sampled_from(("Lewisham", "Lambeth", "Greenwich", "Bexley")), _text)
+
+
+@st.composite
+def _review_procedures(draw: st.DrawFn) -> Procedures:
+    calendar = draw(
+        st.one_of(
+            st.just(ENGLAND_AND_WALES),
+            _closures.map(lambda days: ENGLAND_AND_WALES.with_closures(*days, name="Local")),
+        )
+    )
+    overrides: dict[str, Version[ClockAnchor]] = {}
+    if draw(st.booleans()):
+        overrides[RAPID_REVIEW_ANCHOR.key] = Version(
+            in_force_from=draw(review_dates(RAPID_REVIEW_ANCHOR.in_force_from)),
+            value=draw(st.sampled_from(ClockAnchor)),
+            source=draw(citations()),
+        )
+    name = draw(_areas) + " safeguarding children partnership procedures"
+    return Procedures(name=name, calendar=calendar, overrides=overrides)
+
+
+def review_procedures() -> st.SearchStrategy[Procedures]:
+    """A partnership's procedures for case reviews: its calendar and rapid-review anchor.
+
+    The calendar is England and Wales, or England and Wales with one to three local closure
+    days. Half the procedures set the rapid-review anchor (rule
+    ``reviews.rapid_review_anchor``) to either event, from a day clustered on the days the
+    rules change; the others follow national guidance.
+    """
+    return _review_procedures()
 
 
 @st.composite
@@ -304,7 +318,6 @@ def _local_partnerships(draw: st.DrawFn) -> LocalPartnership:
         arrangements_live_from=live,
         arrangements_published_on=published,
         owhr_pilot_area=draw(st.booleans()),
-        procedures=draw(review_procedures()),
     )
 
 
@@ -401,7 +414,12 @@ def duties() -> st.SearchStrategy[Duty]:
 def _review_decisions(draw: st.DrawFn) -> ReviewDecision:
     case = draw(review_cases())
     partnership = draw(local_partnerships())
-    return assess_incident(case.incident, partnership=partnership, actions=case.actions)
+    return assess_incident(
+        case.incident,
+        partnership=partnership,
+        actions=case.actions,
+        procedures=draw(review_procedures()),
+    )
 
 
 def review_decisions() -> st.SearchStrategy[ReviewDecision]:
@@ -445,7 +463,6 @@ STRATEGIES: dict[type[Any], Callable[[], st.SearchStrategy[Any]]] = {
     ReviewActions: review_actions,
     ReviewCase: review_cases,
     ReviewDecision: review_decisions,
-    ReviewProcedures: review_procedures,
     TransitionWindow: transition_windows,
 }
 """The strategy for each public case-review model."""
