@@ -45,6 +45,7 @@ import importlib
 import pkgutil
 import re
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any, Generic, Protocol, TypeVar
 
 import attrs
@@ -344,8 +345,8 @@ def all_rules() -> tuple[DatedRule[Any], ...]:
     Imports every module of the package (except those needing optional
     extras) so that their rules are registered.
     """
-    package = importlib.import_module("safeguarding")
-    for module in pkgutil.walk_packages(package.__path__, prefix="safeguarding."):
+    # The package's own folder: this module lives at its top.
+    for module in pkgutil.walk_packages([str(Path(__file__).parent)], prefix="safeguarding."):
         if not module.name.startswith(_SKIPPED_MODULES):
             importlib.import_module(module.name)
     return tuple(_REGISTRY[key] for key in sorted(_REGISTRY))
