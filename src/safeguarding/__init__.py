@@ -37,7 +37,7 @@ from safeguarding.errors import (
     SafeguardingError,
     UnsafeXMLError,
 )
-from safeguarding.logic import Tristate, all_of, any_of, not_
+from safeguarding.logic import Tristate, absent_unless_given, all_of, any_of, not_
 from safeguarding.people import Child, age_on
 from safeguarding.procedures import NATIONAL, Procedures
 from safeguarding.rules import DatedRule, LocalRule, Version, all_rules, find_rule
@@ -71,6 +71,7 @@ __all__ = [
     "Version",
     "WorkingCalendar",
     "__version__",
+    "absent_unless_given",
     "add_months",
     "add_working_days",
     "age_on",

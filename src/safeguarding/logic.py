@@ -11,7 +11,9 @@ decide yet") only when they do not:
   ``True``; otherwise ``None`` if a part is unknown; otherwise ``False``;
 - [`not_`][safeguarding.logic.not_] keeps an unknown unknown.
 
-Every domain package combines its criteria with these functions.
+Every domain package combines its criteria with these functions. A caller who knows that
+every fact it has not given is absent says so explicitly with
+[`absent_unless_given`][safeguarding.logic.absent_unless_given].
 
 Examples:
     >>> all_of(True, None), all_of(False, None), all_of(True, True)
@@ -24,9 +26,15 @@ Examples:
 
 from __future__ import annotations
 
-from typing import TypeAlias
+from typing import TypeAlias, TypeVar, cast
 
-__all__ = ["Tristate", "all_of", "any_of", "describe", "not_"]
+import attrs
+
+from safeguarding.errors import InvalidInputError
+
+__all__ = ["Tristate", "absent_unless_given", "all_of", "any_of", "describe", "not_"]
+
+M = TypeVar("M")
 
 Tristate: TypeAlias = bool | None
 """A fact or conclusion that may be unknown: ``True``, ``False`` or ``None`` (unknown)."""
@@ -97,3 +105,46 @@ def describe(value: bool | None, yes: str, no: str, unknown: str) -> str:
     if value is None:
         return unknown
     return yes if value else no
+
+
+def absent_unless_given(model: type[M], /, **given: object) -> M:
+    """Build *model* saying that every yes/no fact not in *given* is known to be absent.
+
+    A model's facts that may be unknown (fields typed ``bool | None``) default to
+    ``None``: not given means not known, never "no". A caller who knows that every fact
+    it has not listed is absent says so with this function, explicitly, instead of
+    spelling each one out as ``False``; nothing is ever assumed absent implicitly.
+
+    Args:
+        model: An attrs model class of the library.
+        **given: The fields the caller gives, as for the model's constructor. A fact
+            given as ``None`` stays unknown.
+
+    Returns:
+        The model, with every ``bool | None`` field not in *given* set to ``False``.
+
+    Raises:
+        InvalidInputError: *model* is not an attrs class, or a name in *given* is not one
+            of its fields; the model's own validation errors otherwise.
+
+    Examples:
+        >>> from safeguarding.lado import Behaviour, ConcernCategory, Setting
+        >>> slap = absent_unless_given(
+        ...     Behaviour, category=ConcernCategory.PHYSICAL, setting=Setting.IN_WORK,
+        ...     harmed_child=True,
+        ... )
+        >>> slap.harmed_child, slap.criminal_offence, slap.unsuitable
+        (True, False, False)
+    """
+    if not (isinstance(model, type) and attrs.has(model)):
+        raise InvalidInputError("model", "must be an attrs model class")
+    fields = attrs.fields_dict(attrs.resolve_types(model))
+    unknown = sorted(set(given) - set(fields))
+    if unknown:
+        raise InvalidInputError(unknown[0], f"is not a field of {model.__name__}")
+    absent = {
+        name: False
+        for name, field in fields.items()
+        if field.init and field.type == bool | None and name not in given
+    }
+    return cast("M", model(**given, **absent))
