@@ -73,6 +73,7 @@ from safeguarding._validate import (
     is_member,
     is_text,
 )
+from safeguarding.calendar import ENGLAND_AND_WALES
 from safeguarding.citations import Citation, Verification
 from safeguarding.decisions import Deadline, DeadlineStatus, Timescale, Unit
 from safeguarding.errors import InvalidInputError
@@ -516,18 +517,18 @@ def _notice_deadline(
     counted forward from the start of its clock, so
     [`Deadline.from_rule`][safeguarding.decisions.Deadline.from_rule] cannot count it: its
     limit is in hours after an event (the last day in time is a whole day) or in weeks
-    *before* one, while the clock starts on the day the plan was made. *version* is the
-    one the procedures chose, so a local rule cites its local document.
+    *before* one, while the clock starts on the day the plan was made. The rule's chosen
+    *version* (the one the procedures chose, so a local rule cites its local document) is
+    restated as the calendar days from *started* to *due* and built by
+    [`Deadline.from_version`][safeguarding.decisions.Deadline.from_version].
     """
-    return Deadline(
-        due=due,
-        started=started,
-        timescale=Timescale(
-            amount=(due - started).days, unit=Unit.CALENDAR_DAYS, clock_starts=clock
-        ),
+    days = Version(
+        in_force_from=version.in_force_from,
+        value=Timescale(amount=(due - started).days, unit=Unit.CALENDAR_DAYS, clock_starts=clock),
         source=version.source,
-        rule_key=key,
+        edition=version.edition,
     )
+    return Deadline.from_version(days, started, rule_key=key, calendar=ENGLAND_AND_WALES)
 
 
 def notice(  # noqa: PLR0913 - the duty, its three facts, and the rules to apply
