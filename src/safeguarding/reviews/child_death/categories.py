@@ -26,6 +26,7 @@ from safeguarding._validate import check_date, is_bool, is_member, is_str, is_tu
 from safeguarding.citations import Verification
 from safeguarding.decisions import Decision, Finding
 from safeguarding.errors import InvalidInputError
+from safeguarding.families import criteria
 from safeguarding.procedures import NATIONAL, Procedures
 from safeguarding.reviews._checks import check_procedures, items_of
 from safeguarding.reviews.child_death.regime import (
@@ -373,6 +374,13 @@ def _apply_sudep(
     return tuple(sorted(kept, key=lambda category: category.number))
 
 
+@criteria(
+    "child_death.categories",
+    "child_death.category_hierarchy",
+    "child_death.apply_category_hierarchy",
+    "child_death.sudep_category",
+    calls="categorise_calls",
+)
 def categorise(  # noqa: PLR0913 - every option is keyword-only and one panel decision
     candidates: Iterable[Category],
     *,

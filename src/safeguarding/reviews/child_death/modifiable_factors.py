@@ -23,6 +23,7 @@ from safeguarding._validate import check_date, is_member
 from safeguarding.citations import Verification
 from safeguarding.decisions import Decision, Finding
 from safeguarding.errors import InvalidInputError
+from safeguarding.families import criteria
 from safeguarding.procedures import NATIONAL, Procedures
 from safeguarding.reviews._checks import check_procedures, items_of
 from safeguarding.reviews.child_death.regime import (
@@ -241,6 +242,12 @@ def _domain_detail(level: FactorLevel) -> tuple[bool | None, str]:
     return True, _LEVEL_NAMES[level]
 
 
+@criteria(
+    "child_death.modifiable_factors",
+    "child_death.domains",
+    "child_death.domain_scale",
+    calls="modifiable_factors_calls",
+)
 def assess_modifiable_factors(
     conclusion: ModifiableConclusion,
     *,

@@ -34,6 +34,7 @@ import attrs
 from safeguarding._validate import check_date
 from safeguarding.citations import Verification
 from safeguarding.decisions import Decision, Finding
+from safeguarding.families import criteria
 from safeguarding.logic import not_
 from safeguarding.people import age_on
 from safeguarding.procedures import NATIONAL, Procedures
@@ -350,6 +351,14 @@ def _area_link(death: ChildDeath, duty: _ReviewDuty) -> tuple[ReviewScope, bool 
     )
 
 
+@criteria(
+    "child_death.review_duty",
+    "child_death.age_limit",
+    "child_death.excluded_deaths",
+    "child_death.stillbirth_gestation",
+    "child_death.review_non_resident_deaths",
+    calls="in_scope_calls",
+)
 def in_scope(
     death: ChildDeath, *, on: dt.date, procedures: Procedures = NATIONAL
 ) -> Decision[ReviewScope]:

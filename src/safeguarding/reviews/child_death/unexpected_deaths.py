@@ -18,6 +18,7 @@ import enum
 from safeguarding._validate import check_date
 from safeguarding.citations import Verification
 from safeguarding.decisions import Decision, Finding
+from safeguarding.families import criteria
 from safeguarding.logic import not_
 from safeguarding.procedures import NATIONAL, Procedures
 from safeguarding.reviews._checks import check_procedures
@@ -193,6 +194,7 @@ JOINT_AGENCY_RESPONSE: DatedRule[tuple[JarTrigger, ...]] = register(
 )
 
 
+@criteria("child_death.unexpected_death", calls="expectedness_calls")
 def expectedness(
     death: ChildDeath, *, on: dt.date, procedures: Procedures = NATIONAL
 ) -> Decision[Expectedness]:
@@ -300,6 +302,11 @@ def _trigger_met(
     return not_(death.healthcare_professional_present)
 
 
+@criteria(
+    "child_death.joint_agency_response",
+    "child_death.unexpected_death",
+    calls="joint_agency_response_calls",
+)
 def joint_agency_response(
     death: ChildDeath, *, on: dt.date, procedures: Procedures = NATIONAL
 ) -> Decision[JointAgencyResponse]:
