@@ -17,6 +17,7 @@ SUBPACKAGES = (
     "safeguarding.lado",
     "safeguarding.private_fostering",
     "safeguarding.reviews",
+    "safeguarding.reviews.child_death",
     "safeguarding.thresholds",
 )
 # Modules that need an optional extra at import time, and the command run as a module.

@@ -57,6 +57,7 @@ import attrs
 from safeguarding._validate import check_date, is_int, is_member, is_text, is_tuple_of
 from safeguarding.decisions import Deadline, Decision, Finding
 from safeguarding.errors import InvalidInputError
+from safeguarding.families import criteria
 from safeguarding.procedures import NATIONAL, Procedures
 from safeguarding.reviews._checks import check_procedures, rules_date
 from safeguarding.reviews.duties import Body, Duty, DutyKind, DutyStatus
@@ -128,6 +129,7 @@ def _check_incident(incident: object) -> Incident:
     return incident
 
 
+@criteria("reviews.transition_window", calls="review_regime_calls")
 def review_regime(
     incident: Incident,
     *,

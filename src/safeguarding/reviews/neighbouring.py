@@ -41,6 +41,7 @@ import datetime as dt
 from safeguarding.citations import Verification
 from safeguarding.decisions import Decision, Finding
 from safeguarding.errors import InvalidInputError
+from safeguarding.families import criteria
 from safeguarding.logic import all_of, any_of, describe, not_
 from safeguarding.procedures import NATIONAL, Procedures
 from safeguarding.reviews._checks import check_procedures, rules_date
@@ -291,6 +292,9 @@ def _perpetrator_fact(incident: Incident, relationships: frozenset[Relationship]
     return incident.perpetrator in relationships
 
 
+@criteria(
+    "reviews.dhr.minimum_age", "reviews.dhr.relationships", calls="domestic_homicide_review_calls"
+)
 def assess_domestic_homicide_review(
     incident: Incident, *, on: dt.date | None = None, procedures: Procedures = NATIONAL
 ) -> Decision[DutyStatus]:
@@ -396,6 +400,9 @@ def assess_domestic_homicide_review(
     )
 
 
+@criteria(
+    "reviews.sar.conditions", "reviews.sar.minimum_age", calls="safeguarding_adults_review_calls"
+)
 def assess_safeguarding_adults_review(
     incident: Incident, *, on: dt.date | None = None, procedures: Procedures = NATIONAL
 ) -> Decision[DutyStatus]:
@@ -511,6 +518,12 @@ def assess_safeguarding_adults_review(
     return Decision(outcome=outcome, findings=findings, rule_version=conditions.edition)
 
 
+@criteria(
+    "reviews.owhr.conditions",
+    "reviews.owhr.minimum_age",
+    "reviews.owhr.pilot_period",
+    calls="offensive_weapons_homicide_review_calls",
+)
 def assess_offensive_weapons_homicide_review(
     incident: Incident,
     *,
@@ -627,6 +640,7 @@ def assess_offensive_weapons_homicide_review(
     return Decision(outcome=outcome, findings=tuple(findings), rule_version=conditions.edition)
 
 
+@criteria("child_death.review_duty", "child_death.age_limit", calls="child_death_review_calls")
 def assess_child_death_review(
     incident: Incident, *, on: dt.date | None = None, procedures: Procedures = NATIONAL
 ) -> Decision[DutyStatus]:

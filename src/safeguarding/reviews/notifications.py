@@ -36,6 +36,7 @@ from safeguarding._validate import AttrsValidator, check_date, is_member
 from safeguarding.citations import Verification
 from safeguarding.decisions import Deadline, Decision, Finding, Timescale, Unit
 from safeguarding.errors import InvalidInputError
+from safeguarding.families import criteria, timescale
 from safeguarding.logic import all_of, any_of, describe
 from safeguarding.procedures import NATIONAL, Procedures
 from safeguarding.reviews._checks import check_procedures, rules_date
@@ -394,6 +395,12 @@ def _trigger(
     return met, detail
 
 
+@criteria(
+    "reviews.notification_scheme",
+    "reviews.serious_harm",
+    "child_death.age_limit",
+    calls="notification_calls",
+)
 def assess_notification(
     incident: Incident, *, on: dt.date | None = None, procedures: Procedures = NATIONAL
 ) -> Decision[DutyStatus]:
@@ -495,6 +502,12 @@ def is_notifiable(
     }[assess_notification(incident, on=on, procedures=procedures).outcome]
 
 
+@criteria(
+    "reviews.looked_after_death_notification",
+    "reviews.notification_scheme",
+    "child_death.age_limit",
+    calls="looked_after_death_calls",
+)
 def assess_looked_after_death(
     incident: Incident, *, on: dt.date | None = None, procedures: Procedures = NATIONAL
 ) -> Decision[DutyStatus]:
@@ -575,6 +588,7 @@ def assess_looked_after_death(
     )
 
 
+@timescale("reviews.notification_timescale")
 def notification_deadline(
     aware_on: dt.date, *, on: dt.date | None = None, procedures: Procedures = NATIONAL
 ) -> Deadline:
@@ -614,6 +628,7 @@ def notification_deadline(
     )
 
 
+@timescale("reviews.partner_notification_timescale")
 def partner_notification_deadline(
     aware_on: dt.date, *, on: dt.date | None = None, procedures: Procedures = NATIONAL
 ) -> Deadline:

@@ -38,6 +38,7 @@ from safeguarding.calendar import WorkingCalendar, add_working_days, working_day
 from safeguarding.citations import Verification
 from safeguarding.decisions import Deadline, Decision, Finding, Timescale, Unit
 from safeguarding.errors import InvalidInputError
+from safeguarding.families import criteria, timescale
 from safeguarding.logic import all_of, any_of, describe
 from safeguarding.procedures import NATIONAL, Procedures
 from safeguarding.reviews._checks import check_procedures, rules_date
@@ -314,6 +315,12 @@ def _rapid_review_clock(
     return started, event, anchor, local
 
 
+@criteria(
+    "reviews.rapid_review_timescale",
+    "reviews.rapid_review_anchor",
+    "reviews.notification_scheme",
+    calls="rapid_review_calls",
+)
 def assess_rapid_review(
     incident: Incident, *, on: dt.date | None = None, procedures: Procedures = NATIONAL
 ) -> Decision[DutyStatus]:
@@ -413,6 +420,7 @@ def assess_rapid_review(
     return Decision(outcome=notify, findings=tuple(findings), rule_version=version.edition)
 
 
+@timescale("reviews.rapid_review_timescale", "reviews.rapid_review_anchor")
 def rapid_review_deadline(
     aware_on: dt.date,
     *,
@@ -476,6 +484,12 @@ def _check_actions(actions: object) -> ReviewActions:
     return actions
 
 
+@criteria(
+    "reviews.lcspr.criteria",
+    "reviews.serious_harm",
+    "child_death.age_limit",
+    calls="local_review_calls",
+)
 def assess_local_review(
     incident: Incident,
     *,
@@ -593,6 +607,7 @@ def assess_local_review(
     return Decision(outcome=outcome, findings=tuple(findings), rule_version=version.edition)
 
 
+@timescale("reviews.lcspr.publication_timescale")
 def publication_deadline(
     decided: dt.date, *, on: dt.date | None = None, procedures: Procedures = NATIONAL
 ) -> Deadline:
@@ -647,6 +662,7 @@ def _latest_sending_day(
     return day
 
 
+@criteria("reviews.lcspr.advance_copy", calls="advance_copy_calls")
 def assess_advance_copy(
     published_on: dt.date,
     *,

@@ -36,6 +36,7 @@ from safeguarding._validate import check_date
 from safeguarding.citations import Verification
 from safeguarding.decisions import Deadline, Decision, Finding, Timescale, Unit
 from safeguarding.errors import InvalidInputError
+from safeguarding.families import criteria, timescale
 from safeguarding.logic import all_of, any_of, describe
 from safeguarding.procedures import NATIONAL, Procedures
 from safeguarding.reviews._checks import check_procedures, rules_date
@@ -267,6 +268,13 @@ def _lscb_link(incident: Incident) -> tuple[bool, str]:
     return False, "Neither the child's home nor the incident is in the area."
 
 
+@criteria(
+    "reviews.scr.criteria",
+    "reviews.scr.always_settings",
+    "reviews.serious_harm",
+    "child_death.age_limit",
+    calls="serious_case_review_calls",
+)
 def assess_serious_case_review(
     incident: Incident, *, on: dt.date | None = None, procedures: Procedures = NATIONAL
 ) -> Decision[DutyStatus]:
@@ -387,6 +395,7 @@ def assess_serious_case_review(
     return Decision(outcome=outcome, findings=tuple(findings), rule_version=criteria.edition)
 
 
+@timescale("reviews.scr.decision_timescale")
 def scr_decision_deadline(
     notified: dt.date, *, on: dt.date | None = None, procedures: Procedures = NATIONAL
 ) -> Deadline:
@@ -424,6 +433,7 @@ def scr_decision_deadline(
     )
 
 
+@timescale("reviews.scr.non_initiation_report")
 def scr_non_initiation_deadline(
     decided: dt.date, *, on: dt.date | None = None, procedures: Procedures = NATIONAL
 ) -> Deadline:
@@ -461,6 +471,7 @@ def scr_non_initiation_deadline(
     )
 
 
+@timescale("reviews.scr.completion_timescale")
 def scr_completion_deadline(
     initiated: dt.date, *, on: dt.date | None = None, procedures: Procedures = NATIONAL
 ) -> Deadline:

@@ -42,6 +42,7 @@ import datetime as dt
 from safeguarding.citations import Verification
 from safeguarding.decisions import Decision, Finding
 from safeguarding.errors import InvalidInputError
+from safeguarding.families import criteria
 from safeguarding.logic import describe
 from safeguarding.procedures import NATIONAL, Procedures
 from safeguarding.reviews._checks import check_procedures, rules_date
@@ -141,6 +142,7 @@ SERIOUS_HARM: DatedRule[frozenset[HarmIndicator]] = register(
 """The facts that count as serious harm in each edition of Working Together."""
 
 
+@criteria("reviews.serious_harm", calls="serious_harm_calls")
 def assess_serious_harm(
     incident: Incident, *, on: dt.date | None = None, procedures: Procedures = NATIONAL
 ) -> Decision[bool | None]:

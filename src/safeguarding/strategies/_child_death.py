@@ -24,6 +24,7 @@ from safeguarding.procedures import Procedures
 from safeguarding.reviews.child_death import (
     APPLY_CATEGORY_HIERARCHY,
     REVIEW_NON_RESIDENT_DEATHS,
+    SUDEP_CATEGORY,
     Categorisation,
     Category,
     CategoryCount,
@@ -47,11 +48,16 @@ from safeguarding.strategies._core import (
 __all__ = [
     "STRATEGIES",
     "categorisations",
+    "categorise_calls",
     "category_counts",
     "child_death_procedures",
     "child_death_reviews",
     "child_deaths",
     "domain_assessments",
+    "expectedness_calls",
+    "in_scope_calls",
+    "joint_agency_response_calls",
+    "modifiable_factors_calls",
     "panel_figures",
     "shares",
 ]
@@ -280,6 +286,97 @@ def panel_figures() -> st.SearchStrategy[PanelFigures]:
         )
 
     return build()
+
+
+Call = tuple[tuple[Any, ...], dict[str, Any]]
+"""A call of a rule function: its positional arguments and its keyword arguments."""
+
+
+@st.composite
+def _death_calls(draw: st.DrawFn) -> Call:
+    death = draw(child_deaths())
+    on = draw(st.one_of(st.just(death.date_of_death), _dates()))
+    return (death,), {"on": on, "procedures": draw(child_death_procedures())}
+
+
+def in_scope_calls() -> st.SearchStrategy[Call]:
+    """Valid calls of [`in_scope`][safeguarding.reviews.child_death.scope.in_scope].
+
+    A death (every fact known or not), asked about on the day of death or another day from
+    1 April 2008, with partners' procedures setting either local choice or neither.
+    """
+    return _death_calls()
+
+
+def expectedness_calls() -> st.SearchStrategy[Call]:
+    """Valid calls of [`expectedness`][safeguarding.reviews.child_death.expectedness].
+
+    As [`in_scope_calls`][safeguarding.strategies.in_scope_calls].
+    """
+    return _death_calls()
+
+
+def joint_agency_response_calls() -> st.SearchStrategy[Call]:
+    """Valid calls of the joint agency response criteria.
+
+    Calls of
+    [`joint_agency_response`][safeguarding.reviews.child_death.joint_agency_response], as
+    [`in_scope_calls`][safeguarding.strategies.in_scope_calls]: before 29 June 2018 the
+    LSCB's rapid response, from then the Joint Agency Response.
+    """
+    return _death_calls()
+
+
+@st.composite
+def _categorise_calls(draw: st.DrawFn) -> Call:
+    candidates = draw(st.lists(st.sampled_from(Category), min_size=1, max_size=5))
+    sudep = draw(st.booleans())
+    on = draw(_dates(SUDEP_CATEGORY.in_force_from if sudep else _FIRST_DEATH))
+    procedures = draw(child_death_procedures())
+    kept = set(candidates)
+    if sudep:
+        kept = (kept - {Category.SUDDEN_UNEXPLAINED}) | {Category.ACUTE_MEDICAL}
+    applied = APPLY_CATEGORY_HIERARCHY.at(on, procedures=procedures).value
+    allowed = [c for c in Category if not (sudep and c is Category.SUDDEN_UNEXPLAINED)]
+    # With the hierarchy switched off, a panel with several candidates records its choice.
+    must_choose = not applied and len(kept) > 1
+    override = draw(
+        st.sampled_from(allowed) if must_choose else st.one_of(st.none(), st.sampled_from(allowed))
+    )
+    kwargs: dict[str, Any] = {"on": on, "sudep": sudep, "procedures": procedures}
+    if override is not None:
+        kwargs.update(override=override, reason=draw(_reasons))
+    return (candidates,), kwargs
+
+
+def categorise_calls() -> st.SearchStrategy[Call]:
+    """Valid calls of [`categorise`][safeguarding.reviews.child_death.categories.categorise].
+
+    One to five candidates (repeats allowed), SUDEP or not (from 1 April 2019), with or
+    without a panel override; where the partners' procedures switch the hierarchy off and
+    several categories could apply, always with one.
+    """
+    return _categorise_calls()
+
+
+def modifiable_factors_calls() -> st.SearchStrategy[Call]:
+    """Valid calls of the panel's conclusion on modifiable factors.
+
+    Calls of
+    [`assess_modifiable_factors`][safeguarding.reviews.child_death.assess_modifiable_factors]:
+    every conclusion, with up to four domain scores, on a day from 1 April 2008.
+    """
+    return st.tuples(
+        st.sampled_from(ModifiableConclusion),
+        _dates(),
+        _domain_sets,
+        child_death_procedures(),
+    ).map(
+        lambda drawn: (
+            (drawn[0],),
+            {"on": drawn[1], "domains": drawn[2], "procedures": drawn[3]},
+        )
+    )
 
 
 STRATEGIES: dict[type[Any], Callable[[], st.SearchStrategy[Any]]] = {

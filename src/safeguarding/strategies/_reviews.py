@@ -71,16 +71,28 @@ from safeguarding.strategies._core import (
 
 __all__ = [
     "STRATEGIES",
+    "advance_copy_calls",
+    "child_death_review_calls",
+    "domestic_homicide_review_calls",
     "duties",
     "incidents",
     "local_partnerships",
+    "local_review_calls",
+    "looked_after_death_calls",
+    "notification_calls",
     "notification_schemes",
+    "offensive_weapons_homicide_review_calls",
     "panel_performances",
+    "rapid_review_calls",
     "review_actions",
     "review_cases",
     "review_dates",
     "review_decisions",
     "review_procedures",
+    "review_regime_calls",
+    "safeguarding_adults_review_calls",
+    "serious_case_review_calls",
+    "serious_harm_calls",
     "transition_windows",
 ]
 
@@ -452,6 +464,161 @@ def _panel_performances(draw: st.DrawFn) -> PanelPerformance:
 def panel_performances() -> st.SearchStrategy[PanelPerformance]:
     """Panel measures whose parts never exceed their wholes."""
     return _panel_performances()
+
+
+Call = tuple[tuple[Any, ...], dict[str, Any]]
+"""A call of a rule function: its positional arguments and its keyword arguments."""
+
+_SCR_LAST_DAY = (SCR_CRITERIA.repealed_on or LAST_REVIEW_DAY) - dt.timedelta(days=1)
+"""The last day of serious case reviews (the day before their criteria were repealed)."""
+
+
+@st.composite
+def _incident_calls(
+    draw: st.DrawFn,
+    first: dt.date,
+    last: dt.date,
+    extra: dict[str, st.SearchStrategy[Any]],
+) -> Call:
+    """An incident known between *first* and *last*, asked about on a day in that range."""
+    incident = draw(incidents(min_aware=first, max_aware=last))
+    on = draw(st.one_of(st.just(incident.aware_on), review_dates(first, last)))
+    kwargs = {name: draw(strategy) for name, strategy in extra.items()}
+    kwargs.update(on=on, procedures=draw(review_procedures()))
+    return (incident,), kwargs
+
+
+def review_regime_calls() -> st.SearchStrategy[Call]:
+    """Valid calls of [`review_regime`][safeguarding.reviews.review_regime].
+
+    An incident and the area's partnership, asked about on the day of awareness or another
+    day, with a partnership's procedures.
+    """
+    return _incident_calls(FIRST_REVIEW_DAY, LAST_REVIEW_DAY, {"partnership": local_partnerships()})
+
+
+def notification_calls() -> st.SearchStrategy[Call]:
+    """Valid calls of [`assess_notification`][safeguarding.reviews.assess_notification].
+
+    An incident asked about on the day of awareness or another day from 26 March 2015 (the
+    first notification scheme), with a partnership's procedures.
+    """
+    return _incident_calls(FIRST_REVIEW_DAY, LAST_REVIEW_DAY, {})
+
+
+def looked_after_death_calls() -> st.SearchStrategy[Call]:
+    """Valid calls of [`assess_looked_after_death`][safeguarding.reviews.assess_looked_after_death].
+
+    As [`notification_calls`][safeguarding.strategies.notification_calls]: before 29 June
+    2018 the death is decided under the notification scheme then in force.
+    """
+    return _incident_calls(FIRST_REVIEW_DAY, LAST_REVIEW_DAY, {})
+
+
+def rapid_review_calls() -> st.SearchStrategy[Call]:
+    """Valid calls of [`assess_rapid_review`][safeguarding.reviews.assess_rapid_review].
+
+    As [`notification_calls`][safeguarding.strategies.notification_calls], with
+    procedures that may set the rapid-review anchor; before 29 June 2018 no rapid review is
+    required.
+    """
+    return _incident_calls(FIRST_REVIEW_DAY, LAST_REVIEW_DAY, {})
+
+
+@st.composite
+def _local_review_calls(draw: st.DrawFn) -> Call:
+    (incident,), kwargs = draw(
+        _incident_calls(LOCAL_REVIEW_CRITERIA.in_force_from, LAST_REVIEW_DAY, {})
+    )
+    actions = draw(st.one_of(st.none(), review_actions(aware_on=incident.aware_on)))
+    return (incident,), {**kwargs, "actions": actions}
+
+
+def local_review_calls() -> st.SearchStrategy[Call]:
+    """Valid calls of [`assess_local_review`][safeguarding.reviews.assess_local_review].
+
+    An incident known from 29 June 2018 (the practice review criteria), with or without the
+    partners' actions, asked about on the day of awareness or a later day.
+    """
+    return _local_review_calls()
+
+
+@st.composite
+def _advance_copy_calls(draw: st.DrawFn) -> Call:
+    first = ADVANCE_COPY_TIMESCALE.in_force_from
+    published = draw(review_dates(first + dt.timedelta(days=30), LAST_REVIEW_DAY))
+    sent = draw(
+        st.one_of(
+            st.none(),
+            st.dates(min_value=published - dt.timedelta(days=30), max_value=published),
+        )
+    )
+    on = draw(st.one_of(st.just(published), review_dates(first, LAST_REVIEW_DAY)))
+    return (published,), {"sent_on": sent, "on": on, "procedures": draw(review_procedures())}
+
+
+def advance_copy_calls() -> st.SearchStrategy[Call]:
+    """Valid calls of [`assess_advance_copy`][safeguarding.reviews.assess_advance_copy].
+
+    A publication day from late July 2018, a sending day up to 30 days before it (or none
+    yet), the rule read on the publication day or another day from 29 June 2018.
+    """
+    return _advance_copy_calls()
+
+
+def serious_case_review_calls() -> st.SearchStrategy[Call]:
+    """Valid calls of the serious case review criteria.
+
+    Calls of [`assess_serious_case_review`][safeguarding.reviews.assess_serious_case_review]:
+    an incident known, and asked about, from 26 March 2015 to 28 September 2019 (the last
+    day of serious case reviews).
+    """
+    return _incident_calls(FIRST_REVIEW_DAY, _SCR_LAST_DAY, {})
+
+
+def serious_harm_calls() -> st.SearchStrategy[Call]:
+    """Valid calls of [`assess_serious_harm`][safeguarding.reviews.assess_serious_harm]."""
+    return _incident_calls(FIRST_REVIEW_DAY, LAST_REVIEW_DAY, {})
+
+
+def domestic_homicide_review_calls() -> st.SearchStrategy[Call]:
+    """Valid calls of the domestic homicide review criteria.
+
+    Calls of
+    [`assess_domestic_homicide_review`][safeguarding.reviews.assess_domestic_homicide_review].
+    """
+    return _incident_calls(FIRST_REVIEW_DAY, LAST_REVIEW_DAY, {})
+
+
+def safeguarding_adults_review_calls() -> st.SearchStrategy[Call]:
+    """Valid calls of the safeguarding adults review criteria.
+
+    Calls of
+    [`assess_safeguarding_adults_review`][safeguarding.reviews.assess_safeguarding_adults_review].
+    """
+    return _incident_calls(FIRST_REVIEW_DAY, LAST_REVIEW_DAY, {})
+
+
+def offensive_weapons_homicide_review_calls() -> st.SearchStrategy[Call]:
+    """Valid calls of the offensive weapons homicide review criteria.
+
+    An incident, in a pilot area or not, with another statutory review applying, not
+    applying or not yet known: calls of
+    [the criteria][safeguarding.reviews.assess_offensive_weapons_homicide_review].
+    """
+    return _incident_calls(
+        FIRST_REVIEW_DAY,
+        LAST_REVIEW_DAY,
+        {"pilot_area": st.booleans(), "excluded_by_other_review": _maybe},
+    )
+
+
+def child_death_review_calls() -> st.SearchStrategy[Call]:
+    """Valid calls of the pointer to the child death review.
+
+    Calls of [`assess_child_death_review`][safeguarding.reviews.assess_child_death_review].
+    """
+    return _incident_calls(FIRST_REVIEW_DAY, LAST_REVIEW_DAY, {})
 
 
 STRATEGIES: dict[type[Any], Callable[[], st.SearchStrategy[Any]]] = {
