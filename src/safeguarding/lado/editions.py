@@ -4,10 +4,11 @@ Keeping Children Safe in Education (KCSIE) is the statutory guidance for schools
 and colleges in England. Its Part four sets out how allegations against staff are
 handled, and local safeguarding procedures apply the same model to every sector.
 It is revised most years; each edition comes into force at the start of the
-school year (on 1 September since 2020). The LADO rules are versioned by
-edition, so this module holds the one table of the days each edition came into
-force (rule ``lado.kcsie_edition``); every other LADO rule builds its versions
-from it.
+school year (on 1 September since 2020), some months after it is published "for
+information". The LADO rules are versioned by edition: every version starts on
+its edition's commencement day, read from the editions table
+([`EDITIONS`][safeguarding.sources.EDITIONS]), as does the rule
+``lado.kcsie_edition`` (the edition in force on a day).
 
 The commencement days were confirmed in secondary sources (school-sector
 briefings, council and law-firm pages) for 2014 to 2021; the later days are the
@@ -30,7 +31,12 @@ from safeguarding.citations import Citation, Instrument, Verification
 from safeguarding.errors import InvalidInputError
 from safeguarding.procedures import NATIONAL, Procedures
 from safeguarding.rules import DatedRule, Version, register
-from safeguarding.sources import keeping_children_safe_in_education
+from safeguarding.sources import (
+    Basis,
+    Series,
+    editions,
+    keeping_children_safe_in_education,
+)
 
 __all__ = [
     "KCSIE_EDITION",
@@ -54,91 +60,11 @@ LOCAL_ALLEGATIONS_PROCEDURES = Instrument(
 )
 """Timescales that appear in local procedures but in no national text read."""
 
-# (year, first day in force, status, note): the single table of KCSIE commencement days.
-_EDITIONS: tuple[tuple[int, dt.date, Verification, str], ...] = (
-    (
-        2014,
-        dt.date(2014, 4, 3),
-        Verification.SECONDARY,
-        (
-            "GOV.UK records that the guidance it replaced (Safeguarding children and safer "
-            "recruitment in education) was archived on 3 April 2014; Safeguarding in Schools "
-            "says the April 2014 KCSIE came into force immediately on publication."
-        ),
-    ),
-    (
-        2015,
-        dt.date(2015, 3, 26),
-        Verification.SECONDARY,
-        (
-            "Updated edition published 26 March 2015 (Safeguarding in Schools; GOV.UK "
-            "publication page first published 26 March 2015). A further revision of July "
-            "2015 is not treated as a separate edition."
-        ),
-    ),
-    (
-        2016,
-        dt.date(2016, 9, 5),
-        Verification.SECONDARY,
-        "In force from 5 September 2016 (The Key for School Governors summary).",
-    ),
-    (
-        2018,
-        dt.date(2018, 9, 3),
-        Verification.SECONDARY,
-        "In force from 3 September 2018 (Devon County Council; The Key; HCR Law).",
-    ),
-    (
-        2019,
-        dt.date(2019, 9, 2),
-        Verification.SECONDARY,
-        "In force from 2 September 2019 (Safeguarding Network briefing).",
-    ),
-    (
-        2020,
-        dt.date(2020, 9, 1),
-        Verification.SECONDARY,
-        (
-            "In force from 1 September 2020 (Trafford Safeguarding Partnership; Farrer & Co; "
-            "Browne Jacobson)."
-        ),
-    ),
-    (
-        2021,
-        dt.date(2021, 9, 1),
-        Verification.SECONDARY,
-        (
-            "In force from 1 September 2021 (Withers; Halton partnership). The IICSA residential "
-            "schools report (official) confirms it came into force in September 2021."
-        ),
-    ),
-    (
-        2022,
-        dt.date(2022, 9, 1),
-        Verification.UNVERIFIED,
-        "Published May 2022 for September 2022 (HCR Law); the day, 1 September, is assumed.",
-    ),
-    (
-        2023,
-        dt.date(2023, 9, 1),
-        Verification.UNVERIFIED,
-        "The usual 1 September start; not confirmed in any source read.",
-    ),
-    (
-        2024,
-        dt.date(2024, 9, 1),
-        Verification.UNVERIFIED,
-        "The usual 1 September start; not confirmed in any source read.",
-    ),
-    (
-        2025,
-        dt.date(2025, 9, 1),
-        Verification.UNVERIFIED,
-        "The usual 1 September start; not confirmed in any source read.",
-    ),
-)
-
-_COMMENCEMENT = {year: start for year, start, _, _ in _EDITIONS}
+# The KCSIE editions, from the editions table: each LADO rule version starts on the day its
+# edition came into effect (its commencement), the day schools had to follow it; the earlier
+# "for information" publication did not change what schools had to do.
+_KCSIE = editions(Series.KEEPING_CHILDREN_SAFE_IN_EDUCATION)
+_BY_YEAR = {entry.year: entry for entry in _KCSIE}
 
 KCSIE_EDITION: DatedRule[int] = register(
     DatedRule(
@@ -146,14 +72,12 @@ KCSIE_EDITION: DatedRule[int] = register(
         title="Edition of Keeping Children Safe in Education in force (its year)",
         versions=tuple(
             Version(
-                in_force_from=start,
-                value=year,
-                source=keeping_children_safe_in_education(year).cite(
-                    "commencement", status, note=note
-                ),
-                edition=f"KCSIE {year}",
+                in_force_from=entry.in_effect.day,
+                value=entry.year,
+                source=entry.dated(entry.in_effect.source, Basis.IN_EFFECT),
+                edition=entry.key,
             )
-            for year, start, status, note in _EDITIONS
+            for entry in _KCSIE
         ),
     )
 )
@@ -182,7 +106,7 @@ def commencement(year: int) -> dt.date:
     """
     check_int("year", year)
     try:
-        return _COMMENCEMENT[year]
+        return _BY_YEAR[year].in_effect.day
     except KeyError:
         raise InvalidInputError("year", "is not a KCSIE edition the library knows") from None
 
@@ -246,9 +170,18 @@ def _check_procedures(procedures: object) -> Procedures:
 
 
 def _version(year: int, value: T, source: Citation) -> Version[T]:
-    """A rule version that starts with the *year* edition of KCSIE."""
+    """A rule version that starts with the *year* edition of KCSIE, on its commencement.
+
+    The citation's note ends with the sentence saying so
+    ([`Edition.applies_from`][safeguarding.sources.Edition.applies_from]).
+    """
+    commencement(year)  # a known edition
+    entry = _BY_YEAR[year]
     return Version(
-        in_force_from=commencement(year), value=value, source=source, edition=f"KCSIE {year}"
+        in_force_from=entry.in_effect.day,
+        value=value,
+        source=entry.dated(source, Basis.IN_EFFECT),
+        edition=entry.key,
     )
 
 

@@ -54,6 +54,7 @@ from safeguarding.lado.editions import (
     _carried,
     _check_procedures,
     _version,
+    commencement,
     edition_label,
 )
 from safeguarding.lado.models import Case, ConcernCategory, Role
@@ -298,7 +299,7 @@ DBS_REFERRAL: DatedRule[str] = register(
         title="Duty to refer to the Disclosure and Barring Service",
         versions=(
             Version(
-                in_force_from=dt.date(2014, 4, 3),
+                in_force_from=commencement(2014),
                 value="refer when the person is removed from work with children (or would "
                 "have been had they not left) because they harmed or posed a risk of harm",
                 source=SAFEGUARDING_VULNERABLE_GROUPS_ACT_2006.cite(
@@ -308,7 +309,8 @@ DBS_REFERRAL: DatedRule[str] = register(
                     note="Working Together wording quoted by Sefton LSCB: an organisation that "
                     "removes an individual because they pose a risk of harm to children must "
                     "refer to the DBS, and failing to without good reason is an offence. s35 "
-                    "itself was not read. The start date is the library's coverage.",
+                    "itself was not read. The start date is the library's coverage (the "
+                    "commencement of KCSIE 2014, 3 April 2014).",
                 ),
             ),
             _version(

@@ -70,6 +70,7 @@ from safeguarding.lado.editions import (
     _carried,
     _check_procedures,
     _version,
+    commencement,
 )
 from safeguarding.lado.models import Timeline
 from safeguarding.procedures import NATIONAL, Procedures
@@ -78,6 +79,7 @@ from safeguarding.sources import (
     WORKING_TOGETHER_2015,
     WORKING_TOGETHER_2018,
     WORKING_TOGETHER_2023,
+    edition,
     keeping_children_safe_in_education,
 )
 
@@ -94,6 +96,10 @@ __all__ = [
     "deadlines",
     "resolution_target_deadlines",
 ]
+
+# The Working Together editions the employer-referral default follows, from the editions
+# table; each version starts on the day its edition came into effect.
+_WT2015, _WT2018, _WT2023 = edition("WT2015"), edition("WT2018"), edition("WT2023")
 
 _AWARE = "employer became aware of the allegation"
 _REVIEW = "initial discussion or strategy discussion with the LADO"
@@ -133,7 +139,7 @@ EMPLOYER_REFERRAL: DatedRule[Timescale] = register(
         title="Employer informs the LADO of an allegation (national default)",
         versions=(
             Version(
-                in_force_from=dt.date(2015, 3, 26),
+                in_force_from=_WT2015.in_effect.day,
                 value=Timescale(amount=1, unit=Unit.WORKING_DAYS, clock_starts=_AWARE),
                 source=WORKING_TOGETHER_2015.cite(
                     "chapter 2, allegations against people who work with children",
@@ -144,12 +150,12 @@ EMPLOYER_REFERRAL: DatedRule[Timescale] = register(
                     "officer informed within one working day of all allegations that come to "
                     "an employer's attention or are made directly to the police); Luton cites "
                     "it to WT 2015. Confirmed with the search tool. KCSIE itself says "
-                    "'immediately' (2016 para 151).",
+                    f"'immediately' (2016 para 151). {_WT2015.applies_from()}",
                 ),
                 edition="WT 2015",
             ),
             Version(
-                in_force_from=dt.date(2018, 7, 4),
+                in_force_from=_WT2018.in_effect.day,
                 value=Timescale(amount=1, unit=Unit.WORKING_DAYS, clock_starts=_AWARE),
                 source=WORKING_TOGETHER_2018.cite(
                     "chapter 2, allegations against people who work with children",
@@ -158,18 +164,18 @@ EMPLOYER_REFERRAL: DatedRule[Timescale] = register(
                     "immediately to a senior manager and the LADO notified, with no day count. "
                     "One working day is kept as the default because local procedures still "
                     "use it; local procedures may set their own under the rule key "
-                    "lado.employer_referral.",
+                    f"lado.employer_referral. {_WT2018.applies_from()}",
                 ),
                 edition="WT 2018",
             ),
             Version(
-                in_force_from=dt.date(2023, 12, 15),
+                in_force_from=_WT2023.in_effect.day,
                 value=Timescale(amount=1, unit=Unit.WORKING_DAYS, clock_starts=_AWARE),
                 source=WORKING_TOGETHER_2023.cite(
                     "chapter 4, allegations against people who work with children",
                     Verification.UNVERIFIED,
                     note="Bristol's LADO page repeats the one-working-day sentence without "
-                    "quoting WT 2023; the WT 2023 text was not read.",
+                    f"quoting WT 2023; the WT 2023 text was not read. {_WT2023.applies_from()}",
                 ),
                 edition="WT 2023",
             ),
@@ -204,15 +210,16 @@ def _local(key: str, title: str, value: Timescale, what: str) -> DatedRule[Times
             title=title,
             versions=(
                 Version(
-                    in_force_from=dt.date(2014, 4, 3),
+                    in_force_from=commencement(2014),
                     value=value,
                     source=LOCAL_ALLEGATIONS_PROCEDURES.cite(
                         what,
                         Verification.UNVERIFIED,
                         note="Found in local procedures only, in no KCSIE or Working Together "
-                        "text read; the start date is the start of the library's coverage, "
-                        "not a commencement. Local procedures that set another timescale "
-                        "replace it under the same rule key.",
+                        "text read; the start date is the start of the library's coverage "
+                        "(the commencement of KCSIE 2014, 3 April 2014), not a commencement of "
+                        "this timescale. Local procedures that set another timescale replace it "
+                        "under the same rule key.",
                     ),
                 ),
             ),

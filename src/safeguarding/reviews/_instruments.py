@@ -1,7 +1,7 @@
 """Instruments the case-review rules cite that [`safeguarding.sources`][] does not define.
 
 Each is defined once here and cited with [`cite`][safeguarding.citations.Instrument.cite].
-The shared instruments (Children Act 2004, Working Together 2015/2018/2023, the LSCB and
+The shared instruments (Children Act 2004, Working Together 2010 to 2023, the LSCB and
 CSPR regulations, the Care Act 2014, the Domestic Violence, Crime and Victims Act 2004, the
 Police, Crime, Sentencing and Courts Act 2022) come from [`safeguarding.sources`][].
 """
@@ -16,20 +16,8 @@ __all__ = [
     "NATIONAL_SCR_PANEL_GUIDANCE",
     "OWHR_COMMENCEMENT_REGULATIONS_2023",
     "PANEL_FAQ",
-    "WORKING_TOGETHER_2010",
-    "WORKING_TOGETHER_2013",
 ]
 
-WORKING_TOGETHER_2010 = Instrument(
-    title="Working Together to Safeguard Children 2010",
-    url="https://webarchive.nationalarchives.gov.uk/20101217164537/http:/www.dcsf.gov.uk/"
-    "everychildmatters/safeguardingandsocialcare/safeguardingchildren/workingtogether/"
-    "workingtogethertosafeguardchildren/",
-)
-WORKING_TOGETHER_2013 = Instrument(
-    title="Working Together to Safeguard Children 2013",
-    url="https://www.gov.uk/government/publications/working-together-to-safeguard-children--2",
-)
 NATIONAL_SCR_PANEL_GUIDANCE = Instrument(
     title="National Panel of Independent Experts on Serious Case Reviews, guidance flowchart 1 "
     "(SCR initiation decisions)",

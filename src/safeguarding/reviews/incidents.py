@@ -65,7 +65,12 @@ from safeguarding.calendar import add_months
 from safeguarding.citations import Verification
 from safeguarding.errors import InvalidInputError
 from safeguarding.rules import DatedRule, Version, register
-from safeguarding.sources import CHILDREN_AND_SOCIAL_WORK_ACT_2017, WORKING_TOGETHER_2018
+from safeguarding.sources import (
+    CHILDREN_AND_SOCIAL_WORK_ACT_2017,
+    TRANSITION_2018,
+    WORKING_TOGETHER_2018,
+    edition,
+)
 
 __all__ = [
     "TRANSITION",
@@ -301,23 +306,27 @@ TRANSITION: DatedRule[TransitionWindow] = register(
         title="Window for safeguarding-partner arrangements to replace LSCBs",
         versions=(
             Version(
-                in_force_from=dt.date(2018, 6, 29),
+                in_force_from=TRANSITION_2018.framework_in_force.day,
                 value=TransitionWindow(
-                    opens=dt.date(2018, 6, 29),
-                    publish_by=dt.date(2019, 6, 29),
-                    implement_by=dt.date(2019, 9, 29),
+                    opens=TRANSITION_2018.framework_in_force.day,
+                    publish_by=TRANSITION_2018.publish_by.day,
+                    implement_by=TRANSITION_2018.implement_by.day,
                     months_to_implement=3,
                 ),
-                source=WORKING_TOGETHER_2018.cite(
-                    "transitional guidance; Children Act 2004 s16E as inserted by the "
-                    "Children and Social Work Act 2017",
-                    Verification.SECONDARY,
-                    note="Restated by several partnerships and the trade press (publish by "
-                    "29 June 2019; implement within 3 months of publishing and by 29 September "
-                    "2019). The Lewisham LSCB annual report 2018/19 matches: plan published by "
-                    "the end of June 2019, arrangements in place by September 2019. The "
-                    "transitional guidance itself was not read. "
-                    f"Act: {CHILDREN_AND_SOCIAL_WORK_ACT_2017.title}.",
+                source=TRANSITION_2018.dated(
+                    WORKING_TOGETHER_2018.cite(
+                        "transitional guidance; Children Act 2004 s16E as inserted by the "
+                        "Children and Social Work Act 2017",
+                        Verification.SECONDARY,
+                        note="Restated by several partnerships and the trade press (publish by "
+                        "29 June 2019; implement within 3 months of publishing and by 29 September "
+                        "2019). The Lewisham LSCB annual report 2018/19 matches: plan published by "
+                        "the end of June 2019, arrangements in place by September 2019. The "
+                        "transitional guidance itself was not read. "
+                        f"Act: {CHILDREN_AND_SOCIAL_WORK_ACT_2017.title}. The three days are read "
+                        "from the editions table (safeguarding.sources.TRANSITION_2018).",
+                    ),
+                    edition("WT2018"),
                 ),
                 edition="WT2018",
             ),

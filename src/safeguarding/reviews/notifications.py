@@ -48,9 +48,11 @@ from safeguarding.reviews.serious_harm import assess_serious_harm
 from safeguarding.rules import DatedRule, Version, register
 from safeguarding.sources import (
     CHILDREN_ACT_2004,
+    TRANSITION_2018,
     WORKING_TOGETHER_2015,
     WORKING_TOGETHER_2018,
     WORKING_TOGETHER_2023,
+    edition,
 )
 
 __all__ = [
@@ -69,6 +71,12 @@ __all__ = [
     "notification_deadline",
     "partner_notification_deadline",
 ]
+
+# Editions from the editions table (safeguarding.sources): each version below starts on the
+# day its edition came into effect or, for the new system, on the commencement of the 2018
+# statutory framework (before Working Together 2018 was published); its citation note says
+# which.
+_WT2015, _WT2018, _WT2023 = edition("WT2015"), edition("WT2018"), edition("WT2023")
 
 
 class NotificationRegime(enum.Enum):
@@ -158,7 +166,7 @@ NOTIFICATION_SCHEME: DatedRule[NotificationScheme] = register(
         title="Which incidents the local authority notifies, and to whom",
         versions=(
             Version(
-                in_force_from=dt.date(2015, 3, 26),
+                in_force_from=_WT2015.in_effect.day,
                 value=NotificationScheme(
                     regime=NotificationRegime.OFSTED_AND_LSCB,
                     triggers=(
@@ -169,33 +177,38 @@ NOTIFICATION_SCHEME: DatedRule[NotificationScheme] = register(
                     ),
                     recipients=(Recipient.OFSTED, Recipient.LSCB),
                 ),
-                source=WORKING_TOGETHER_2015.cite(
-                    "chapter 4, paragraphs 13-16 (notifiable incidents)",
-                    Verification.SECONDARY,
-                    note="The four criteria are quoted identically by Northamptonshire LSCB "
-                    "(which gives ch.4 paras 13-16, p.74), Sefton LSCB, Knowsley and Skylakes. "
-                    "WT2015 does not say (in the restatements read) which authority notifies "
-                    "when the incident and the child's home are in different areas: the library "
-                    "takes the authority of either.",
+                source=_WT2015.dated(
+                    WORKING_TOGETHER_2015.cite(
+                        "chapter 4, paragraphs 13-16 (notifiable incidents)",
+                        Verification.SECONDARY,
+                        note="The four criteria are quoted identically by Northamptonshire LSCB "
+                        "(which gives ch.4 paras 13-16, p.74), Sefton LSCB, Knowsley and "
+                        "Skylakes. WT2015 does not say (in the restatements read) which authority "
+                        "notifies when the incident and the child's home are in different areas: "
+                        "the library takes the authority of either.",
+                    )
                 ),
                 edition="WT2015",
             ),
             Version(
-                in_force_from=dt.date(2018, 6, 29),
+                in_force_from=TRANSITION_2018.framework_in_force.day,
                 value=NotificationScheme(
                     regime=NotificationRegime.PANEL,
                     triggers=(_T.IN_AREA, _T.OUTSIDE_ENGLAND_WHILE_RESIDENT),
                     recipients=(Recipient.PANEL,),
                 ),
-                source=CHILDREN_ACT_2004.cite(
-                    "s16C(1)",
-                    Verification.PRIMARY,
-                    url="https://www.legislation.gov.uk/ukpga/2004/31/section/16C",
-                    note="Duty quoted in the DfE's official serious incident notification "
-                    "statistics, which also state that it came into effect on 29 June 2018 "
-                    "(before then notifications went to Ofsted); legislation.gov.uk shows "
-                    "ss16A-16B inserted 29.6.2018 by CSWA 2017 (SI 2018/497 reg 3(a)). "
-                    "Notifications are shared with Ofsted and the DfE.",
+                source=TRANSITION_2018.dated(
+                    CHILDREN_ACT_2004.cite(
+                        "s16C(1)",
+                        Verification.PRIMARY,
+                        url="https://www.legislation.gov.uk/ukpga/2004/31/section/16C",
+                        note="Duty quoted in the DfE's official serious incident notification "
+                        "statistics, which also state that it came into effect on 29 June 2018 "
+                        "(before then notifications went to Ofsted); legislation.gov.uk shows "
+                        "ss16A-16B inserted 29.6.2018 by CSWA 2017 (SI 2018/497 reg 3(a)). "
+                        "Notifications are shared with Ofsted and the DfE.",
+                    ),
+                    _WT2018,
                 ),
                 edition="CA 2004 s16C",
             ),
@@ -210,39 +223,46 @@ NOTIFICATION_TIMESCALE: DatedRule[Timescale] = register(
         title="Time allowed for the local authority's notification",
         versions=(
             Version(
-                in_force_from=dt.date(2015, 3, 26),
+                in_force_from=_WT2015.in_effect.day,
                 value=Timescale(amount=5, unit=Unit.WORKING_DAYS, clock_starts=_AWARENESS),
-                source=WORKING_TOGETHER_2015.cite(
-                    "chapter 4, paragraph 16",
-                    Verification.SECONDARY,
-                    note="'Promptly and within five working days of becoming aware that the "
-                    "incident has occurred' (Knowsley's restatement of the criteria and "
-                    "process). WT2015 not read.",
+                source=_WT2015.dated(
+                    WORKING_TOGETHER_2015.cite(
+                        "chapter 4, paragraph 16",
+                        Verification.SECONDARY,
+                        note="'Promptly and within five working days of becoming aware that the "
+                        "incident has occurred' (Knowsley's restatement of the criteria and "
+                        "process). WT2015 not read.",
+                    )
                 ),
                 edition="WT2015",
             ),
             Version(
-                in_force_from=dt.date(2018, 6, 29),
+                in_force_from=TRANSITION_2018.framework_in_force.day,
                 value=Timescale(amount=5, unit=Unit.WORKING_DAYS, clock_starts=_AWARENESS),
-                source=WORKING_TOGETHER_2018.cite(
-                    "chapter 4 (notifiable incidents)",
-                    Verification.SECONDARY,
-                    note="Guidance, not statute. 'Within five working days of becoming aware "
-                    "that the incident has occurred': DfE official statistics (methodology), "
-                    "Ofsted's 2018 reporting guidance (as reported), Wirral, St Helens. One "
-                    "local flowchart (Devon) counts from the incident instead; the library "
-                    "counts from awareness. WT2018 not read.",
+                source=TRANSITION_2018.dated(
+                    WORKING_TOGETHER_2018.cite(
+                        "chapter 4 (notifiable incidents)",
+                        Verification.SECONDARY,
+                        note="Guidance, not statute. 'Within five working days of becoming aware "
+                        "that the incident has occurred': DfE official statistics (methodology), "
+                        "Ofsted's 2018 reporting guidance (as reported), Wirral, St Helens. One "
+                        "local flowchart (Devon) counts from the incident instead; the library "
+                        "counts from awareness. WT2018 not read.",
+                    ),
+                    _WT2018,
                 ),
                 edition="WT2018",
             ),
             Version(
-                in_force_from=dt.date(2023, 12, 15),
+                in_force_from=_WT2023.in_effect.day,
                 value=Timescale(amount=5, unit=Unit.WORKING_DAYS, clock_starts=_AWARENESS),
-                source=WORKING_TOGETHER_2023.cite(
-                    "chapter 5 (notifying serious incidents)",
-                    Verification.SECONDARY,
-                    note="Unchanged in WT2023-era restatements (NE Lincolnshire 2024, "
-                    "Lincolnshire 2024, St Helens). WT2023 not read.",
+                source=_WT2023.dated(
+                    WORKING_TOGETHER_2023.cite(
+                        "chapter 5 (notifying serious incidents)",
+                        Verification.SECONDARY,
+                        note="Unchanged in WT2023-era restatements (NE Lincolnshire 2024, "
+                        "Lincolnshire 2024, St Helens). WT2023 not read.",
+                    )
                 ),
                 edition="WT2023",
             ),
@@ -257,17 +277,20 @@ LOOKED_AFTER_DEATH_RECIPIENTS: DatedRule[tuple[Recipient, ...]] = register(
         title="Who is told of the death of a looked-after child (abuse or neglect or not)",
         versions=(
             Version(
-                in_force_from=dt.date(2018, 6, 29),
+                in_force_from=TRANSITION_2018.framework_in_force.day,
                 value=(Recipient.SECRETARY_OF_STATE, Recipient.OFSTED),
-                source=DFE_SERIOUS_INCIDENT_STATISTICS.cite(
-                    "methodology: 'The local authority must also notify the Secretary of State "
-                    "and Ofsted where a looked after child has died'",
-                    Verification.PRIMARY,
-                    note="Official DfE text read; it restates WT2018 ch.4. The duty to notify "
-                    "the Panel of every looked-after child's death was removed from the Bill "
-                    "before Royal Assent (Lords, 18 October 2016). The regulation behind the "
-                    "Secretary of State and Ofsted duty was not confirmed, and no timescale "
-                    "for it was found.",
+                source=TRANSITION_2018.dated(
+                    DFE_SERIOUS_INCIDENT_STATISTICS.cite(
+                        "methodology: 'The local authority must also notify the Secretary of State "
+                        "and Ofsted where a looked after child has died'",
+                        Verification.PRIMARY,
+                        note="Official DfE text read; it restates WT2018 ch.4. The duty to notify "
+                        "the Panel of every looked-after child's death was removed from the Bill "
+                        "before Royal Assent (Lords, 18 October 2016). The regulation behind the "
+                        "Secretary of State and Ofsted duty was not confirmed, and no timescale "
+                        "for it was found.",
+                    ),
+                    _WT2018,
                 ),
                 edition="WT2018",
             ),
@@ -282,26 +305,31 @@ PARTNER_NOTIFICATION_TIMESCALE: DatedRule[Timescale] = register(
         title="Time allowed for telling the local safeguarding partners of a notified event",
         versions=(
             Version(
-                in_force_from=dt.date(2018, 6, 29),
+                in_force_from=TRANSITION_2018.framework_in_force.day,
                 value=Timescale(amount=5, unit=Unit.WORKING_DAYS, clock_starts=_AWARENESS),
-                source=WORKING_TOGETHER_2018.cite(
-                    "chapter 4 (notifiable incidents)",
-                    Verification.SECONDARY,
-                    note="'The local authority should also report the event to the safeguarding "
-                    "partners in their area (and in other areas if appropriate) within five "
-                    "working days' (Wirral, Solihull citing the Panel chair's 2018 letter). "
-                    "Until local arrangements went live the LSCB was told at the same time "
-                    "(Ofsted's 2018 guidance, as reported by Family Law Week).",
+                source=TRANSITION_2018.dated(
+                    WORKING_TOGETHER_2018.cite(
+                        "chapter 4 (notifiable incidents)",
+                        Verification.SECONDARY,
+                        note="'The local authority should also report the event to the "
+                        "safeguarding partners in their area (and in other areas if appropriate) "
+                        "within five working days' (Wirral, Solihull citing the Panel chair's "
+                        "2018 letter). Until local arrangements went live the LSCB was told at "
+                        "the same time (Ofsted's 2018 guidance, as reported by Family Law Week).",
+                    ),
+                    _WT2018,
                 ),
                 edition="WT2018",
             ),
             Version(
-                in_force_from=dt.date(2023, 12, 15),
+                in_force_from=_WT2023.in_effect.day,
                 value=Timescale(amount=5, unit=Unit.WORKING_DAYS, clock_starts=_AWARENESS),
-                source=WORKING_TOGETHER_2023.cite(
-                    "chapter 5 (notifying serious incidents)",
-                    Verification.SECONDARY,
-                    note="Unchanged in NE Lincolnshire (2024) and St Helens restatements.",
+                source=_WT2023.dated(
+                    WORKING_TOGETHER_2023.cite(
+                        "chapter 5 (notifying serious incidents)",
+                        Verification.SECONDARY,
+                        note="Unchanged in NE Lincolnshire (2024) and St Helens restatements.",
+                    )
                 ),
                 edition="WT2023",
             ),

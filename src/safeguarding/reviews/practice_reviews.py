@@ -55,8 +55,10 @@ from safeguarding.reviews.serious_harm import assess_serious_harm
 from safeguarding.rules import DatedRule, Version, register
 from safeguarding.sources import (
     CSPR_REGULATIONS_2018,
+    TRANSITION_2018,
     WORKING_TOGETHER_2018,
     WORKING_TOGETHER_2023,
+    edition,
 )
 
 __all__ = [
@@ -72,6 +74,12 @@ __all__ = [
     "publication_deadline",
     "rapid_review_deadline",
 ]
+
+# Editions from the editions table (safeguarding.sources): each version below starts on the
+# day its edition came into effect or, for the new system, on the commencement of the 2018
+# statutory framework (before Working Together 2018 was published); its citation note says
+# which.
+_WT2018, _WT2023 = edition("WT2018"), edition("WT2023")
 
 
 class LocalReviewCriterion(enum.Enum):
@@ -97,38 +105,43 @@ RAPID_REVIEW_TIMESCALE: DatedRule[Timescale] = register(
         title="Time expected for a rapid review",
         versions=(
             Version(
-                in_force_from=dt.date(2018, 6, 29),
+                in_force_from=TRANSITION_2018.framework_in_force.day,
                 value=Timescale(
                     amount=15,
                     unit=Unit.WORKING_DAYS,
                     clock_starts="safeguarding partners becoming aware of the incident",
                 ),
-                source=PANEL_FAQ.cite(
-                    "rapid reviews; Working Together 2018 ch.4",
-                    Verification.SECONDARY,
-                    note="15 working days: Trafford, Wirral, Kent and others (a non-statutory "
-                    "expectation, relaxed during COVID-19); the Panel's FAQ confirms that a "
-                    "rapid review follows every notification and is led by the area where the "
-                    "incident happened. From 29 June 2018 the LSCBs ran rapid reviews within "
-                    "the Panel's timescales during the transition "
-                    f"({LEWISHAM_LSCB_ANNUAL_REPORT_2018_19.title}, case review panel). "
-                    f"{WORKING_TOGETHER_2018.title} not read.",
+                source=TRANSITION_2018.dated(
+                    PANEL_FAQ.cite(
+                        "rapid reviews; Working Together 2018 ch.4",
+                        Verification.SECONDARY,
+                        note="15 working days: Trafford, Wirral, Kent and others (a non-statutory "
+                        "expectation, relaxed during COVID-19); the Panel's FAQ confirms that a "
+                        "rapid review follows every notification and is led by the area where the "
+                        "incident happened. From 29 June 2018 the LSCBs ran rapid reviews within "
+                        "the Panel's timescales during the transition "
+                        f"({LEWISHAM_LSCB_ANNUAL_REPORT_2018_19.title}, case review panel). "
+                        f"{WORKING_TOGETHER_2018.title} not read.",
+                    ),
+                    _WT2018,
                 ),
                 edition="WT2018",
             ),
             Version(
-                in_force_from=dt.date(2023, 12, 15),
+                in_force_from=_WT2023.in_effect.day,
                 value=Timescale(
                     amount=15, unit=Unit.WORKING_DAYS, clock_starts="notification to the Panel"
                 ),
-                source=WORKING_TOGETHER_2023.cite(
-                    "chapter 5 (rapid reviews), with the Panel's guidance for safeguarding "
-                    "partners",
-                    Verification.SECONDARY,
-                    note="15 working days counted from the notification to the Panel "
-                    "(Cambridgeshire and Peterborough 2025; Devon and Dorset flowcharts, "
-                    "notification = day 0); possibly from the Panel's guidance rather than "
-                    "WT2023 itself. WT2023 not read.",
+                source=_WT2023.dated(
+                    WORKING_TOGETHER_2023.cite(
+                        "chapter 5 (rapid reviews), with the Panel's guidance for safeguarding "
+                        "partners",
+                        Verification.SECONDARY,
+                        note="15 working days counted from the notification to the Panel "
+                        "(Cambridgeshire and Peterborough 2025; Devon and Dorset flowcharts, "
+                        "notification = day 0); possibly from the Panel's guidance rather than "
+                        "WT2023 itself. WT2023 not read.",
+                    )
                 ),
                 edition="WT2023",
             ),
@@ -143,29 +156,34 @@ RAPID_REVIEW_ANCHOR: DatedRule[ClockAnchor] = register(
         title="The event the rapid-review clock counts from",
         versions=(
             Version(
-                in_force_from=dt.date(2018, 6, 29),
+                in_force_from=TRANSITION_2018.framework_in_force.day,
                 value=ClockAnchor.AWARENESS,
-                source=WORKING_TOGETHER_2018.cite(
-                    "chapter 4 (rapid reviews)",
-                    Verification.SECONDARY,
-                    note="One restatement only: 'within 15 working days of safeguarding "
-                    "partners becoming aware of the incident' (Trafford's safeguarding "
-                    "partnership, page on child safeguarding practice reviews). No other "
-                    "restatement of this anchor for WT2018 was found, and the WT2018 text was "
-                    "not checked. Partnerships may fix the anchor locally (their Procedures "
-                    "set this rule).",
+                source=TRANSITION_2018.dated(
+                    WORKING_TOGETHER_2018.cite(
+                        "chapter 4 (rapid reviews)",
+                        Verification.SECONDARY,
+                        note="One restatement only: 'within 15 working days of safeguarding "
+                        "partners becoming aware of the incident' (Trafford's safeguarding "
+                        "partnership, page on child safeguarding practice reviews). No other "
+                        "restatement of this anchor for WT2018 was found, and the WT2018 text was "
+                        "not checked. Partnerships may fix the anchor locally (their Procedures "
+                        "set this rule).",
+                    ),
+                    _WT2018,
                 ),
                 edition="WT2018",
             ),
             Version(
-                in_force_from=dt.date(2023, 12, 15),
+                in_force_from=_WT2023.in_effect.day,
                 value=ClockAnchor.NOTIFICATION,
-                source=WORKING_TOGETHER_2023.cite(
-                    "chapter 5 (rapid reviews)",
-                    Verification.SECONDARY,
-                    note="Counted from the notification to the Panel in three areas' "
-                    "restatements (Cambridgeshire and Peterborough, North Yorkshire, Devon and "
-                    "Dorset flowcharts).",
+                source=_WT2023.dated(
+                    WORKING_TOGETHER_2023.cite(
+                        "chapter 5 (rapid reviews)",
+                        Verification.SECONDARY,
+                        note="Counted from the notification to the Panel in three areas' "
+                        "restatements (Cambridgeshire and Peterborough, North Yorkshire, Devon and "
+                        "Dorset flowcharts).",
+                    )
                 ),
                 edition="WT2023",
             ),
@@ -182,23 +200,26 @@ LOCAL_REVIEW_CRITERIA: DatedRule[tuple[LocalReviewCriterion, ...]] = register(
         title="What the safeguarding partners take into account for a local practice review",
         versions=(
             Version(
-                in_force_from=dt.date(2018, 6, 29),
+                in_force_from=TRANSITION_2018.framework_in_force.day,
                 value=(
                     _C.IMPROVEMENTS_NEEDED,
                     _C.RECURRENT_THEMES,
                     _C.AGENCIES_WORKING_TOGETHER,
                     _C.PANEL_SUGGESTS_LOCAL_REVIEW,
                 ),
-                source=CSPR_REGULATIONS_2018.cite(
-                    "reg 11",
-                    Verification.PRIMARY,
-                    url="https://www.legislation.gov.uk/uksi/2018/789/regulation/11/made",
-                    note="Read in the regulation on legislation.gov.uk. The list 'includes' "
-                    "these criteria (not exhaustive). Meeting them does not oblige a review: the "
-                    "decision is the partners' and should be transparent (Working Together 2018 "
-                    "ch. 4 as restated by Trafford's safeguarding partnership; the guidance text "
-                    "was not checked). SI 2018/789 was made "
-                    "on 28 June 2018 and came into force the day after (reg 1, read).",
+                source=TRANSITION_2018.dated(
+                    CSPR_REGULATIONS_2018.cite(
+                        "reg 11",
+                        Verification.PRIMARY,
+                        url="https://www.legislation.gov.uk/uksi/2018/789/regulation/11/made",
+                        note="Read in the regulation on legislation.gov.uk. The list 'includes' "
+                        "these criteria (not exhaustive). Meeting them does not oblige a review: "
+                        "the decision is the partners' and should be transparent (Working "
+                        "Together 2018 ch. 4 as restated by Trafford's safeguarding partnership; "
+                        "the guidance text was not checked). SI 2018/789 was made on 28 June 2018 "
+                        "and came into force the day after (reg 1, read).",
+                    ),
+                    _WT2018,
                 ),
                 edition="SI 2018/789",
             ),
@@ -213,29 +234,34 @@ PUBLICATION_TIMESCALE: DatedRule[Timescale] = register(
         title="Time expected to complete and publish a local practice review",
         versions=(
             Version(
-                in_force_from=dt.date(2018, 6, 29),
+                in_force_from=TRANSITION_2018.framework_in_force.day,
                 value=Timescale(
                     amount=6, unit=Unit.MONTHS, clock_starts="decision to initiate the review"
                 ),
-                source=WORKING_TOGETHER_2018.cite(
-                    "chapter 4 (local child safeguarding practice reviews)",
-                    Verification.SECONDARY,
-                    note="Trafford's 2020 note on the COVID-19 relaxations shows an expectation "
-                    "to publish within six months of initiation existed; a 2023-era summary "
-                    "says six months to complete (weak). Whether the target is completion, "
-                    "publication or both was not confirmed.",
+                source=TRANSITION_2018.dated(
+                    WORKING_TOGETHER_2018.cite(
+                        "chapter 4 (local child safeguarding practice reviews)",
+                        Verification.SECONDARY,
+                        note="Trafford's 2020 note on the COVID-19 relaxations shows an "
+                        "expectation to publish within six months of initiation existed; a "
+                        "2023-era summary says six months to complete (weak). Whether the target "
+                        "is completion, publication or both was not confirmed.",
+                    ),
+                    _WT2018,
                 ),
                 edition="WT2018",
             ),
             Version(
-                in_force_from=dt.date(2023, 12, 15),
+                in_force_from=_WT2023.in_effect.day,
                 value=Timescale(
                     amount=6, unit=Unit.MONTHS, clock_starts="decision to initiate the review"
                 ),
-                source=WORKING_TOGETHER_2023.cite(
-                    "chapter 5 (local child safeguarding practice reviews)",
-                    Verification.SECONDARY,
-                    note="Carried over in WT2023-era summaries (weak); WT2023 not read.",
+                source=_WT2023.dated(
+                    WORKING_TOGETHER_2023.cite(
+                        "chapter 5 (local child safeguarding practice reviews)",
+                        Verification.SECONDARY,
+                        note="Carried over in WT2023-era summaries (weak); WT2023 not read.",
+                    )
                 ),
                 edition="WT2023",
             ),
@@ -251,19 +277,22 @@ ADVANCE_COPY_TIMESCALE: DatedRule[Timescale] = register(
         "should have the final report",
         versions=(
             Version(
-                in_force_from=dt.date(2018, 6, 29),
+                in_force_from=TRANSITION_2018.framework_in_force.day,
                 value=Timescale(
                     amount=7,
                     unit=Unit.WORKING_DAYS,
                     clock_starts="final report sent to the Panel and the Secretary of State",
                 ),
-                source=WORKING_TOGETHER_2018.cite(
-                    "chapter 4 (local child safeguarding practice reviews)",
-                    Verification.UNVERIFIED,
-                    note="That the report goes to the Panel and the Secretary of State before "
-                    "publication is restated (Trafford 2020: advance notice relaxed during "
-                    "COVID-19); the figure of 7 working days and the exact recipients were not "
-                    "found in any source read.",
+                source=TRANSITION_2018.dated(
+                    WORKING_TOGETHER_2018.cite(
+                        "chapter 4 (local child safeguarding practice reviews)",
+                        Verification.UNVERIFIED,
+                        note="That the report goes to the Panel and the Secretary of State before "
+                        "publication is restated (Trafford 2020: advance notice relaxed during "
+                        "COVID-19); the figure of 7 working days and the exact recipients were not "
+                        "found in any source read.",
+                    ),
+                    _WT2018,
                 ),
                 edition="WT2018",
             ),

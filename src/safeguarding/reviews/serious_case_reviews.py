@@ -40,16 +40,19 @@ from safeguarding.families import criteria, timescale
 from safeguarding.logic import all_of, any_of, describe
 from safeguarding.procedures import NATIONAL, Procedures
 from safeguarding.reviews._checks import check_procedures, rules_date
-from safeguarding.reviews._instruments import (
-    NATIONAL_SCR_PANEL_GUIDANCE,
-    WORKING_TOGETHER_2013,
-)
+from safeguarding.reviews._instruments import NATIONAL_SCR_PANEL_GUIDANCE
 from safeguarding.reviews.duties import DutyStatus
 from safeguarding.reviews.incidents import Incident, Place, Residence, Setting
 from safeguarding.reviews.notifications import died_as_child
 from safeguarding.reviews.serious_harm import assess_serious_harm
 from safeguarding.rules import DatedRule, Version, register
-from safeguarding.sources import LSCB_REGULATIONS_2006, WORKING_TOGETHER_2015
+from safeguarding.sources import (
+    LSCB_REGULATIONS_2006,
+    TRANSITION_2018,
+    WORKING_TOGETHER_2013,
+    WORKING_TOGETHER_2015,
+    edition,
+)
 
 __all__ = [
     "SCR_ALWAYS_SETTINGS",
@@ -63,9 +66,13 @@ __all__ = [
     "scr_non_initiation_deadline",
 ]
 
-_LSCBS_END = dt.date(2019, 9, 29)
+# Editions from the editions table (safeguarding.sources): each version below starts on the
+# day its edition came into effect, and its citation note says so.
+_WT2013, _WT2015 = edition("WT2013"), edition("WT2015")
+
+_LSCBS_END = TRANSITION_2018.implement_by.day
 """LSCBs ceased to be statutory once local arrangements went live, at the latest on this day
-(the ``reviews.transition_window`` rule)."""
+(29 September 2019: the ``reviews.transition_window`` rule, from the editions table)."""
 
 SCR_CRITERIA: DatedRule[tuple[str, ...]] = register(
     DatedRule(
@@ -119,28 +126,32 @@ SCR_ALWAYS_SETTINGS: DatedRule[frozenset[Setting]] = register(
         title="Settings where a child's death always calls for a serious case review",
         versions=(
             Version(
-                in_force_from=dt.date(2013, 4, 15),
+                in_force_from=_WT2013.in_effect.day,
                 value=_CUSTODY,
-                source=WORKING_TOGETHER_2013.cite(
-                    "chapter 4 (serious case reviews)",
-                    Verification.SECONDARY,
-                    note="Restated by Milton Keynes, Sussex and Guernsey procedures and a 2013 "
-                    "news Q&A: an SCR should always be carried out when a child dies in custody, "
-                    "in police custody, on remand or following sentencing, in a young offender "
-                    "institution, secure training centre or secure children's home, or where "
-                    "the child was detained under the Mental Health Act 2005 (sic: the Mental "
-                    "Health Act 1983; the Mental Capacity Act is 2005). Death only; no abuse or "
-                    "neglect condition is stated. In force date is WT2013's (15 April 2013).",
+                source=_WT2013.dated(
+                    WORKING_TOGETHER_2013.cite(
+                        "chapter 4 (serious case reviews)",
+                        Verification.SECONDARY,
+                        note="Restated by Milton Keynes, Sussex and Guernsey procedures and a "
+                        "2013 news Q&A: an SCR should always be carried out when a child dies in "
+                        "custody, in police custody, on remand or following sentencing, in a "
+                        "young offender institution, secure training centre or secure children's "
+                        "home, or where the child was detained under the Mental Health Act 2005 "
+                        "(sic: the Mental Health Act 1983; the Mental Capacity Act is 2005). "
+                        "Death only; no abuse or neglect condition is stated.",
+                    )
                 ),
                 edition="WT2013",
             ),
             Version(
-                in_force_from=dt.date(2015, 3, 26),
+                in_force_from=_WT2015.in_effect.day,
                 value=_CUSTODY,
-                source=WORKING_TOGETHER_2015.cite(
-                    "chapter 4 (serious case reviews)",
-                    Verification.SECONDARY,
-                    note="Same list carried into WT2015 (same restatements); WT2015 not read.",
+                source=_WT2015.dated(
+                    WORKING_TOGETHER_2015.cite(
+                        "chapter 4 (serious case reviews)",
+                        Verification.SECONDARY,
+                        note="Same list carried into WT2015 (same restatements); WT2015 not read.",
+                    )
                 ),
                 edition="WT2015",
             ),
@@ -156,17 +167,19 @@ SCR_DECISION_TIMESCALE: DatedRule[Timescale] = register(
         title="Time allowed for the LSCB's decision whether to hold a serious case review",
         versions=(
             Version(
-                in_force_from=dt.date(2015, 3, 26),
+                in_force_from=_WT2015.in_effect.day,
                 value=Timescale(
                     amount=1, unit=Unit.MONTHS, clock_starts="notification of the incident"
                 ),
-                source=WORKING_TOGETHER_2015.cite(
-                    "chapter 4 (serious case reviews)",
-                    Verification.SECONDARY,
-                    note="Normally within one month of notification (Kingston and Richmond "
-                    "LSCB, West Yorkshire procedures, National Panel flowchart 1); the Chair "
-                    "of the LSCB where the child normally lives has the final say. The library "
-                    "counts from the notification once recorded, from awareness before that.",
+                source=_WT2015.dated(
+                    WORKING_TOGETHER_2015.cite(
+                        "chapter 4 (serious case reviews)",
+                        Verification.SECONDARY,
+                        note="Normally within one month of notification (Kingston and Richmond "
+                        "LSCB, West Yorkshire procedures, National Panel flowchart 1); the Chair "
+                        "of the LSCB where the child normally lives has the final say. The library "
+                        "counts from the notification once recorded, from awareness before that.",
+                    )
                 ),
                 edition="WT2015",
             ),
@@ -182,21 +195,24 @@ SCR_NON_INITIATION_TIMESCALE: DatedRule[Timescale] = register(
         title="Time allowed for sending a decision not to hold an SCR to the national panel",
         versions=(
             Version(
-                in_force_from=dt.date(2013, 4, 15),
+                in_force_from=_WT2013.in_effect.day,
                 value=Timescale(
                     amount=14,
                     unit=Unit.CALENDAR_DAYS,
                     clock_starts="decision not to hold a serious case review",
                 ),
-                source=NATIONAL_SCR_PANEL_GUIDANCE.cite(
-                    "flowchart 1",
-                    Verification.SECONDARY,
-                    note="A decision not to initiate an SCR goes to the National Panel of "
-                    "Independent Experts within 14 days, with the serious incident "
-                    "notification and the reasons (restatements of the flowchart). Whether "
-                    "the days are calendar or working days was not confirmed: the library "
-                    "counts calendar days. From 29 June 2018 such decisions went to the new "
-                    "Child Safeguarding Practice Review Panel (Solihull LSCB).",
+                source=_WT2013.dated(
+                    NATIONAL_SCR_PANEL_GUIDANCE.cite(
+                        "flowchart 1",
+                        Verification.SECONDARY,
+                        note="A decision not to initiate an SCR goes to the National Panel of "
+                        "Independent Experts within 14 days, with the serious incident "
+                        "notification and the reasons (restatements of the flowchart). Whether "
+                        "the days are calendar or working days was not confirmed: the library "
+                        "counts calendar days. From 29 June 2018 such decisions went to the new "
+                        "Child Safeguarding Practice Review Panel (Solihull LSCB). The National "
+                        "Panel was created with Working Together 2013.",
+                    )
                 ),
                 edition="National Panel 2013",
             ),
@@ -212,29 +228,33 @@ SCR_COMPLETION_TIMESCALE: DatedRule[Timescale] = register(
         title="Target for completing a serious case review",
         versions=(
             Version(
-                in_force_from=dt.date(2013, 4, 15),
+                in_force_from=_WT2013.in_effect.day,
                 value=Timescale(
                     amount=6, unit=Unit.MONTHS, clock_starts="initiation of the review"
                 ),
-                source=WORKING_TOGETHER_2013.cite(
-                    "chapter 4 (serious case reviews)",
-                    Verification.SECONDARY,
-                    note="The LSCB aims to complete within six months of initiation; where "
-                    "that is impossible (criminal proceedings) interim learning is captured "
-                    "(aggregator restatements of WT2013/2015). The 12-month website "
-                    "publication period has one source only and is not encoded.",
+                source=_WT2013.dated(
+                    WORKING_TOGETHER_2013.cite(
+                        "chapter 4 (serious case reviews)",
+                        Verification.SECONDARY,
+                        note="The LSCB aims to complete within six months of initiation; where "
+                        "that is impossible (criminal proceedings) interim learning is captured "
+                        "(aggregator restatements of WT2013/2015). The 12-month website "
+                        "publication period has one source only and is not encoded.",
+                    )
                 ),
                 edition="WT2013",
             ),
             Version(
-                in_force_from=dt.date(2015, 3, 26),
+                in_force_from=_WT2015.in_effect.day,
                 value=Timescale(
                     amount=6, unit=Unit.MONTHS, clock_starts="initiation of the review"
                 ),
-                source=WORKING_TOGETHER_2015.cite(
-                    "chapter 4 (serious case reviews)",
-                    Verification.SECONDARY,
-                    note="Unchanged in WT2015 (restatements); WT2015 not read.",
+                source=_WT2015.dated(
+                    WORKING_TOGETHER_2015.cite(
+                        "chapter 4 (serious case reviews)",
+                        Verification.SECONDARY,
+                        note="Unchanged in WT2015 (restatements); WT2015 not read.",
+                    )
                 ),
                 edition="WT2015",
             ),

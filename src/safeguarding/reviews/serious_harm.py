@@ -46,19 +46,23 @@ from safeguarding.families import criteria
 from safeguarding.logic import describe
 from safeguarding.procedures import NATIONAL, Procedures
 from safeguarding.reviews._checks import check_procedures, rules_date
-from safeguarding.reviews._instruments import (
-    NATIONAL_SCR_PANEL_GUIDANCE,
-    WORKING_TOGETHER_2010,
-)
+from safeguarding.reviews._instruments import NATIONAL_SCR_PANEL_GUIDANCE
 from safeguarding.reviews.incidents import HarmIndicator, Incident
 from safeguarding.rules import DatedRule, Version, register
 from safeguarding.sources import (
+    WORKING_TOGETHER_2010,
     WORKING_TOGETHER_2015,
     WORKING_TOGETHER_2018,
     WORKING_TOGETHER_2023,
+    edition,
 )
 
 __all__ = ["SERIOUS_HARM", "assess_serious_harm", "is_seriously_harmed"]
+
+
+# Editions from the editions table (safeguarding.sources): each version below starts on the
+# day its edition came into effect, and its citation note says so.
+_WT2010, _WT2015, _WT2018, _WT2023 = map(edition, ("WT2010", "WT2015", "WT2018", "WT2023"))
 
 _H = HarmIndicator
 _SINCE_2015 = frozenset(
@@ -77,62 +81,71 @@ SERIOUS_HARM: DatedRule[frozenset[HarmIndicator]] = register(
         title='Facts that make a child "seriously harmed" (the lists are not exhaustive)',
         versions=(
             Version(
-                in_force_from=dt.date(2010, 3, 17),
+                in_force_from=_WT2010.in_effect.day,
                 value=frozenset(
                     {_H.LIFE_THREATENING_INJURY, _H.PERMANENT_IMPAIRMENT, _H.SERIOUS_SEXUAL_ABUSE}
                 ),
-                source=WORKING_TOGETHER_2010.cite(
-                    "chapter 8 (serious case reviews), circumstances to consider",
-                    Verification.SECONDARY,
-                    note="Restated in essays and LSCB material quoting WT2010: a potentially "
-                    "life-threatening injury or serious and permanent impairment of physical "
-                    "and/or mental health and development through abuse or neglect, or serious "
-                    "harm through sexual abuse. Publication on 17 March 2010 read in the "
-                    "National Archives copy of the DCSF page. Working Together 2013 gave no "
-                    "definition; the "
-                    f"{NATIONAL_SCR_PANEL_GUIDANCE.title} kept this wording until 2015.",
+                source=_WT2010.dated(
+                    WORKING_TOGETHER_2010.cite(
+                        "chapter 8 (serious case reviews), circumstances to consider",
+                        Verification.SECONDARY,
+                        note="Restated in essays and LSCB material quoting WT2010: a potentially "
+                        "life-threatening injury or serious and permanent impairment of physical "
+                        "and/or mental health and development through abuse or neglect, or serious "
+                        "harm through sexual abuse. Working Together 2013 gave no definition; the "
+                        f"{NATIONAL_SCR_PANEL_GUIDANCE.title} kept this wording until 2015.",
+                    )
                 ),
                 edition="WT2010",
             ),
             Version(
-                in_force_from=dt.date(2015, 3, 26),
+                in_force_from=_WT2015.in_effect.day,
                 value=_SINCE_2015,
-                source=WORKING_TOGETHER_2015.cite(
-                    "chapter 4, notifiable incidents ('seriously harmed')",
-                    Verification.SECONDARY,
-                    note="Restated word for word by Sefton LSCB (2017) and other LSCBs: includes, "
-                    "but is not limited to, a potentially life-threatening injury, or serious "
-                    "and/or likely long-term impairment of physical or mental health or physical, "
-                    "intellectual, emotional, social or behavioural development; not exhaustive; "
-                    "recovery does not mean serious harm did not occur. WT2015 text not read.",
+                source=_WT2015.dated(
+                    WORKING_TOGETHER_2015.cite(
+                        "chapter 4, notifiable incidents ('seriously harmed')",
+                        Verification.SECONDARY,
+                        note="Restated word for word by Sefton LSCB (2017) and other LSCBs: "
+                        "includes, but is not limited to, a potentially life-threatening injury, "
+                        "or serious and/or likely long-term impairment of physical or mental "
+                        "health or physical, intellectual, emotional, social or behavioural "
+                        "development; not exhaustive; recovery does not mean serious harm did not "
+                        "occur. WT2015 text not read.",
+                    )
                 ),
                 edition="WT2015",
             ),
             Version(
-                in_force_from=dt.date(2018, 7, 4),
+                in_force_from=_WT2018.in_effect.day,
                 value=_SINCE_2015,
-                source=WORKING_TOGETHER_2018.cite(
-                    "chapter 4, 'serious harm'",
-                    Verification.SECONDARY,
-                    note="Restated by the DfE serious incident notification statistics and "
-                    "several partnerships: serious and/or long-term impairment of mental health "
-                    "or intellectual, emotional, social or behavioural development; should also "
-                    "cover impairment of physical health; judgement where impairment is likely "
-                    "to be long-term. A potentially life-threatening injury is no longer named; "
-                    "the library reads it as impairment of physical health. WT2018 not read.",
+                source=_WT2018.dated(
+                    WORKING_TOGETHER_2018.cite(
+                        "chapter 4, 'serious harm'",
+                        Verification.SECONDARY,
+                        note="Restated by the DfE serious incident notification statistics and "
+                        "several partnerships: serious and/or long-term impairment of mental "
+                        "health or intellectual, emotional, social or behavioural development; "
+                        "should also cover impairment of physical health; judgement where "
+                        "impairment is likely to be long-term. A potentially life-threatening "
+                        "injury is no longer named; the library reads it as impairment of "
+                        "physical health. WT2018 not read.",
+                    )
                 ),
                 edition="WT2018",
             ),
             Version(
-                in_force_from=dt.date(2023, 12, 15),
+                in_force_from=_WT2023.in_effect.day,
                 value=_SINCE_2015,
-                source=WORKING_TOGETHER_2023.cite(
-                    "chapter 5, 'serious harm'",
-                    Verification.SECONDARY,
-                    note="Restated by Tees, NE Lincolnshire and St Helens (2024): same wording as "
-                    "2018, adding that a child may be seriously harmed even after recovering "
-                    "from a one-off incident. One restatement (Tees) omits the physical-health "
-                    "sentence; the others keep it, and so does the library. WT2023 not read.",
+                source=_WT2023.dated(
+                    WORKING_TOGETHER_2023.cite(
+                        "chapter 5, 'serious harm'",
+                        Verification.SECONDARY,
+                        note="Restated by Tees, NE Lincolnshire and St Helens (2024): same "
+                        "wording as 2018, adding that a child may be seriously harmed even after "
+                        "recovering from a one-off incident. One restatement (Tees) omits the "
+                        "physical-health sentence; the others keep it, and so does the library. "
+                        "WT2023 not read.",
+                    )
                 ),
                 edition="WT2023",
             ),

@@ -37,6 +37,7 @@ from safeguarding.cases import (
     Section47Enquiry,
     StrategyDiscussion,
 )
+from safeguarding.sources import edition
 from safeguarding.strategies._core import calendar_dates, children
 
 __all__ = [
@@ -54,8 +55,9 @@ __all__ = [
     "strategy_discussions",
 ]
 
-EARLIEST_REFERRAL = dt.date(2013, 4, 15)
-"""The first referral drawn: Working Together 2013, when the timescales checked begin."""
+EARLIEST_REFERRAL = edition("WT2013").in_effect.day
+"""The first referral drawn: Working Together 2013 (15 April 2013), when the timescales checked
+begin."""
 LATEST_REFERRAL = dt.date(2026, 6, 30)
 """The last referral drawn: an episode's events then stay within the working-day calendar."""
 

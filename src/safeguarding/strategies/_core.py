@@ -23,22 +23,26 @@ from safeguarding.decisions import Deadline, Decision, Finding, Timescale, Unit
 from safeguarding.people import Child, age_on
 from safeguarding.procedures import NATIONAL_NAME, Procedures
 from safeguarding.rules import DatedRule, RuleRow, Version, all_rules, render_value
+from safeguarding.sources import EDITIONS, CitedDate, Edition, Series, Transition
 
 __all__ = [
     "STRATEGIES",
     "calendar_dates",
     "children",
     "citations",
+    "cited_dates",
     "dated_rules",
     "dates_of_birth",
     "deadlines",
     "decisions",
     "edge_dates",
     "findings",
+    "guidance_editions",
     "instruments",
     "procedures",
     "rule_rows",
     "timescales",
+    "transitions",
     "versions",
     "working_calendars",
 ]
@@ -147,6 +151,44 @@ def citations() -> st.SearchStrategy[Citation]:
 def instruments() -> st.SearchStrategy[Instrument]:
     """Instruments: a title and an https URL or None."""
     return st.builds(Instrument, title=_text, url=_urls)
+
+
+def cited_dates(
+    min_value: dt.date = FIRST_COVERED, max_value: dt.date = LAST_COVERED
+) -> st.SearchStrategy[CitedDate]:
+    """Days within the calendar, each with a valid citation."""
+    return st.builds(CitedDate, day=calendar_dates(min_value, max_value), source=citations())
+
+
+@st.composite
+def transitions(draw: st.DrawFn) -> Transition:
+    """Transitions whose three days are in order (the table's 2018 transition often)."""
+    if draw(st.booleans()):
+        return draw(st.sampled_from([e.transition for e in EDITIONS if e.transition is not None]))
+    first, second, third = sorted(draw(st.lists(calendar_dates(), min_size=3, max_size=3)))
+    return Transition(
+        framework=draw(_text),
+        framework_in_force=draw(cited_dates(first, first)),
+        publish_by=draw(cited_dates(second, second)),
+        implement_by=draw(cited_dates(third, third)),
+    )
+
+
+def guidance_editions() -> st.SearchStrategy[Edition]:
+    """Guidance editions: the table's own, or invented ones with valid fields."""
+    return st.one_of(
+        st.sampled_from(EDITIONS),
+        st.builds(
+            Edition,
+            key=_text,
+            series=st.sampled_from(Series),
+            year=st.integers(min_value=1989, max_value=2100),
+            instrument=instruments(),
+            published=cited_dates(),
+            in_effect=cited_dates(),
+            transition=st.one_of(st.none(), transitions()),
+        ),
+    )
 
 
 def versions(values: st.SearchStrategy[T]) -> st.SearchStrategy[Version[T]]:
@@ -419,6 +461,9 @@ def children(*, on: dt.date | None = None, unborn: bool | None = None) -> st.Sea
 STRATEGIES: dict[type[Any], Callable[[], st.SearchStrategy[Any]]] = {
     Child: children,
     Citation: citations,
+    CitedDate: cited_dates,
+    Edition: guidance_editions,
+    Transition: transitions,
     DatedRule: lambda: dated_rules(st.integers()),
     Deadline: deadlines,
     Decision: decisions,

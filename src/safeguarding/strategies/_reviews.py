@@ -61,6 +61,7 @@ from safeguarding.reviews.practice_reviews import (
 from safeguarding.reviews.serious_case_reviews import SCR_CRITERIA
 from safeguarding.reviews.serious_harm import SERIOUS_HARM
 from safeguarding.rules import Version
+from safeguarding.sources import TRANSITION_2018, edition
 from safeguarding.strategies._core import (
     _text,
     calendar_dates,
@@ -96,19 +97,21 @@ __all__ = [
     "transition_windows",
 ]
 
-FIRST_REVIEW_DAY = dt.date(2015, 3, 26)
-"""The first day the case-review engine covers (Working Together 2015)."""
+FIRST_REVIEW_DAY = edition("WT2015").in_effect.day
+"""The first day the case-review engine covers (Working Together 2015, 26 March 2015)."""
 LAST_REVIEW_DAY = dt.date(2029, 12, 31)
 """The last awareness day drawn, leaving room for deadlines inside the calendar."""
 
+# The days the review rules change, from the editions table, and the start of the offensive
+# weapons homicide review pilot.
 _CHANGES = (
-    dt.date(2015, 3, 26),
-    dt.date(2018, 6, 29),
-    dt.date(2018, 7, 4),
-    dt.date(2019, 6, 29),
-    dt.date(2019, 9, 29),
-    dt.date(2023, 4, 1),
-    dt.date(2023, 12, 15),
+    edition("WT2015").in_effect.day,
+    TRANSITION_2018.framework_in_force.day,
+    edition("WT2018").in_effect.day,
+    TRANSITION_2018.publish_by.day,
+    TRANSITION_2018.implement_by.day,
+    OWHR_PILOT_PERIOD.in_force_from,
+    edition("WT2023").in_effect.day,
 )
 
 
@@ -398,7 +401,7 @@ _findings = st.builds(
 )
 _deadlines = st.one_of(
     review_dates().map(notification_deadline),
-    review_dates(dt.date(2018, 6, 29)).map(rapid_review_deadline),
+    review_dates(TRANSITION_2018.framework_in_force.day).map(rapid_review_deadline),
     deadlines(),
 )
 

@@ -28,9 +28,11 @@ month end; the clamping is the library's reading.
 Each timescale is a [`DatedRule`][safeguarding.rules.DatedRule] whose versions
 follow the editions of *Working Together to Safeguard Children* (2013, 2015,
 2018, 2023) or the Care Planning, Placement and Case Review (England)
-Regulations 2010. A deadline is computed with the version in force on the day
-its clock starts. Local choices (which strategy discussion starts the ICPC
-clock, local closure days) live in the caller's
+Regulations 2010. A Working Together version starts on the day its edition came
+into effect, read from the editions table
+([`EDITIONS`][safeguarding.sources.EDITIONS]). A deadline is computed with the
+version in force on the day its clock starts. Local choices (which strategy
+discussion starts the ICPC clock, local closure days) live in the caller's
 [`Procedures`][safeguarding.procedures.Procedures].
 
 Examples:
@@ -51,7 +53,7 @@ from collections.abc import Sequence
 
 from safeguarding._validate import check_date
 from safeguarding.cases import Section47Enquiry, StrategyDiscussion
-from safeguarding.citations import Instrument, Verification
+from safeguarding.citations import Verification
 from safeguarding.decisions import Deadline, Timescale, Unit
 from safeguarding.errors import InvalidInputError
 from safeguarding.families import timescale
@@ -59,9 +61,10 @@ from safeguarding.procedures import NATIONAL, Procedures
 from safeguarding.rules import DatedRule, Version, register
 from safeguarding.sources import (
     CARE_PLANNING_REGULATIONS_2010,
-    WORKING_TOGETHER_2015,
-    WORKING_TOGETHER_2018,
-    WORKING_TOGETHER_2023,
+    WORKING_TOGETHER_2013,
+    Basis,
+    Edition,
+    edition,
 )
 
 __all__ = [
@@ -89,29 +92,11 @@ __all__ = [
     "second_looked_after_review_deadline",
 ]
 
-WORKING_TOGETHER_2013 = Instrument(
-    title="Working Together to Safeguard Children 2013",
-    url="https://www.gov.uk/government/publications/working-together-to-safeguard-children--2",
-)
-"""The 2013 edition (not in [`safeguarding.sources`][]): it introduced the single
-45-working-day assessment that replaced the 10-day initial and 35-day core assessments."""
-
-WT2013_FROM = dt.date(2013, 4, 15)
-WT2015_FROM = dt.date(2015, 3, 26)
-WT2018_FROM = dt.date(2018, 7, 4)
-WT2023_FROM = dt.date(2023, 12, 15)
 CARE_PLANNING_FROM = dt.date(2011, 4, 1)
 
-_EDITIONS = (
-    (WT2013_FROM, WORKING_TOGETHER_2013, "WT2013"),
-    (WT2015_FROM, WORKING_TOGETHER_2015, "WT2015"),
-    (WT2018_FROM, WORKING_TOGETHER_2018, "WT2018"),
-    (WT2023_FROM, WORKING_TOGETHER_2023, "WT2023"),
-)
-_DATES_NOTE = (
-    " Editions are applied from their publication dates (WT2013 in effect 15 April 2013, "
-    "WT2015 26 March 2015, WT2018 4 July 2018, WT2023 15 December 2023)."
-)
+# The editions the child protection timescales follow, from the editions table: each
+# version starts on the day its edition came into effect.
+_EDITIONS: tuple[Edition, ...] = tuple(map(edition, ("WT2013", "WT2015", "WT2018", "WT2023")))
 
 
 def _working_together_rule(
@@ -124,14 +109,16 @@ def _working_together_rule(
     """A rule restated in every edition of Working Together since 2013, one version each."""
     versions = tuple(
         Version(
-            in_force_from=start,
+            in_force_from=entry.in_effect.day,
             value=value,
-            source=instrument.cite(
-                provision, notes[edition][0], note=notes[edition][1] + _DATES_NOTE
+            source=entry.instrument.cite(
+                provision,
+                notes[entry.key][0],
+                note=f"{notes[entry.key][1]} {entry.applies_from(Basis.IN_EFFECT)}",
             ),
-            edition=edition,
+            edition=entry.key,
         )
-        for start, instrument, edition in _EDITIONS
+        for entry in _EDITIONS
     )
     return register(DatedRule(key=key, title=title, versions=versions))
 
@@ -307,22 +294,23 @@ INITIAL_CONFERENCE_ANCHOR: DatedRule[IcpcAnchor] = register(
         title="Strategy discussion that starts the initial conference clock",
         versions=tuple(
             Version(
-                in_force_from=start,
+                in_force_from=entry.in_effect.day,
                 value=IcpcAnchor.INITIATING,
-                source=instrument.cite(
+                source=entry.instrument.cite(
                     "chapter 1, 'Initial child protection conferences' (paragraph not read)",
-                    _U if edition == "WT2023" else _S,
+                    _U if entry.key == "WT2023" else _S,
                     note=(
                         "No English source tied to WT2023 states the anchor; the WT2015-2018 "
                         "reading is kept. A partnership may set another in its Procedures."
-                        if edition == "WT2023"
+                        if entry.key == "WT2023"
                         else _ANCHOR_NOTE_S
                     )
-                    + _DATES_NOTE,
+                    + " "
+                    + entry.applies_from(Basis.IN_EFFECT),
                 ),
-                edition=edition,
+                edition=entry.key,
             )
-            for start, instrument, edition in _EDITIONS
+            for entry in _EDITIONS
         ),
     )
 )
