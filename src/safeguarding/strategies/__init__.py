@@ -148,6 +148,7 @@ from safeguarding.strategies._reviews import (
     review_dates,
     review_decisions,
     review_procedures,
+    review_tally_calls,
     transition_windows,
 )
 from safeguarding.strategies._schema import (
@@ -262,6 +263,7 @@ __all__ = [
     "review_dates",
     "review_decisions",
     "review_procedures",
+    "review_tally_calls",
     "rule_rows",
     "section47_enquiries",
     "shares",

@@ -81,6 +81,7 @@ __all__ = [
     "review_dates",
     "review_decisions",
     "review_procedures",
+    "review_tally_calls",
     "transition_windows",
 ]
 
@@ -452,6 +453,37 @@ def _panel_performances(draw: st.DrawFn) -> PanelPerformance:
 def panel_performances() -> st.SearchStrategy[PanelPerformance]:
     """Panel measures whose parts never exceed their wholes."""
     return _panel_performances()
+
+
+Call = tuple[tuple[Any, ...], dict[str, Any]]
+
+
+@st.composite
+def _review_tally_calls(draw: st.DrawFn, max_cases: int) -> Call:
+    cases = draw(st.lists(review_cases(), max_size=max_cases))
+    kwargs = {
+        "partnership": draw(local_partnerships()),
+        "on": draw(review_dates()),
+        "procedures": draw(review_procedures()),
+    }
+    return (cases,), kwargs
+
+
+def review_tally_calls(*, max_cases: int = 4) -> st.SearchStrategy[Call]:
+    """Valid calls of [`tally_review_cases`][safeguarding.reviews.tally_review_cases].
+
+    Up to *max_cases* cases, a partnership, a reporting date clustered on the days the
+    rules change (steps after it are not counted) and the partnership's procedures.
+
+    Args:
+        max_cases: Most cases in one call.
+
+    Raises:
+        InvalidArgument: *max_cases* is negative.
+    """
+    if max_cases < 0:
+        raise InvalidArgument(f"max_cases={max_cases!r} must be at least 0")
+    return _review_tally_calls(max_cases)
 
 
 STRATEGIES: dict[type[Any], Callable[[], st.SearchStrategy[Any]]] = {
