@@ -8,6 +8,8 @@ new function joins them by registering:
   its rule, cites the national source under national procedures and the local document
   under procedures that set the rule locally, and refuses what is not procedures;
 - a set of criteria: an explained decision whose findings each cite their source;
+- a measure: a tally of catalogued indicators, one pass over any iterable of records, whose
+  tallies of parts add up with `+` to the tally of the whole, whatever the records' order;
 - every `is_*` shortcut over facts that may be unknown answers `bool | None`.
 """
 
@@ -30,6 +32,8 @@ from safeguarding.citations import Citation, Verification
 from safeguarding.decisions import Deadline, Decision
 from safeguarding.errors import InvalidInputError
 from safeguarding.families import Family, Kind, families
+from safeguarding.indicators.catalogue import all_indicators
+from safeguarding.indicators.definitions import Count, Period, Tally
 from safeguarding.procedures import NATIONAL, Procedures
 from safeguarding.rules import DatedRule, Version, find_rule
 
@@ -41,12 +45,16 @@ LOCAL = Citation(
 )
 TIMESCALES = families(Kind.TIMESCALE)
 CRITERIA = families(Kind.CRITERIA)
+MEASURES = families(Kind.MEASURE)
+INDICATORS = {item.key: item for item in all_indicators()}
 # Starts late enough in the calendar leave room for the longest timescale (a year).
 LAST_START = LAST_COVERED - dt.timedelta(days=400)
 
 
 def test_the_registries_are_not_empty():
     assert TIMESCALES
+    assert CRITERIA
+    assert MEASURES
     assert all(family.rules for family in families())
 
 
@@ -117,6 +125,34 @@ def test_every_set_of_criteria_explains_itself(family: Family, data: st.DataObje
     assert all(isinstance(finding.source, Citation) for finding in decision.findings)
     assert all(finding.met in {True, False, None} for finding in decision.findings)
     assert isinstance(decision.explain(), str)
+
+
+@pytest.mark.parametrize("family", MEASURES, ids=lambda family: family.name)
+@settings(suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_every_measure_adds_up_over_its_records_in_any_order(family: Family, data: st.DataObject):
+    assert family.calls is not None
+    (records, *rest), kwargs = data.draw(getattr(strategies, family.calls)())
+    records = list(records)
+
+    def tally(items: Any) -> Tally:
+        answer = family.function(items, *rest, **kwargs)
+        assert isinstance(answer, Tally)
+        return answer
+
+    whole = tally(records)
+    # Only catalogued indicators, each with a count that gives a value (no part over its whole).
+    assert whole.counts
+    assert set(whole.counts) <= set(INDICATORS)
+    whole.values([INDICATORS[key] for key in whole.counts], period=Period.financial_year(2020))
+    # The tallies of the parts add up to the tally of the whole.
+    cut = data.draw(st.integers(min_value=0, max_value=len(records)))
+    assert tally(records[:cut]) + tally(records[cut:]) == whole
+    # The order of the records does not matter, and one pass over a generator is enough.
+    assert tally(data.draw(st.permutations(records))) == whole
+    assert tally(record for record in records) == whole
+    # No records: every indicator counted, as zero.
+    assert set(tally([]).counts.values()) == {Count()}
 
 
 # Shortcuts over facts that cannot be unknown: a date is a working day or not; visits are

@@ -8,7 +8,20 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from safeguarding.errors import InvalidInputError, RuleNotInForceError
-from safeguarding.lado.measures import ServiceMeasures, measure, meets_resolution_targets
+from safeguarding.indicators.catalogue import all_indicators
+from safeguarding.indicators.definitions import Count, Period, Tally
+from safeguarding.lado.measures import (
+    CONTACTS_INVESTIGATED,
+    CONTACTS_RECEIVED,
+    MEASURES,
+    RESOLVED_WITHIN_1_MONTH,
+    RESOLVED_WITHIN_7_DAYS,
+    ServiceMeasures,
+    lado_values,
+    measure,
+    meets_resolution_targets,
+    tally_contacts,
+)
 from safeguarding.lado.models import Contact
 from safeguarding.lado.outcomes import Outcome
 from safeguarding.strategies._lado import lado_contacts, lado_service_measures
@@ -76,6 +89,74 @@ def test_lewisham_2018_19_figures():
     assert decision.outcome is True
     assert [f.met for f in decision.findings] == [True, True, True]
     assert decision.findings[0].detail == "90.1% were resolved within 1 month."
+
+
+# Golden: the same figures as indicator values, from the tally of the contacts.
+def test_lewisham_2018_19_indicator_values():
+    counts = tally_contacts(lewisham_2018_19(), on=YEAR_END)
+    assert counts.count(CONTACTS_RECEIVED.key) == Count(numerator=342)
+    assert counts.count(CONTACTS_INVESTIGATED.key) == Count(numerator=137, denominator=342)
+    assert counts.count(RESOLVED_WITHIN_7_DAYS.key) == Count(numerator=227, denominator=334)
+    values = lado_values(counts, period=Period.financial_year(2018))
+    assert [value.key for value in values] == [item.key for item in MEASURES]
+    # 342 contacts; 40%, 14%, 68% and 90% as published; 301/334 within a month; all within 3.
+    assert [value.formatted() for value in values] == [
+        "342",
+        "40",
+        "14",
+        "68",
+        "90",
+        "90",
+        "100",
+        "100",
+    ]
+    substantiated = values[2]
+    assert (substantiated.numerator, substantiated.denominator) == (18, 129)
+    # The interval of 18 out of 129 (row W4 of tests/data/indicator_reference_values.md).
+    assert substantiated.interval is not None
+    assert substantiated.interval.lower == pytest.approx(9.01202, rel=1e-5)
+    assert substantiated.interval.upper == pytest.approx(20.9797, rel=1e-5)
+    # The named counts are the tally's, and the targets can be checked on either.
+    assert ServiceMeasures.from_tally(counts) == measure(lewisham_2018_19(), on=YEAR_END)
+    assert meets_resolution_targets(counts, on=YEAR_END) == meets_resolution_targets(
+        measure(lewisham_2018_19(), on=YEAR_END), on=YEAR_END
+    )
+
+
+def test_the_measures_are_in_the_indicator_catalogue():
+    catalogue = {item.key: item for item in all_indicators()}
+    for item in MEASURES:
+        assert catalogue[item.key] == item
+        assert item.key.startswith("lado.")
+    # The month bands rest on the KCSIE 2016 targets, the rest on a local annual report.
+    assert RESOLVED_WITHIN_1_MONTH.source.instrument == "Keeping Children Safe in Education 2016"
+    assert CONTACTS_RECEIVED.source.instrument.startswith("Lewisham Safeguarding Children Board")
+
+
+def test_a_tally_that_does_not_add_up_is_refused():
+    counts = tally_contacts(lewisham_2018_19(), on=YEAR_END)
+    other = dict(counts.counts)
+    other[RESOLVED_WITHIN_1_MONTH.key] = Count(numerator=301, denominator=333)
+    for bad in (Tally(counts=other), Tally(counts={CONTACTS_RECEIVED.key: Count(numerator=1)})):
+        with pytest.raises(InvalidInputError) as info:
+            ServiceMeasures.from_tally(bad)
+        assert info.value.field == "tally"
+        with pytest.raises(InvalidInputError) as info:
+            meets_resolution_targets(bad, on=YEAR_END)
+        assert info.value.field == "measures"
+    # Consistent denominators, but more substantiated than concluded.
+    over = dict(counts.counts)
+    over["lado.investigations_substantiated"] = Count(numerator=130, denominator=129)
+    with pytest.raises(InvalidInputError) as info:
+        ServiceMeasures.from_tally(Tally(counts=over))
+    assert info.value.field == "tally"
+    for call in (
+        lambda: ServiceMeasures.from_tally("counts"),  # type: ignore[arg-type]
+        lambda: lado_values("counts", period=Period.financial_year(2018)),  # type: ignore[arg-type]
+        lambda: tally_contacts([], on=YEAR_END, procedures="national"),  # type: ignore[arg-type]
+    ):
+        with pytest.raises(InvalidInputError):
+            call()
 
 
 def test_reporting_date_cuts_off_later_resolutions():
@@ -166,5 +247,7 @@ def test_measures_add_up(first, second):
 @given(a=lado_service_measures(), b=lado_service_measures(), c=lado_service_measures())
 def test_addition_is_associative_and_keeps_percentages_in_range(a, b, c):
     assert (a + b) + c == a + (b + c)
+    assert ServiceMeasures.from_tally(a.to_tally()) == a
+    assert (a + b).to_tally() == a.to_tally() + b.to_tally()
     for share in (a.percent_investigated, a.percent_substantiated, a.percent_within_31_days):
         assert share is None or 0 <= share <= 100

@@ -25,6 +25,7 @@ from safeguarding.strategies._lado import (
     lado_contacts,
     lado_people,
     lado_service_measures,
+    lado_tally_calls,
 )
 
 LADO_MODULES = ("editions", "measures", "models", "outcomes", "records", "threshold", "timescales")
@@ -152,6 +153,7 @@ def test_contacts_received_by(contact):
         lambda: lado_contacts(received_by=dt.date(2014, 1, 1)),
         lambda: lado_contacts(received_by="2019-03-31"),  # type: ignore[arg-type]
         lambda: lado_service_measures(max_contacts=-1),
+        lambda: lado_tally_calls(max_contacts=-1),
     ],
 )
 def test_impossible_arguments(make):

@@ -41,11 +41,16 @@ from typing import Any
 import pytest
 
 from safeguarding.errors import InvalidInputError
+from safeguarding.indicators.definitions import Count, Period
 from safeguarding.reviews.case_reviews import (
+    CASE_REVIEW_MEASURES,
+    RAPID_REVIEWS_COMPLETED,
     ReviewDecision,
     ReviewRegime,
     assess_incident,
+    case_review_values,
     panel_performance,
+    tally_review_cases,
 )
 from safeguarding.reviews.duties import DutyKind, DutyStatus
 from safeguarding.reviews.incidents import (
@@ -594,3 +599,31 @@ def test_lewisham_case_review_panel_2018_19():
     # Rapid reviews were required only for the six notified from 29 June 2018.
     assert measures.rapid_reviews_required == 6
     assert measures.rapid_reviews_in_time == 4
+
+
+def test_lewisham_case_review_panel_2018_19_indicator_values():
+    counts = tally_review_cases(lewisham_cases(), partnership=LEWISHAM, on=D(2019, 3, 31))
+    # Four rapid reviews undertaken of the six required (notified from 29 June 2018).
+    assert counts.count(RAPID_REVIEWS_COMPLETED.key) == Count(numerator=4, denominator=6)
+    values = {
+        value.key: value.formatted()
+        for value in case_review_values(counts, period=Period.financial_year(2018))
+    }
+    assert list(values) == [item.key for item in CASE_REVIEW_MEASURES]
+    assert values == {
+        "case_reviews.incidents_considered": "10",
+        "case_reviews.notifications_made": "100",
+        "case_reviews.notifications_in_time": "100",
+        "case_reviews.rapid_reviews_completed": "67",
+        "case_reviews.rapid_reviews_in_time": "100",
+        "case_reviews.commissioned.serious_case_review": "1",
+        "case_reviews.commissioned.local_practice_review": "0",
+        "case_reviews.commissioned.national_practice_review": "0",
+        "case_reviews.commissioned.learning_review": "4",
+        "case_reviews.commissioned.thematic_review": "0",
+        "case_reviews.commissioned.single_agency_review": "1",
+        "case_reviews.commissioned.domestic_homicide_review": "1",
+        "case_reviews.commissioned.safeguarding_adults_review": "0",
+        "case_reviews.commissioned.offensive_weapons_homicide_review": "0",
+        "case_reviews.commissioned.no_further_review": "3",
+    }

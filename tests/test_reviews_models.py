@@ -11,12 +11,14 @@ from safeguarding.calendar import ENGLAND_AND_WALES, working_days_between
 from safeguarding.citations import Citation, Verification
 from safeguarding.decisions import Deadline, Finding, Timescale, Unit
 from safeguarding.errors import InvalidInputError, RuleNotInForceError
+from safeguarding.indicators.definitions import Count, Period, Tally
 from safeguarding.procedures import NATIONAL, Procedures
 from safeguarding.reviews.case_reviews import (
     PanelPerformance,
     ReviewDecision,
     ReviewRegime,
     assess_incident,
+    case_review_values,
     panel_performance,
     review_regime,
 )
@@ -815,6 +817,28 @@ def test_panel_performance_views():
     assert total.commissioned(ReviewType.SERIOUS_CASE_REVIEW) == 2
     assert total.commissioned(ReviewType.DOMESTIC_HOMICIDE_REVIEW) == 0
     assert measures().__add__(3) is NotImplemented
+
+
+def test_panel_performance_is_a_view_of_its_tally():
+    tally = measures().to_tally()
+    assert tally.count("case_reviews.notifications_made") == Count(numerator=3, denominator=4)
+    assert tally.count("case_reviews.notifications_in_time") == Count(numerator=2, denominator=3)
+    assert tally.count("case_reviews.commissioned.serious_case_review") == Count(numerator=1)
+    assert tally.count("case_reviews.commissioned.learning_review") == Count()
+    assert PanelPerformance.from_tally(tally) == measures()
+    # The notifications made are the numerator of one share and the denominator of the next.
+    made = dict(tally.counts)
+    made["case_reviews.notifications_in_time"] = Count(numerator=2, denominator=4)
+    # A review type commissioned for more cases than were considered.
+    many = dict(tally.counts)
+    many["case_reviews.commissioned.thematic_review"] = Count(numerator=6)
+    for bad in (Tally(counts=made), Tally(counts=many), "tally"):
+        with pytest.raises(InvalidInputError) as info:
+            PanelPerformance.from_tally(bad)  # type: ignore[arg-type]
+        assert info.value.field == "tally"
+    with pytest.raises(InvalidInputError) as info:
+        case_review_values("tally", period=Period.financial_year(2023))  # type: ignore[arg-type]
+    assert info.value.field == "tally"
 
 
 def test_panel_performance_ignores_steps_after_the_day_asked_about():

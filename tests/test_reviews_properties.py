@@ -33,6 +33,7 @@ from safeguarding.strategies._reviews import (
     review_cases,
     review_dates,
     review_procedures,
+    review_tally_calls,
 )
 
 K = DutyKind
@@ -167,6 +168,8 @@ def test_panel_measures_do_not_depend_on_case_order_and_add_up(cases, partnershi
 def test_panel_measures_merge_associatively(a, b, c):
     assert (a + b) + c == a + (b + c)
     assert a + b == b + a
+    assert PanelPerformance.from_tally(a.to_tally()) == a
+    assert (a + b).to_tally() == a.to_tally() + b.to_tally()
     empty = PanelPerformance(
         incidents_considered=0,
         notifications_required=0,
@@ -239,6 +242,8 @@ def test_review_actions_follow_awareness(actions):
 
 
 def test_strategy_arguments_are_checked():
+    with pytest.raises(InvalidArgument):
+        review_tally_calls(max_cases=-1)
     with pytest.raises(InvalidArgument):
         review_dates(dt.date(2020, 1, 2), dt.date(2020, 1, 1))
     with pytest.raises(InvalidArgument):

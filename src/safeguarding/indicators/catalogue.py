@@ -13,8 +13,9 @@ Three families of indicators, each a definition with its source:
 * the Lewisham partnership's published performance measures, with their
   2014/15 baselines and 2017/18 targets ([`LEWISHAM_TARGETS`][]).
 
-Other modules define indicators of their own (the private fostering measures,
-for instance); [`all_indicators`][] gathers every indicator in the package.
+Other modules define indicators of their own (the LADO service, private fostering
+and case review panel measures); [`all_indicators`][] gathers every indicator in the
+package.
 
 A [`Target`][] records a baseline, a target and the direction the
 partnership aims for, and rates a value against it (red, amber, green) and
@@ -390,6 +391,8 @@ def all_indicators() -> tuple[Indicator, ...]:
         >>> keys = [item.key for item in all_indicators()]
         >>> keys[0], "private_fostering.first_visits_on_time" in keys
         ('dfe.referrals_rate', True)
+        >>> "lado.contacts_received" in keys, "case_reviews.rapid_reviews_in_time" in keys
+        (True, True)
         >>> len(keys) == len(set(keys)) and len(keys) > len(CATALOGUE)
         True
     """

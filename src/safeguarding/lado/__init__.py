@@ -18,7 +18,8 @@ date that matters:
   defaults, and a deadline from a local timescale cites the local document.
 * [`records`][safeguarding.lado.records]: record removal and retention, references,
   and the DBS and TRA referral duties.
-* [`measures`][safeguarding.lado.measures]: the figures a LADO annual report gives.
+* [`measures`][safeguarding.lado.measures]: the figures a LADO annual report gives, as
+  indicators counted from the contacts into a mergeable tally.
 * [`models`][safeguarding.lado.models]: the facts of a case;
   [`editions`][safeguarding.lado.editions]: which edition of Keeping Children Safe
   in Education was in force.
@@ -44,9 +45,20 @@ from safeguarding.lado.editions import (
     kcsie_edition,
 )
 from safeguarding.lado.measures import (
+    CONTACTS_INVESTIGATED,
+    CONTACTS_RECEIVED,
+    INVESTIGATIONS_SUBSTANTIATED,
+    MEASURES,
+    RESOLVED_WITHIN_1_MONTH,
+    RESOLVED_WITHIN_3_MONTHS,
+    RESOLVED_WITHIN_7_DAYS,
+    RESOLVED_WITHIN_12_MONTHS,
+    RESOLVED_WITHIN_31_DAYS,
     ServiceMeasures,
+    lado_values,
     measure,
     meets_resolution_targets,
+    tally_contacts,
 )
 from safeguarding.lado.models import (
     Allegation,
@@ -109,22 +121,31 @@ from safeguarding.lado.timescales import (
 
 __all__ = [
     "CLEARLY_UNSUBSTANTIATED_RESOLUTION",
+    "CONTACTS_INVESTIGATED",
+    "CONTACTS_RECEIVED",
     "DBS_REFERRAL",
     "EMPLOYER_REFERRAL",
     "HARM_THRESHOLD",
     "HEARING",
     "HEARING_DECISION",
     "IICSA_PRESERVATION",
+    "INVESTIGATIONS_SUBSTANTIATED",
     "INVESTIGATION_REPORT",
     "KCSIE_EDITION",
     "LOCAL_ALLEGATIONS_PROCEDURES",
     "LOW_LEVEL_CONCERN",
+    "MEASURES",
     "NO_FORMAL_ACTION",
     "OUTCOMES",
     "RECORD_REMOVAL",
     "RECORD_RETENTION",
     "REFERENCES",
     "RESOLUTION_TARGETS",
+    "RESOLVED_WITHIN_1_MONTH",
+    "RESOLVED_WITHIN_3_MONTHS",
+    "RESOLVED_WITHIN_7_DAYS",
+    "RESOLVED_WITHIN_12_MONTHS",
+    "RESOLVED_WITHIN_31_DAYS",
     "SAFEGUARDING_VULNERABLE_GROUPS_ACT_2006",
     "TRA_REFERRAL",
     "Allegation",
@@ -155,6 +176,7 @@ __all__ = [
     "edition_label",
     "is_lado_referral",
     "kcsie_edition",
+    "lado_values",
     "limbs_in_force",
     "may_mention_in_reference",
     "measure",
@@ -164,5 +186,6 @@ __all__ = [
     "record_treatment",
     "resolution_target_deadlines",
     "retention",
+    "tally_contacts",
     "tra_referral",
 ]

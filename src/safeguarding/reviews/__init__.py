@@ -1,8 +1,9 @@
 """Case reviews and child death review (England).
 
 * [`case_reviews`][safeguarding.reviews.case_reviews]: [`assess_incident`][], which
-  reviews and notifications an incident calls for on the date that matters, and
-  [`panel_performance`][];
+  reviews and notifications an incident calls for on the date that matters, and the
+  panel's measures as indicators ([`tally_review_cases`][], [`case_review_values`][],
+  [`panel_performance`][]);
 * [`serious_case_reviews`][safeguarding.reviews.serious_case_reviews] (before the 2018
   transition), [`notifications`][safeguarding.reviews.notifications] (the Panel
   notification), [`practice_reviews`][safeguarding.reviews.practice_reviews] (rapid
@@ -21,12 +22,21 @@ Every public name of these modules is importable from `safeguarding.reviews`.
 from __future__ import annotations
 
 from safeguarding.reviews.case_reviews import (
+    CASE_REVIEW_MEASURES,
+    INCIDENTS_CONSIDERED,
+    NOTIFICATIONS_IN_TIME,
+    NOTIFICATIONS_MADE,
+    RAPID_REVIEWS_COMPLETED,
+    RAPID_REVIEWS_IN_TIME,
+    REVIEWS_COMMISSIONED,
     PanelPerformance,
     ReviewDecision,
     ReviewRegime,
     assess_incident,
+    case_review_values,
     panel_performance,
     review_regime,
+    tally_review_cases,
 )
 from safeguarding.reviews.child_death import (
     AGE_LIMIT,
@@ -160,6 +170,7 @@ __all__ = [
     "ADVANCE_COPY_TIMESCALE",
     "AGE_LIMIT",
     "APPLY_CATEGORY_HIERARCHY",
+    "CASE_REVIEW_MEASURES",
     "CATEGORIES",
     "CATEGORY_HIERARCHY",
     "CATEGORY_INCLUSIONS",
@@ -170,6 +181,7 @@ __all__ = [
     "DOMAINS",
     "DOMAIN_SCALE",
     "EXCLUDED_DEATHS",
+    "INCIDENTS_CONSIDERED",
     "JOINT_AGENCY_RESPONSE",
     "LOCAL_REVIEW_CRITERIA",
     "LOOKED_AFTER_DEATH_RECIPIENTS",
@@ -178,6 +190,8 @@ __all__ = [
     "NCMD_ANALYSIS_FORM",
     "NCMD_CATEGORY_CLARIFICATIONS",
     "NHS_DIGITAL_CHILD_DEATH_STATISTICS",
+    "NOTIFICATIONS_IN_TIME",
+    "NOTIFICATIONS_MADE",
     "NOTIFICATION_SCHEME",
     "NOTIFICATION_TIMESCALE",
     "OWHR_CONDITIONS",
@@ -185,8 +199,11 @@ __all__ = [
     "OWHR_PILOT_PERIOD",
     "PARTNER_NOTIFICATION_TIMESCALE",
     "PUBLICATION_TIMESCALE",
+    "RAPID_REVIEWS_COMPLETED",
+    "RAPID_REVIEWS_IN_TIME",
     "RAPID_REVIEW_ANCHOR",
     "RAPID_REVIEW_TIMESCALE",
+    "REVIEWS_COMMISSIONED",
     "REVIEW_DUTY",
     "REVIEW_NON_RESIDENT_DEATHS",
     "SAR_CONDITIONS",
@@ -256,6 +273,7 @@ __all__ = [
     "assess_safeguarding_adults_review",
     "assess_serious_case_review",
     "assess_serious_harm",
+    "case_review_values",
     "categorise",
     "compute_figures",
     "died_as_child",
@@ -274,4 +292,5 @@ __all__ = [
     "scr_completion_deadline",
     "scr_decision_deadline",
     "scr_non_initiation_deadline",
+    "tally_review_cases",
 ]

@@ -22,8 +22,12 @@ and the child death review are listed alongside, never instead: a 17-year-old ki
 partner gets a Panel notification, a rapid review, a local review decision, a domestic
 homicide review and a child death review.
 
-[`panel_performance`][] turns a panel's case log into its measures: incidents considered,
-notifications and rapid reviews in time, reviews commissioned by type.
+The panel's figures are indicators ([`CASE_REVIEW_MEASURES`][]): incidents considered,
+notifications and rapid reviews made and made in time, reviews commissioned by type.
+[`tally_review_cases`][] counts them from the case log in one pass into a mergeable
+[`Tally`][safeguarding.indicators.definitions.Tally] (panels' or years' tallies add up with
+``+``), [`case_review_values`][] gives their values with confidence intervals, and
+[`panel_performance`][] gives the same counts as named fields ([`PanelPerformance`][]).
 
 Examples:
     >>> import datetime as dt
@@ -49,17 +53,32 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any, cast
 
 import attrs
 
 from safeguarding._validate import check_date, is_int, is_member, is_text, is_tuple_of
+from safeguarding.citations import Citation, Verification
 from safeguarding.decisions import Deadline, Decision, Finding
 from safeguarding.errors import InvalidInputError
-from safeguarding.families import criteria
+from safeguarding.families import criteria, measure
+from safeguarding.indicators.comparison import Polarity
+from safeguarding.indicators.definitions import (
+    Count,
+    Indicator,
+    IndicatorValue,
+    Kind,
+    Period,
+    Tally,
+)
 from safeguarding.procedures import NATIONAL, Procedures
 from safeguarding.reviews._checks import check_procedures, rules_date
+from safeguarding.reviews._instruments import (
+    DFE_SERIOUS_INCIDENT_STATISTICS,
+    LEWISHAM_LSCB_ANNUAL_REPORT_2018_19,
+    PANEL_FAQ,
+)
 from safeguarding.reviews.duties import Body, Duty, DutyKind, DutyStatus
 from safeguarding.reviews.incidents import (
     TRANSITION,
@@ -78,6 +97,7 @@ from safeguarding.reviews.neighbouring import (
 )
 from safeguarding.reviews.notifications import (
     NOTIFICATION_SCHEME,
+    NOTIFICATION_TIMESCALE,
     NotificationRegime,
     assess_looked_after_death,
     assess_notification,
@@ -85,6 +105,8 @@ from safeguarding.reviews.notifications import (
     partner_notification_deadline,
 )
 from safeguarding.reviews.practice_reviews import (
+    RAPID_REVIEW_ANCHOR,
+    RAPID_REVIEW_TIMESCALE,
     assess_advance_copy,
     assess_local_review,
     assess_rapid_review,
@@ -99,12 +121,21 @@ from safeguarding.reviews.serious_case_reviews import (
 )
 
 __all__ = [
+    "CASE_REVIEW_MEASURES",
+    "INCIDENTS_CONSIDERED",
+    "NOTIFICATIONS_IN_TIME",
+    "NOTIFICATIONS_MADE",
+    "RAPID_REVIEWS_COMPLETED",
+    "RAPID_REVIEWS_IN_TIME",
+    "REVIEWS_COMMISSIONED",
     "PanelPerformance",
     "ReviewDecision",
     "ReviewRegime",
     "assess_incident",
+    "case_review_values",
     "panel_performance",
     "review_regime",
+    "tally_review_cases",
 ]
 
 
@@ -692,6 +723,140 @@ def assess_incident(
     )
 
 
+_PANEL_REPORT = LEWISHAM_LSCB_ANNUAL_REPORT_2018_19.cite(
+    "'Case Review Panel (CRP)', 'What was the impact?' (from p. 13)",
+    Verification.SECONDARY,
+    note="Ten serious incidents considered; four rapid reviews undertaken after notifications "
+    "from 29 June 2018; one serious case review, four learning reviews, one domestic homicide "
+    "review, and a health serious incident review with an internal management review. The "
+    "report gives counts only: what each measure counts is the library's definition.",
+)
+_NOTIFICATIONS = DFE_SERIOUS_INCIDENT_STATISTICS.cite(
+    "methodology: notification within five working days of becoming aware of the incident",
+    Verification.SECONDARY,
+    note="The statistics count notifications. The five working days are the timescale of rule "
+    "reviews.notification_timescale (Working Together 2015, 2018 and 2023, as restated by the "
+    "DfE methodology and local procedures); the shares notified, and notified in time, are the "
+    "library's measures.",
+)
+_RAPID = PANEL_FAQ.cite(
+    "rapid reviews",
+    Verification.SECONDARY,
+    note="The FAQ says a rapid review follows every notification and is led by the area where "
+    "the incident happened. The 15 working days are the timescale of rule "
+    "reviews.rapid_review_timescale, a non-statutory expectation restated by local procedures "
+    "(Trafford, Wirral, Kent and others); the shares completed, and completed in time, are the "
+    "library's measures.",
+)
+
+
+def _panel_indicator(
+    key: str, title: str, numerator: str, denominator: str, source: Citation
+) -> Indicator:
+    """A panel measure: a share (a percentage) if it has a denominator, else a count."""
+    return Indicator(
+        key=f"case_reviews.{key}",
+        title=title,
+        numerator=numerator,
+        denominator=denominator,
+        kind=Kind.PROPORTION if denominator else Kind.COUNT,
+        multiplier=100 if denominator else 1,
+        polarity=Polarity.NO_JUDGEMENT,
+        decimals=0,
+        source=source,
+    )
+
+
+def _commissioned(review_type: ReviewType) -> Indicator:
+    if review_type is ReviewType.NO_FURTHER_REVIEW:
+        title = "Cases decided with no further review"
+        counted = "cases whose review decision was that no further review is needed"
+    else:
+        article = "an" if review_type.value[0] in "aeiou" else "a"
+        title = f"Cases with {article} {review_type.value} commissioned"
+        counted = f"cases whose review decision commissioned {article} {review_type.value}"
+    return _panel_indicator(
+        f"commissioned.{review_type.name.lower()}",
+        title,
+        f"{counted} (decided by the reporting date, or undated)",
+        "",
+        _PANEL_REPORT,
+    )
+
+
+INCIDENTS_CONSIDERED = _panel_indicator(
+    "incidents_considered",
+    "Serious incidents considered by the case review panel",
+    "cases in the panel's log",
+    "",
+    _PANEL_REPORT,
+)
+NOTIFICATIONS_MADE = _panel_indicator(
+    "notifications_made",
+    "Notifiable incidents notified (%)",
+    "notifications made by the reporting date",
+    "incidents the area had to notify (to Ofsted and the LSCB, or to the Panel)",
+    _NOTIFICATIONS,
+)
+NOTIFICATIONS_IN_TIME = attrs.evolve(
+    _panel_indicator(
+        "notifications_in_time",
+        "Notifications made within 5 working days of becoming aware (%)",
+        "notifications made within 5 working days of the local authority becoming aware",
+        "notifications made by the reporting date",
+        _NOTIFICATIONS,
+    ),
+    polarity=Polarity.HIGH_IS_GOOD,
+)
+RAPID_REVIEWS_COMPLETED = _panel_indicator(
+    "rapid_reviews_completed",
+    "Rapid reviews completed (%)",
+    "rapid reviews completed by the reporting date",
+    "incidents calling for a rapid review led by the area",
+    _RAPID,
+)
+RAPID_REVIEWS_IN_TIME = attrs.evolve(
+    _panel_indicator(
+        "rapid_reviews_in_time",
+        "Rapid reviews completed within 15 working days (%)",
+        "rapid reviews completed by their due day (15 working days)",
+        "rapid reviews completed by the reporting date",
+        _RAPID,
+    ),
+    polarity=Polarity.HIGH_IS_GOOD,
+)
+CASE_REVIEW_MEASURES: tuple[Indicator, ...] = (
+    INCIDENTS_CONSIDERED,
+    NOTIFICATIONS_MADE,
+    NOTIFICATIONS_IN_TIME,
+    RAPID_REVIEWS_COMPLETED,
+    RAPID_REVIEWS_IN_TIME,
+    *(_commissioned(review_type) for review_type in ReviewType),
+)
+"""A case review panel's measures, in reporting order: the reviews commissioned come last."""
+REVIEWS_COMMISSIONED: tuple[Indicator, ...] = CASE_REVIEW_MEASURES[5:]
+"""Cases with each type of review commissioned, one count per [`ReviewType`][], in its order."""
+
+_COMMISSIONED = dict(zip(ReviewType, REVIEWS_COMMISSIONED, strict=True))
+# (indicator, numerator, denominator): the PanelPerformance field behind each share.
+_SHARES: tuple[tuple[Indicator, str, str], ...] = (
+    (NOTIFICATIONS_MADE, "notifications_made", "notifications_required"),
+    (NOTIFICATIONS_IN_TIME, "notifications_in_time", "notifications_made"),
+    (RAPID_REVIEWS_COMPLETED, "rapid_reviews_completed", "rapid_reviews_required"),
+    (RAPID_REVIEWS_IN_TIME, "rapid_reviews_in_time", "rapid_reviews_completed"),
+)
+
+
+def _tally_of(counts: Mapping[str, int], commissioned: Mapping[ReviewType, int]) -> Tally:
+    """The tally holding the named counts (the fields of [`PanelPerformance`][])."""
+    tallied = {INCIDENTS_CONSIDERED.key: Count(numerator=counts["incidents_considered"])}
+    for indicator, numerator, denominator in _SHARES:
+        tallied[indicator.key] = Count(numerator=counts[numerator], denominator=counts[denominator])
+    for review_type, indicator in _COMMISSIONED.items():
+        tallied[indicator.key] = Count(numerator=commissioned.get(review_type, 0))
+    return Tally(counts=tallied)
+
+
 def _check_counts(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, tuple):
         raise InvalidInputError(attribute.name, "must be a tuple of (ReviewType, count) pairs")
@@ -714,6 +879,10 @@ def _check_counts(_instance: object, attribute: attrs.Attribute[Any], value: obj
 @attrs.frozen(kw_only=True)
 class PanelPerformance:
     """A case review panel's measures over a set of cases; mergeable with ``+``.
+
+    The same counts as a tally of [`CASE_REVIEW_MEASURES`][]
+    ([`to_tally`][PanelPerformance.to_tally], [`from_tally`][PanelPerformance.from_tally]),
+    named.
 
     Attributes:
         incidents_considered: Cases considered.
@@ -760,31 +929,198 @@ class PanelPerformance:
                     f"reviews_commissioned[{index}]", "must not exceed incidents_considered"
                 )
 
+    @classmethod
+    def from_tally(cls, tally: Tally) -> PanelPerformance:
+        """The measures of a tally of [`CASE_REVIEW_MEASURES`][] (from [`tally_review_cases`][]).
+
+        Raises:
+            InvalidInputError: naming ``tally``: it is not a Tally, two indicators count
+                the same cases differently (the notifications made are the numerator of
+                one share and the denominator of the next), or a part exceeds its whole.
+
+        Examples:
+            >>> PanelPerformance.from_tally(Tally()).incidents_considered
+            0
+        """
+        if not isinstance(tally, Tally):
+            raise InvalidInputError("tally", "must be a Tally")
+        counts = {"incidents_considered": tally.count(INCIDENTS_CONSIDERED.key).numerator}
+        for indicator, numerator, denominator in _SHARES:
+            count = tally.count(indicator.key)
+            counts[numerator] = count.numerator
+            if counts.setdefault(denominator, count.denominator) != count.denominator:
+                raise InvalidInputError(
+                    "tally", f"{indicator.key} does not count the same {denominator}"
+                )
+        commissioned = Counter(
+            {
+                kind: tally.count(indicator.key).numerator
+                for kind, indicator in _COMMISSIONED.items()
+            }
+        )
+        try:
+            return cls(**counts, reviews_commissioned=_ordered(commissioned))
+        except InvalidInputError as error:
+            raise InvalidInputError("tally", f"{error.field}: {error.reason}") from None
+
+    def to_tally(self) -> Tally:
+        """The measures as a tally of [`CASE_REVIEW_MEASURES`][].
+
+        Examples:
+            >>> empty = PanelPerformance.from_tally(Tally())
+            >>> PanelPerformance.from_tally(empty.to_tally()) == empty
+            True
+        """
+        counts = attrs.asdict(self, filter=lambda field, _: field.name != "reviews_commissioned")
+        return _tally_of(counts, dict(self.reviews_commissioned))
+
     def commissioned(self, review_type: ReviewType) -> int:
         """How many cases had a review of *review_type* commissioned."""
         return dict(self.reviews_commissioned).get(review_type, 0)
 
     def __add__(self, other: object) -> PanelPerformance:
-        """Merge two panels' (or periods') measures."""
+        """Merge two panels' (or periods') measures (their tallies, added)."""
         if not isinstance(other, PanelPerformance):
             return NotImplemented
-        counts = Counter(dict(self.reviews_commissioned)) + Counter(
-            dict(other.reviews_commissioned)
-        )
-        return PanelPerformance(
-            incidents_considered=self.incidents_considered + other.incidents_considered,
-            notifications_required=self.notifications_required + other.notifications_required,
-            notifications_made=self.notifications_made + other.notifications_made,
-            notifications_in_time=self.notifications_in_time + other.notifications_in_time,
-            rapid_reviews_required=self.rapid_reviews_required + other.rapid_reviews_required,
-            rapid_reviews_completed=self.rapid_reviews_completed + other.rapid_reviews_completed,
-            rapid_reviews_in_time=self.rapid_reviews_in_time + other.rapid_reviews_in_time,
-            reviews_commissioned=_ordered(counts),
-        )
+        return PanelPerformance.from_tally(self.to_tally() + other.to_tally())
 
 
 def _ordered(counts: Counter[ReviewType]) -> tuple[tuple[ReviewType, int], ...]:
     return tuple((kind, counts[kind]) for kind in ReviewType if counts[kind] > 0)
+
+
+@measure(
+    NOTIFICATION_SCHEME.key,
+    NOTIFICATION_TIMESCALE.key,
+    RAPID_REVIEW_TIMESCALE.key,
+    RAPID_REVIEW_ANCHOR.key,
+    TRANSITION.key,
+    calls="review_tally_calls",
+)
+def tally_review_cases(
+    cases: Iterable[ReviewCase],
+    *,
+    partnership: LocalPartnership,
+    on: dt.date,
+    procedures: Procedures = NATIONAL,
+) -> Tally:
+    """Count a case review panel's measures from its case log, in one pass.
+
+    Each case is read once and assessed with [`assess_incident`][], under the rules of its
+    own day of awareness and the partnership's *procedures*. A notification counts as
+    required when the area had to notify (Ofsted and the LSCB, or the Panel) and as in time
+    when made within 5 working days of awareness; a rapid review counts when this area had
+    to lead one, and as in time when completed within its 15 working days. Steps dated
+    after *on* are not counted as done. Reviews are counted per case and type (a case with
+    a health serious incident review and an internal management review counts once as a
+    single-agency review). Tallies of separate case logs add up with ``+`` to the tally of
+    all the cases.
+
+    Legal basis:
+        As [`assess_incident`][]; the timescales are the rules
+        ``reviews.notification_timescale`` and ``reviews.rapid_review_timescale`` (from
+        ``reviews.rapid_review_anchor``), under the scheme of
+        ``reviews.notification_scheme`` and the regime of ``reviews.transition_window``.
+
+    Args:
+        cases: The panel's cases.
+        partnership: The area's partnership.
+        on: The day the measures are taken: steps dated after it are not counted.
+        procedures: The partnership's procedures.
+
+    Returns:
+        A tally with a count for every indicator of [`CASE_REVIEW_MEASURES`][] (zeros
+        included).
+
+    Raises:
+        InvalidInputError: a case is not a [`ReviewCase`][], or an argument is invalid.
+        RuleNotInForceError: a case's authority became aware before 26 March 2015.
+
+    Examples:
+        >>> import datetime as dt
+        >>> from safeguarding.reviews.incidents import (
+        ...     AbuseOrNeglect, Incident, LocalPartnership, Place, Residence, ReviewActions)
+        >>> area = LocalPartnership(area="Anytown", arrangements_live_from=dt.date(2019, 9, 29))
+        >>> harm = Incident(incident_date=dt.date(2020, 2, 3), aware_on=dt.date(2020, 2, 3),
+        ...     age_at_incident=7, place=Place.IN_AREA, residence=Residence.IN_AREA,
+        ...     abuse_or_neglect=AbuseOrNeglect.KNOWN, seriously_harmed=True)
+        >>> case = ReviewCase(incident=harm, actions=ReviewActions(notified_on=dt.date(2020, 2, 7)))
+        >>> counts = tally_review_cases([case], partnership=area, on=dt.date(2020, 3, 31))
+        >>> counts.count(NOTIFICATIONS_IN_TIME.key), counts.count(RAPID_REVIEWS_COMPLETED.key)
+        (Count(numerator=1, denominator=1), Count(numerator=0, denominator=1))
+    """
+    partnership = _check_partnership(partnership)
+    check_date("on", on)
+    procedures = check_procedures(procedures)
+    names = [field.name for field in attrs.fields(PanelPerformance)]
+    counts = dict.fromkeys((name for name in names if name != "reviews_commissioned"), 0)
+    commissioned: Counter[ReviewType] = Counter()
+    for index, case in enumerate(cases):
+        if not isinstance(case, ReviewCase):
+            raise InvalidInputError(f"cases[{index}]", "must be a ReviewCase")
+        decision = assess_incident(
+            case.incident, partnership=partnership, actions=case.actions, procedures=procedures
+        )
+        actions = case.actions
+        counts["incidents_considered"] += 1
+        kind = (
+            DutyKind.NOTIFY_PANEL
+            if decision.notification_regime is NotificationRegime.PANEL
+            else DutyKind.NOTIFY_OFSTED_AND_LSCB
+        )
+        notify = decision.duty(kind)
+        if notify.status is DutyStatus.REQUIRED:
+            counts["notifications_required"] += 1
+            done = actions.notified_on
+            if done is not None and done <= on:
+                counts["notifications_made"] += 1
+                counts["notifications_in_time"] += done <= notify.deadlines[0].due
+        rapid = decision.duty(DutyKind.RAPID_REVIEW)
+        if rapid.status is DutyStatus.REQUIRED:
+            counts["rapid_reviews_required"] += 1
+            done = actions.rapid_review_completed_on
+            if done is not None and done <= on:
+                counts["rapid_reviews_completed"] += 1
+                counts["rapid_reviews_in_time"] += done <= rapid.deadlines[0].due
+        decided = actions.review_decided_on
+        if decided is None or decided <= on:
+            commissioned.update(actions.reviews_commissioned)
+    return _tally_of(counts, commissioned)
+
+
+def case_review_values(
+    tally: Tally, *, period: Period, confidence: float = 0.95
+) -> tuple[IndicatorValue, ...]:
+    """A case review panel's measures from a tally, in [`CASE_REVIEW_MEASURES`][] order.
+
+    Shares get Wilson intervals and counts exact Poisson or Byar limits (see
+    [`compute`][safeguarding.indicators.definitions.Indicator.compute]); a share with
+    nothing to count (no notification required) has no value.
+
+    Legal basis:
+        As [`tally_review_cases`][]; OHID public health technical guidance for the
+        intervals.
+
+    Args:
+        tally: Counts, usually from [`tally_review_cases`][] (merged with ``+``).
+        period: The period the counts are for.
+        confidence: The confidence level of the intervals.
+
+    Returns:
+        One value per indicator of [`CASE_REVIEW_MEASURES`][].
+
+    Raises:
+        InvalidInputError: *tally* is not a Tally, a bad period or confidence, or a
+            share whose numerator exceeds its denominator.
+
+    Examples:
+        >>> values = case_review_values(Tally(), period=Period.financial_year(2018))
+        >>> [value.formatted() for value in values[:3]]
+        ['0', 'z', 'z']
+    """
+    if not isinstance(tally, Tally):
+        raise InvalidInputError("tally", "must be a Tally")
+    return tally.values(CASE_REVIEW_MEASURES, period=period, confidence=confidence)
 
 
 def panel_performance(
@@ -796,14 +1132,8 @@ def panel_performance(
 ) -> PanelPerformance:
     """Measure a case review panel: incidents, timeliness, reviews commissioned by type.
 
-    Each case is assessed with [`assess_incident`][], under the rules of its own day of
-    awareness and the partnership's *procedures*. A notification counts as required
-    when the area had to notify (Ofsted and the LSCB, or the Panel) and as in time when
-    made within 5 working days of awareness; a rapid review counts when this area had to
-    lead one, and as in time when completed within its 15 working days. Steps dated after
-    *on* are not counted as done. Reviews are counted per case and type (a case with a
-    health serious incident review and an internal management review counts once as a
-    single-agency review).
+    The counts of [`tally_review_cases`][] as [`PanelPerformance`][]; how each is counted
+    is said there.
 
     Legal basis:
         As [`assess_incident`][].
@@ -835,49 +1165,6 @@ def panel_performance(
         >>> performance.notifications_in_time
         0
     """
-    partnership = _check_partnership(partnership)
-    check_date("on", on)
-    procedures = check_procedures(procedures)
-    considered = notify_required = notify_made = notify_in_time = 0
-    rapid_required = rapid_done = rapid_in_time = 0
-    counts: Counter[ReviewType] = Counter()
-    for index, case in enumerate(cases):
-        if not isinstance(case, ReviewCase):
-            raise InvalidInputError(f"cases[{index}]", "must be a ReviewCase")
-        decision = assess_incident(
-            case.incident, partnership=partnership, actions=case.actions, procedures=procedures
-        )
-        actions = case.actions
-        considered += 1
-        kind = (
-            DutyKind.NOTIFY_PANEL
-            if decision.notification_regime is NotificationRegime.PANEL
-            else DutyKind.NOTIFY_OFSTED_AND_LSCB
-        )
-        notify = decision.duty(kind)
-        if notify.status is DutyStatus.REQUIRED:
-            notify_required += 1
-            done = actions.notified_on
-            if done is not None and done <= on:
-                notify_made += 1
-                notify_in_time += done <= notify.deadlines[0].due
-        rapid = decision.duty(DutyKind.RAPID_REVIEW)
-        if rapid.status is DutyStatus.REQUIRED:
-            rapid_required += 1
-            done = actions.rapid_review_completed_on
-            if done is not None and done <= on:
-                rapid_done += 1
-                rapid_in_time += done <= rapid.deadlines[0].due
-        decided = actions.review_decided_on
-        if decided is None or decided <= on:
-            counts.update(actions.reviews_commissioned)
-    return PanelPerformance(
-        incidents_considered=considered,
-        notifications_required=notify_required,
-        notifications_made=notify_made,
-        notifications_in_time=notify_in_time,
-        rapid_reviews_required=rapid_required,
-        rapid_reviews_completed=rapid_done,
-        rapid_reviews_in_time=rapid_in_time,
-        reviews_commissioned=_ordered(counts),
+    return PanelPerformance.from_tally(
+        tally_review_cases(cases, partnership=partnership, on=on, procedures=procedures)
     )

@@ -55,6 +55,7 @@ __all__ = [
     "lado_people",
     "lado_procedures",
     "lado_service_measures",
+    "lado_tally_calls",
     "lado_timelines",
     "outcome_definitions",
     "record_removals",
@@ -425,3 +426,27 @@ def threshold_calls() -> st.SearchStrategy[Call]:
     return st.tuples(allegations(), kcsie_dates(), lado_procedures()).map(
         lambda drawn: ((drawn[0],), {"on": drawn[1], "procedures": drawn[2]})
     )
+
+
+def lado_tally_calls(*, max_contacts: int = 12) -> st.SearchStrategy[Call]:
+    """Valid calls of [`tally_contacts`][safeguarding.lado.tally_contacts].
+
+    A reporting date near a rule change, up to *max_contacts* contacts received by
+    then (each resolved or not, in any band), and national or local procedures.
+
+    Args:
+        max_contacts: Most contacts in one call.
+
+    Raises:
+        InvalidArgument: *max_contacts* is negative.
+    """
+    if max_contacts < 0:
+        raise InvalidArgument(f"max_contacts={max_contacts!r} must be at least 0")
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Call:
+        on = draw(kcsie_dates())
+        contacts = draw(st.lists(lado_contacts(received_by=on), max_size=max_contacts))
+        return (contacts,), {"on": on, "procedures": draw(lado_procedures())}
+
+    return build()

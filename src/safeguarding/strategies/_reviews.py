@@ -91,6 +91,7 @@ __all__ = [
     "review_decisions",
     "review_procedures",
     "review_regime_calls",
+    "review_tally_calls",
     "safeguarding_adults_review_calls",
     "serious_case_review_calls",
     "serious_harm_calls",
@@ -622,6 +623,34 @@ def child_death_review_calls() -> st.SearchStrategy[Call]:
     Calls of [`assess_child_death_review`][safeguarding.reviews.assess_child_death_review].
     """
     return _incident_calls(FIRST_REVIEW_DAY, LAST_REVIEW_DAY, {})
+
+
+@st.composite
+def _review_tally_calls(draw: st.DrawFn, max_cases: int) -> Call:
+    cases = draw(st.lists(review_cases(), max_size=max_cases))
+    kwargs = {
+        "partnership": draw(local_partnerships()),
+        "on": draw(review_dates()),
+        "procedures": draw(review_procedures()),
+    }
+    return (cases,), kwargs
+
+
+def review_tally_calls(*, max_cases: int = 4) -> st.SearchStrategy[Call]:
+    """Valid calls of [`tally_review_cases`][safeguarding.reviews.tally_review_cases].
+
+    Up to *max_cases* cases, a partnership, a reporting date clustered on the days the
+    rules change (steps after it are not counted) and the partnership's procedures.
+
+    Args:
+        max_cases: Most cases in one call.
+
+    Raises:
+        InvalidArgument: *max_cases* is negative.
+    """
+    if max_cases < 0:
+        raise InvalidArgument(f"max_cases={max_cases!r} must be at least 0")
+    return _review_tally_calls(max_cases)
 
 
 STRATEGIES: dict[type[Any], Callable[[], st.SearchStrategy[Any]]] = {
