@@ -22,7 +22,10 @@ area. Its local procedural choices are not facts: they are
 review, the review decision and the reviews commissioned.
 
 No model holds a child's name, date of birth or identifier: ages are whole years, and places
-are relative to the area asking.
+are relative to the area asking. [`Place`][safeguarding.places.Place] and
+[`Residence`][safeguarding.places.Residence] are defined in [`safeguarding.places`][], below
+the domain packages, so that every package can speak of places the same way; they are
+importable from here too.
 
 Examples:
     >>> import datetime as dt
@@ -64,6 +67,7 @@ from safeguarding._validate import (
 from safeguarding.calendar import add_months
 from safeguarding.citations import Verification
 from safeguarding.errors import InvalidInputError
+from safeguarding.places import Place, Residence
 from safeguarding.rules import DatedRule, Version, register
 from safeguarding.sources import CHILDREN_AND_SOCIAL_WORK_ACT_2017, WORKING_TOGETHER_2018
 
@@ -130,46 +134,6 @@ class HarmIndicator(enum.Enum):
     """Serious (not necessarily permanent) impairment of physical health."""
     SERIOUS_SEXUAL_ABUSE = "particularly serious sexual abuse"
     """Particularly serious sexual abuse (a separate item only in Working Together 2010)."""
-
-
-class Place(enum.Enum):
-    """Where the death or harm happened, relative to the area asking."""
-
-    IN_AREA = "in the area"
-    """In this local authority's area."""
-    ELSEWHERE_IN_ENGLAND = "elsewhere in England"
-    """In another local authority area in England."""
-    WALES = "Wales"
-    """In Wales (outside England, inside England and Wales)."""
-    ELSEWHERE_IN_UK = "Scotland or Northern Ireland"
-    """In Scotland or Northern Ireland."""
-    OUTSIDE_UK = "outside the United Kingdom"
-    """Abroad."""
-
-    @property
-    def in_england(self) -> bool:
-        """Whether the place is in England."""
-        return self in (Place.IN_AREA, Place.ELSEWHERE_IN_ENGLAND)
-
-    @property
-    def in_england_or_wales(self) -> bool:
-        """Whether the place is in England or Wales."""
-        return self.in_england or self is Place.WALES
-
-
-class Residence(enum.Enum):
-    """Where the child normally lives, relative to the area asking."""
-
-    IN_AREA = "in the area"
-    """Normally resident in this local authority's area."""
-    ELSEWHERE_IN_ENGLAND = "elsewhere in England"
-    """Normally resident in another local authority area in England."""
-    WALES = "Wales"
-    """Normally resident in Wales."""
-    OUTSIDE_ENGLAND_AND_WALES = "outside England and Wales"
-    """Normally resident in Scotland, Northern Ireland or abroad."""
-    NOT_KNOWN = "not known"
-    """No normal residence is known."""
 
 
 class Setting(enum.Enum):
