@@ -6,8 +6,10 @@ recorded here:
 
 * what happened (a death, with the child's age at death, or harm, with the facts behind
   "seriously harmed"), when, and when the local authority became aware of it;
-* where it happened and where the child normally lives, relative to *this* area (the area
-  whose local authority and safeguarding partners are asking);
+* where it happened ([`Place`][safeguarding.places.Place]) and where the child normally
+  lives ([`Residence`][safeguarding.places.Residence]), relative to *this* area (the area
+  whose local authority and safeguarding partners are asking), or ``None`` while not yet
+  known;
 * the child's circumstances: looked after, in custody, in a secure setting, detained under
   mental health legislation, in a regulated setting;
 * the suspected perpetrator's relationship to the child, and whether there is concern about
@@ -25,7 +27,9 @@ No model holds a child's name, date of birth or identifier: ages are whole years
 are relative to the area asking. [`Place`][safeguarding.places.Place] and
 [`Residence`][safeguarding.places.Residence] are defined in [`safeguarding.places`][], below
 the domain packages, so that every package can speak of places the same way; they are
-importable from here too.
+importable from here too. A place or residence not yet known is ``None``, never read
+as "not in the area": a duty that depends on it is then undetermined, and its explanation
+says which of the two is not yet known.
 
 Examples:
     >>> import datetime as dt
@@ -395,8 +399,11 @@ class Incident:
         aware_on: The day the local authority became aware of it: the notification clock
             starts here (day 0). Not before *incident_date*.
         age_at_incident: The child's age in whole years on *incident_date* (0 to 17).
-        place: Where it happened, relative to the area asking.
-        residence: Where the child normally lives, relative to the area asking.
+        place: Where it happened, relative to the area asking, or ``None`` (the default)
+            if not yet known.
+        residence: Where the child normally lives, relative to the area asking, or
+            ``None`` (the default) if not yet known. A child known to have no normal
+            residence is ``Residence.NO_NORMAL_RESIDENCE``.
         abuse_or_neglect: Whether abuse or neglect is known or suspected.
         death_date: The day the child died, or ``None`` if the child is alive.
         age_at_death: The age in whole years at death (with *death_date*), not below
@@ -423,8 +430,12 @@ class Incident:
     incident_date: dt.date = attrs.field(validator=is_date)
     aware_on: dt.date = attrs.field(validator=is_date)
     age_at_incident: int = attrs.field(validator=_check_age_at_incident)
-    place: Place = attrs.field(validator=is_member(Place))
-    residence: Residence = attrs.field(validator=is_member(Residence))
+    place: Place | None = attrs.field(
+        default=None, validator=attrs.validators.optional(is_member(Place))
+    )
+    residence: Residence | None = attrs.field(
+        default=None, validator=attrs.validators.optional(is_member(Residence))
+    )
     abuse_or_neglect: AbuseOrNeglect = attrs.field(validator=is_member(AbuseOrNeglect))
     death_date: dt.date | None = attrs.field(default=None, validator=is_optional_date)
     age_at_death: int | None = attrs.field(default=None, validator=_check_optional_age)
