@@ -365,7 +365,7 @@ def test_scr_deciding_lscb_follows_residence():
     visiting = died(day, 10, residence=Residence.OUTSIDE_ENGLAND_AND_WALES, **base)
     assert assess_serious_case_review(visiting).outcome is S.REQUIRED
     unrelated = died(
-        day, 10, residence=Residence.NOT_KNOWN, place=Place.ELSEWHERE_IN_ENGLAND, **base
+        day, 10, residence=Residence.NO_NORMAL_RESIDENCE, place=Place.ELSEWHERE_IN_ENGLAND, **base
     )
     assert assess_serious_case_review(unrelated).outcome is S.NOT_REQUIRED
 

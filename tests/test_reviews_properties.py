@@ -20,7 +20,7 @@ from safeguarding.reviews.case_reviews import (
     panel_performance,
 )
 from safeguarding.reviews.duties import DutyKind, DutyStatus
-from safeguarding.reviews.incidents import Incident, ReviewCase
+from safeguarding.reviews.incidents import Incident, Residence, ReviewCase
 from safeguarding.reviews.notifications import NotificationRegime
 from safeguarding.rules import all_rules
 from safeguarding.serialization import from_json, to_json
@@ -209,6 +209,15 @@ def test_child_death_review_exactly_for_deaths_under_18_linked_to_the_area(case,
     child_death = incident.age_at_death is not None and incident.age_at_death < 18
     if not child_death:
         assert decision.status(K.CHILD_DEATH_REVIEW) is S.NOT_REQUIRED
+    elif incident.residence is Residence.IN_AREA:
+        assert decision.status(K.CHILD_DEATH_REVIEW) is S.REQUIRED
+    elif incident.residence is None:
+        # Where the child lived is not yet known: cannot decide yet.
+        assert decision.status(K.CHILD_DEATH_REVIEW) is S.UNDETERMINED
+    elif incident.place is None:
+        # Lived elsewhere, died not yet known where: the area where the child died may
+        # review (from 29 June 2018), so this area's part cannot be decided yet, or is none.
+        assert decision.status(K.CHILD_DEATH_REVIEW) in (S.UNDETERMINED, S.NOT_REQUIRED)
     else:
         assert decision.status(K.CHILD_DEATH_REVIEW) is not S.UNDETERMINED
     if incident.age_at_death is None or incident.age_at_death < 16:

@@ -434,7 +434,13 @@ def _notification_duties(
                     met={DutyStatus.REQUIRED: True, DutyStatus.UNDETERMINED: None}.get(
                         notification.outcome, False
                     ),
-                    detail=f"A notified event is reported to {told} (and to other areas' "
+                    detail=(
+                        "Not yet known whether this area notifies the Panel (see the "
+                        "notification). "
+                        if notification.outcome is DutyStatus.UNDETERMINED
+                        else ""
+                    )
+                    + f"A notified event is reported to {told} (and to other areas' "
                     "partners where relevant).",
                     source=partners_deadline.source,
                 ),
@@ -645,6 +651,9 @@ def assess_incident(
     discretionary, publication within 6 months of a decision to review), then the domestic
     homicide, safeguarding adults, offensive weapons homicide and child death reviews.
     Every duty is listed whether or not it applies; overlapping reviews are all listed.
+    A duty that depends on a fact not yet known (``None``: where it happened or where the
+    child normally lives, among others) is ``UNDETERMINED``, never "not required", and its
+    findings say what is not yet known.
 
     With *actions*, each duty also says whether what was done was in time, and which
     reviews were commissioned. With *procedures*, every deadline is counted on their
@@ -657,7 +666,8 @@ def assess_incident(
         ``reviews.*`` rule).
 
     Args:
-        incident: The incident, with places relative to the partnership's area.
+        incident: The incident, with places relative to the partnership's area (``None``:
+            not yet known).
         partnership: The area's partnership (its go-live date and pilot status).
         actions: What was done, if recorded.
         on: The date whose rules apply; by default the day the authority became aware

@@ -6,8 +6,10 @@ recorded here:
 
 * what happened (a death, with the child's age at death, or harm, with the facts behind
   "seriously harmed"), when, and when the local authority became aware of it;
-* where it happened and where the child normally lives, relative to *this* area (the area
-  whose local authority and safeguarding partners are asking);
+* where it happened ([`Place`][safeguarding.places.Place]) and where the child normally
+  lives ([`Residence`][safeguarding.places.Residence]), relative to *this* area (the area
+  whose local authority and safeguarding partners are asking), or ``None`` while not yet
+  known;
 * the child's circumstances: looked after, in custody, in a secure setting, detained under
   mental health legislation, in a regulated setting;
 * the suspected perpetrator's relationship to the child, and whether there is concern about
@@ -22,7 +24,12 @@ area. Its local procedural choices are not facts: they are
 review, the review decision and the reviews commissioned.
 
 No model holds a child's name, date of birth or identifier: ages are whole years, and places
-are relative to the area asking.
+are relative to the area asking. [`Place`][safeguarding.places.Place] and
+[`Residence`][safeguarding.places.Residence] are defined in [`safeguarding.places`][], below
+the domain packages, so that every package can speak of places the same way; they are
+importable from here too. A place or residence not yet known is ``None``, never read
+as "not in the area": a duty that depends on it is then undetermined, and its explanation
+says which of the two is not yet known.
 
 Examples:
     >>> import datetime as dt
@@ -64,6 +71,7 @@ from safeguarding._validate import (
 from safeguarding.calendar import add_months
 from safeguarding.citations import Verification
 from safeguarding.errors import InvalidInputError
+from safeguarding.places import Place, Residence
 from safeguarding.rules import DatedRule, Version, register
 from safeguarding.sources import (
     CHILDREN_AND_SOCIAL_WORK_ACT_2017,
@@ -135,46 +143,6 @@ class HarmIndicator(enum.Enum):
     """Serious (not necessarily permanent) impairment of physical health."""
     SERIOUS_SEXUAL_ABUSE = "particularly serious sexual abuse"
     """Particularly serious sexual abuse (a separate item only in Working Together 2010)."""
-
-
-class Place(enum.Enum):
-    """Where the death or harm happened, relative to the area asking."""
-
-    IN_AREA = "in the area"
-    """In this local authority's area."""
-    ELSEWHERE_IN_ENGLAND = "elsewhere in England"
-    """In another local authority area in England."""
-    WALES = "Wales"
-    """In Wales (outside England, inside England and Wales)."""
-    ELSEWHERE_IN_UK = "Scotland or Northern Ireland"
-    """In Scotland or Northern Ireland."""
-    OUTSIDE_UK = "outside the United Kingdom"
-    """Abroad."""
-
-    @property
-    def in_england(self) -> bool:
-        """Whether the place is in England."""
-        return self in (Place.IN_AREA, Place.ELSEWHERE_IN_ENGLAND)
-
-    @property
-    def in_england_or_wales(self) -> bool:
-        """Whether the place is in England or Wales."""
-        return self.in_england or self is Place.WALES
-
-
-class Residence(enum.Enum):
-    """Where the child normally lives, relative to the area asking."""
-
-    IN_AREA = "in the area"
-    """Normally resident in this local authority's area."""
-    ELSEWHERE_IN_ENGLAND = "elsewhere in England"
-    """Normally resident in another local authority area in England."""
-    WALES = "Wales"
-    """Normally resident in Wales."""
-    OUTSIDE_ENGLAND_AND_WALES = "outside England and Wales"
-    """Normally resident in Scotland, Northern Ireland or abroad."""
-    NOT_KNOWN = "not known"
-    """No normal residence is known."""
 
 
 class Setting(enum.Enum):
@@ -440,8 +408,11 @@ class Incident:
         aware_on: The day the local authority became aware of it: the notification clock
             starts here (day 0). Not before *incident_date*.
         age_at_incident: The child's age in whole years on *incident_date* (0 to 17).
-        place: Where it happened, relative to the area asking.
-        residence: Where the child normally lives, relative to the area asking.
+        place: Where it happened, relative to the area asking, or ``None`` (the default)
+            if not yet known.
+        residence: Where the child normally lives, relative to the area asking, or
+            ``None`` (the default) if not yet known. A child known to have no normal
+            residence is ``Residence.NO_NORMAL_RESIDENCE``.
         abuse_or_neglect: Whether abuse or neglect is known or suspected.
         death_date: The day the child died, or ``None`` if the child is alive.
         age_at_death: The age in whole years at death (with *death_date*), not below
@@ -468,8 +439,12 @@ class Incident:
     incident_date: dt.date = attrs.field(validator=is_date)
     aware_on: dt.date = attrs.field(validator=is_date)
     age_at_incident: int = attrs.field(validator=_check_age_at_incident)
-    place: Place = attrs.field(validator=is_member(Place))
-    residence: Residence = attrs.field(validator=is_member(Residence))
+    place: Place | None = attrs.field(
+        default=None, validator=attrs.validators.optional(is_member(Place))
+    )
+    residence: Residence | None = attrs.field(
+        default=None, validator=attrs.validators.optional(is_member(Residence))
+    )
     abuse_or_neglect: AbuseOrNeglect = attrs.field(validator=is_member(AbuseOrNeglect))
     death_date: dt.date | None = attrs.field(default=None, validator=is_optional_date)
     age_at_death: int | None = attrs.field(default=None, validator=_check_optional_age)

@@ -43,12 +43,14 @@ from safeguarding.decisions import Decision, Finding
 from safeguarding.errors import InvalidInputError
 from safeguarding.families import criteria
 from safeguarding.logic import all_of, any_of, describe, not_
+from safeguarding.places import in_area
 from safeguarding.procedures import NATIONAL, Procedures
 from safeguarding.reviews._checks import check_procedures, rules_date
 from safeguarding.reviews._instruments import OWHR_COMMENCEMENT_REGULATIONS_2023
+from safeguarding.reviews._links import linked_to_area, unknown_whereabouts
 from safeguarding.reviews.child_death import AGE_LIMIT, REVIEW_DUTY, AreaLink
 from safeguarding.reviews.duties import DutyStatus
-from safeguarding.reviews.incidents import Incident, Place, Relationship, Residence
+from safeguarding.reviews.incidents import Incident, Relationship
 from safeguarding.rules import DatedRule, Version, register
 from safeguarding.sources import (
     CARE_ACT_2014,
@@ -274,8 +276,12 @@ def _check_incident(incident: object) -> Incident:
     return incident
 
 
-def _linked(incident: Incident) -> bool:
-    return incident.place is Place.IN_AREA or incident.residence is Residence.IN_AREA
+_LIVED_UNKNOWN = "where the person normally lived"
+
+
+def _unknown_link(incident: Incident) -> str:
+    """Why the link to the area is not yet known (only for a link that is unknown)."""
+    return f"Not yet known {' or '.join(unknown_whereabouts(incident, residence=_LIVED_UNKNOWN))}."
 
 
 def _status(value: bool | None) -> DutyStatus:
@@ -303,7 +309,9 @@ def assess_domestic_homicide_review(
     Required when a person aged 16 or over at death died, or appears to have died, from
     violence, abuse or neglect (here: abuse or neglect known or suspected) by a relative, a
     current or former intimate partner or a member of the same household. The library links
-    the review to this area when the death happened here or the person lived here.
+    the review to this area when the death happened here or the person lived here; while
+    where it happened or where the person lived is not yet known (``None``), a death that
+    otherwise calls for a review is ``UNDETERMINED``.
 
     Legal basis:
         Domestic Violence, Crime and Victims Act 2004 s9(1) (rules ``reviews.dhr.minimum_age``,
@@ -359,7 +367,7 @@ def assess_domestic_homicide_review(
     old_enough = incident.age_at_death >= age.value
     abuse = incident.abuse_or_neglect.known_or_suspected
     related = _perpetrator_fact(incident, relationships.value)
-    linked = _linked(incident)
+    linked = linked_to_area(incident)
     findings = (
         Finding(
             criterion=f"aged {age.value} or over at death",
@@ -387,9 +395,12 @@ def assess_domestic_homicide_review(
         Finding(
             criterion="linked to the area",
             met=linked,
-            detail="The death happened in the area or the person lived here."
-            if linked
-            else "Neither the death nor the person's home is in the area.",
+            detail=describe(
+                linked,
+                "The death happened in the area or the person lived here.",
+                "Neither the death nor the person's home is in the area.",
+                _unknown_link(incident),
+            ),
             source=relationships.source,
         ),
     )
@@ -413,6 +424,8 @@ def assess_safeguarding_adults_review(
     **required** for an adult in the area with needs for care and support, with reasonable
     cause for concern about how agencies worked together, whose death is known or suspected
     to result from abuse or neglect; any other case of such an adult is **discretionary**.
+    The adult is in the area when the death happened here or they lived here; while that is
+    not yet known, the case is ``UNDETERMINED`` unless another condition already settles it.
 
     Legal basis:
         Care Act 2014 s44(1)-(4) (rules ``reviews.sar.conditions``,
@@ -468,9 +481,15 @@ def assess_safeguarding_adults_review(
         return Decision(
             outcome=DutyStatus.NOT_REQUIRED, findings=(finding,), rule_version=conditions.edition
         )
-    needs = all_of(incident.care_and_support_needs, _linked(incident))
+    linked = linked_to_area(incident)
+    needs = all_of(incident.care_and_support_needs, linked)
     concern = incident.concern_about_joint_working
     abuse = incident.abuse_or_neglect.known_or_suspected
+    unknown = []
+    if incident.care_and_support_needs is None:
+        unknown.append("whether the adult had needs for care and support")
+    if linked is None:
+        unknown.extend(unknown_whereabouts(incident, residence=_LIVED_UNKNOWN))
     findings = (
         Finding(
             criterion=conditions.value[0],
@@ -479,7 +498,7 @@ def assess_safeguarding_adults_review(
                 needs,
                 "An adult in the area with needs for care and support.",
                 "Not an adult in the area with needs for care and support.",
-                "Not yet known whether the adult had needs for care and support.",
+                f"Not yet known {' or '.join(unknown)}.",
             ),
             source=conditions.source,
         ),
@@ -537,10 +556,10 @@ def assess_offensive_weapons_homicide_review(
     Only during the pilot (deaths from 1 April 2023 to 31 December 2023 in the pilot areas):
     the victim was 18 or over; the death was, or is likely to have been, a homicide in which
     an offensive weapon was, or was likely to have been, used; it occurred in England or
-    Wales, in this area; and no other statutory review (a domestic homicide review, a
-    safeguarding adults review) applies. A review partner must also hold relevant
-    information: the library cannot know that, so a case meeting every other condition is
-    ``UNDETERMINED``.
+    Wales, in this area (not yet known while ``incident.place`` is ``None``); and no other
+    statutory review (a domestic homicide review, a safeguarding adults review) applies. A
+    review partner must also hold relevant information: the library cannot know that, so a
+    case meeting every other condition is ``UNDETERMINED``.
 
     Legal basis:
         Police, Crime, Sentencing and Courts Act 2022 ss24-26; OWHR Regulations 2022;
@@ -594,7 +613,7 @@ def assess_offensive_weapons_homicide_review(
     first, last = pilot.value
     in_pilot = pilot_area and first <= death <= last
     adult = incident.age_at_death >= age.value
-    place = incident.place is Place.IN_AREA
+    place = in_area(incident.place)
     results: list[bool | None] = [
         adult,
         in_pilot,
@@ -618,14 +637,20 @@ def assess_offensive_weapons_homicide_review(
             source=pilot.source,
         ),
     ]
+    unknown = (
+        "Not yet known whether it was a homicide.",
+        "Not yet known whether an offensive weapon was used.",
+        "Not yet known where the death occurred.",
+        "Not yet known whether another statutory review applies.",
+    )
     findings.extend(
         Finding(
             criterion=criterion,
             met=met,
-            detail=describe(met, f"Met: {criterion}.", f"Not met: {criterion}.", "Not yet known."),
+            detail=describe(met, f"Met: {criterion}.", f"Not met: {criterion}.", missing),
             source=conditions.source,
         )
-        for criterion, met in zip(conditions.value[:4], results[2:], strict=True)
+        for criterion, met, missing in zip(conditions.value[:4], results[2:], unknown, strict=True)
     )
     findings.append(
         Finding(
@@ -649,9 +674,11 @@ def assess_child_death_review(
     Every death of a child (under 18 at death, whatever the cause) is reviewed by the child
     death review partners for the area where the child normally lived (**required** here if
     the child lived here); the partners for the area where the child died may also review it
-    (**discretionary** here if the child died here but lived elsewhere). Harm at 17 followed
-    by death at 18 or over is not a child death. Whether the death is in scope at all (born
-    alive, not after a lawful termination) and everything that follows are decided by
+    (**discretionary** here if the child died here but lived elsewhere). While where the
+    child lived, or (for a child living elsewhere) where the child died, is not yet known
+    (``None``), the answer is **undetermined**. Harm at 17 followed by death at 18 or over
+    is not a child death. Whether the death is in scope at all (born alive, not after a
+    lawful termination) and everything that follows are decided by
     [`safeguarding.reviews.child_death.in_scope`][].
 
     Legal basis:
@@ -664,7 +691,7 @@ def assess_child_death_review(
         procedures: Local procedures.
 
     Returns:
-        ``REQUIRED``, ``DISCRETIONARY`` or ``NOT_REQUIRED``.
+        ``REQUIRED``, ``DISCRETIONARY``, ``NOT_REQUIRED`` or ``UNDETERMINED``.
 
     Raises:
         InvalidInputError: *incident* is not an [`Incident`][], *on* is not a date or
@@ -705,28 +732,39 @@ def assess_child_death_review(
             source=limit.source,
         )
     ]
-    resident = incident.residence is Residence.IN_AREA
-    died_here = incident.place is Place.IN_AREA
-    may = duty.value.permitted is AreaLink.DIED_IN_AREA and died_here and not resident
-    findings.append(
-        Finding(
-            criterion="the reviewing area",
-            met=resident or may,
-            detail="The child normally lived here: this area's partners must review the death."
-            if resident
-            else (
-                "The child died here but lived elsewhere: this area's partners may review "
-                "it; the area where the child lived must."
-                if may
-                else "The partners for the area where the child normally lived review it."
-            ),
-            source=duty.source,
+    resident = in_area(incident.residence)
+    died_here = in_area(incident.place)
+    permitted = duty.value.permitted is AreaLink.DIED_IN_AREA
+    may = all_of(permitted, died_here, not_(resident))
+    if resident:
+        detail = "The child normally lived here: this area's partners must review the death."
+    elif may:
+        detail = (
+            "The child died here but lived elsewhere: this area's partners may review it; "
+            "the area where the child lived must."
         )
+    elif resident is None:
+        detail = (
+            "Not yet known where the child normally lived: the partners for that area must "
+            "review the death" + ("; those where the child died may." if permitted else ".")
+        )
+    elif may is None:
+        detail = (
+            "The child lived elsewhere; not yet known where the child died: the partners "
+            "for that area may review the death, the area where the child lived must."
+        )
+    else:
+        detail = "The partners for the area where the child normally lived review it."
+    reviewing = any_of(resident, may)
+    findings.append(
+        Finding(criterion="the reviewing area", met=reviewing, detail=detail, source=duty.source)
     )
     if not child:
         outcome = DutyStatus.NOT_REQUIRED
     elif resident:
         outcome = DutyStatus.REQUIRED
+    elif resident is None or may is None:
+        outcome = DutyStatus.UNDETERMINED
     elif may:
         outcome = DutyStatus.DISCRETIONARY
     else:

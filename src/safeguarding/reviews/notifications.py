@@ -37,13 +37,20 @@ from safeguarding.citations import Verification
 from safeguarding.decisions import Deadline, Decision, Finding, Timescale, Unit
 from safeguarding.errors import InvalidInputError
 from safeguarding.families import criteria, timescale
-from safeguarding.logic import all_of, any_of, describe
+from safeguarding.logic import all_of, any_of, describe, not_
+from safeguarding.places import in_area, in_england
 from safeguarding.procedures import NATIONAL, Procedures
 from safeguarding.reviews._checks import check_procedures, rules_date
 from safeguarding.reviews._instruments import DFE_SERIOUS_INCIDENT_STATISTICS
+from safeguarding.reviews._links import (
+    PLACE_UNKNOWN,
+    RESIDENCE_UNKNOWN,
+    linked_to_area,
+    unknown_whereabouts,
+)
 from safeguarding.reviews.child_death import AGE_LIMIT
 from safeguarding.reviews.duties import DutyStatus
-from safeguarding.reviews.incidents import Incident, Place, Residence
+from safeguarding.reviews.incidents import Incident
 from safeguarding.reviews.serious_harm import assess_serious_harm
 from safeguarding.rules import DatedRule, Version, register
 from safeguarding.sources import (
@@ -386,39 +393,46 @@ def died_as_child(
     return incident.age_at_death is not None and incident.age_at_death < limit
 
 
-def _wt2015_link(incident: Incident) -> bool:
-    return incident.place is Place.IN_AREA or incident.residence is Residence.IN_AREA
+_ABUSE_UNKNOWN = "whether abuse or neglect is known or suspected"
+_HARM_UNKNOWN = "whether the child was seriously harmed"
 
 
 def _trigger(
     trigger: NotificationTrigger, incident: Incident, *, harmed: bool | None, died: bool
 ) -> tuple[bool | None, str]:
-    abuse = incident.abuse_or_neglect.known_or_suspected
-    event = any_of(died, harmed)
-    link = _wt2015_link(incident)
+    # Each limb is a conjunction of facts; a fact not yet known is named by its phrase.
+    abuse = (incident.abuse_or_neglect.known_or_suspected, [_ABUSE_UNKNOWN])
+    event = (any_of(died, harmed), [_HARM_UNKNOWN])
+    # Under the 2015 scheme the library links the incident to the area where it happened
+    # or where the child normally lives.
+    link = (linked_to_area(incident), unknown_whereabouts(incident))
+    here = (in_area(incident.place), [PLACE_UNKNOWN])
+    parts: list[tuple[bool | None, list[str]]]
     match trigger:
         case _T.DEATH_WITH_ABUSE_OR_NEGLECT:
-            met = all_of(abuse, died, link)
+            parts = [abuse, (died, []), link]
         case _T.SERIOUS_HARM_WITH_ABUSE_OR_NEGLECT:
-            met = all_of(abuse, harmed, link)
+            parts = [abuse, (harmed, [_HARM_UNKNOWN]), link]
         case _T.LOOKED_AFTER_CHILD_DEATH:
-            met = all_of(incident.looked_after, died)
+            parts = [(incident.looked_after, []), (died, [])]
         case _T.REGULATED_SETTING_DEATH:
-            met = all_of(incident.setting.is_regulated, died, link)
+            parts = [(incident.setting.is_regulated, []), (died, []), link]
         case _T.IN_AREA:
-            met = all_of(abuse, event, incident.place is Place.IN_AREA)
+            parts = [abuse, event, here]
         case _:  # OUTSIDE_ENGLAND_WHILE_RESIDENT
-            met = all_of(
+            parts = [
                 abuse,
                 event,
-                not incident.place.in_england,
-                incident.residence is Residence.IN_AREA,
-            )
+                (not_(in_england(incident.place)), [PLACE_UNKNOWN]),
+                (in_area(incident.residence), [RESIDENCE_UNKNOWN]),
+            ]
+    met = all_of(*(value for value, _ in parts))
+    unknown = [phrase for value, phrases in parts if value is None for phrase in phrases]
     detail = describe(
         met,
         f"Met: {trigger.value}.",
         f"Not met: {trigger.value}.",
-        f"Not yet known: {trigger.value} (abuse, neglect or serious harm not yet established).",
+        f"Not yet known: {trigger.value} (not yet known: {'; '.join(unknown)}).",
     )
     return met, detail
 
@@ -441,13 +455,16 @@ def assess_notification(
     (the ``child_death.age_limit`` rule); harm at 17 followed by death at 18 can still be
     notified as serious harm. Under the 2015 scheme the library takes the authority for the
     area where it happened, or where the child normally lives (the guidance read does not
-    say which).
+    say which). Where it happened or where the child normally lives may be ``None`` (not yet
+    known): a limb that depends on it is then not yet known, its finding says which fact is
+    missing, and the outcome is ``UNDETERMINED`` unless another limb is met.
 
     Legal basis:
         Working Together 2015 ch.4 paras 13-16; Children Act 2004 s16C(1).
 
     Args:
-        incident: The incident, with places relative to the area asking.
+        incident: The incident, with places relative to the area asking (``None``: not
+            yet known).
         on: The date whose scheme applies; by default the day the authority became aware
             (``incident.aware_on``).
         procedures: Local procedures.
@@ -471,6 +488,17 @@ def assess_notification(
         >>> decision = assess_notification(death)
         >>> decision.outcome.value, decision.rule_version
         ('required', 'CA 2004 s16C')
+
+        Where it happened is not yet known: the notification cannot be decided yet.
+
+        >>> visitor = Incident(incident_date=dt.date(2024, 5, 6), aware_on=dt.date(2024, 5, 7),
+        ...     age_at_incident=3, residence=Residence.ELSEWHERE_IN_ENGLAND,
+        ...     abuse_or_neglect=AbuseOrNeglect.KNOWN, seriously_harmed=True)
+        >>> decision = assess_notification(visitor)
+        >>> decision.outcome.value
+        'undetermined'
+        >>> print(decision.findings[0].detail)
+        Not yet known: death or serious harm in the area (not yet known: where it happened).
     """
     incident = _check_incident(incident)
     on = rules_date(on, incident.aware_on)

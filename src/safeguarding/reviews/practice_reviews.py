@@ -40,11 +40,13 @@ from safeguarding.decisions import Deadline, Decision, Finding, Timescale, Unit
 from safeguarding.errors import InvalidInputError
 from safeguarding.families import criteria, timescale
 from safeguarding.logic import all_of, any_of, describe
+from safeguarding.places import Place, Residence
 from safeguarding.procedures import NATIONAL, Procedures
 from safeguarding.reviews._checks import check_procedures, rules_date
 from safeguarding.reviews._instruments import LEWISHAM_LSCB_ANNUAL_REPORT_2018_19, PANEL_FAQ
+from safeguarding.reviews._links import linked_to_area, unknown_whereabouts
 from safeguarding.reviews.duties import DutyStatus
-from safeguarding.reviews.incidents import ClockAnchor, Incident, Place, Residence, ReviewActions
+from safeguarding.reviews.incidents import ClockAnchor, Incident, ReviewActions
 from safeguarding.reviews.notifications import (
     NOTIFICATION_SCHEME,
     NotificationRegime,
@@ -358,7 +360,10 @@ def assess_rapid_review(
     From 29 June 2018 a rapid review follows every notification to the Panel, led by the
     area that notifies: where the incident happened, or (for a death or harm outside England)
     where the child normally lives. An area whose child was harmed elsewhere in England works
-    with the leading area but does not lead. Before 29 June 2018 there were no rapid reviews.
+    with the leading area but does not lead. While where it happened or where the child
+    normally lives is not yet known (``None``), a rapid review that depends on it is
+    ``UNDETERMINED``, and a finding on the leading area says which is missing. Before
+    29 June 2018 there were no rapid reviews.
     Where the partnership's procedures set the event the clock counts from, a finding says
     so, citing them.
 
@@ -367,7 +372,8 @@ def assess_rapid_review(
         ``reviews.rapid_review_timescale``, with ``reviews.notification_scheme``).
 
     Args:
-        incident: The incident, with places relative to the area asking.
+        incident: The incident, with places relative to the area asking (``None``: not
+            yet known).
         on: The date whose rules apply; by default the day the authority became aware
             (``incident.aware_on``).
         procedures: Local procedures.
@@ -420,6 +426,18 @@ def assess_rapid_review(
             source=version.source,
         )
     ]
+    unknown = unknown_whereabouts(incident)
+    if notify is DutyStatus.UNDETERMINED and unknown:
+        findings.append(
+            Finding(
+                criterion="the leading area",
+                met=None,
+                detail=f"Not yet known {' or '.join(unknown)}: the partners of the area that "
+                "notifies lead the rapid review (where it happened, or for a death or harm "
+                "outside England, where the child normally lives).",
+                source=_LEAD,
+            )
+        )
     if (
         notify is DutyStatus.NOT_REQUIRED
         and incident.residence is Residence.IN_AREA
@@ -540,7 +558,8 @@ def assess_local_review(
         Children Act 2004 s16F; SI 2018/789 reg 11 (rule ``reviews.lcspr.criteria``).
 
     Args:
-        incident: The incident, with places relative to the area asking.
+        incident: The incident, with places relative to the area asking (``None``: not
+            yet known).
         actions: The partners' judgements, if recorded.
         on: The date whose rules apply; by default the day the authority became aware
             (``incident.aware_on``).
@@ -575,7 +594,7 @@ def assess_local_review(
     harmed = assess_serious_harm(incident, on=on, procedures=procedures).outcome
     died = died_as_child(incident, on=on, procedures=procedures)
     serious_case = all_of(abuse, any_of(died, harmed))
-    linked = incident.place is Place.IN_AREA or incident.residence is Residence.IN_AREA
+    linked = linked_to_area(incident)
     findings = [
         Finding(
             criterion="a serious child safeguarding case",
@@ -592,9 +611,12 @@ def assess_local_review(
         Finding(
             criterion="linked to the area",
             met=linked,
-            detail="It happened in the area or the child normally lives here."
-            if linked
-            else "Neither the incident nor the child's home is in the area.",
+            detail=describe(
+                linked,
+                "It happened in the area or the child normally lives here.",
+                "Neither the incident nor the child's home is in the area.",
+                f"Not yet known {' or '.join(unknown_whereabouts(incident))}.",
+            ),
             source=source,
         ),
     ]

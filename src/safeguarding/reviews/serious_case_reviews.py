@@ -37,12 +37,13 @@ from safeguarding.citations import Verification
 from safeguarding.decisions import Deadline, Decision, Finding, Timescale, Unit
 from safeguarding.errors import InvalidInputError
 from safeguarding.families import criteria, timescale
-from safeguarding.logic import all_of, any_of, describe
+from safeguarding.logic import all_of, any_of, describe, not_
+from safeguarding.places import Residence, in_area, in_england
 from safeguarding.procedures import NATIONAL, Procedures
 from safeguarding.reviews._checks import check_procedures, rules_date
 from safeguarding.reviews._instruments import NATIONAL_SCR_PANEL_GUIDANCE
 from safeguarding.reviews.duties import DutyStatus
-from safeguarding.reviews.incidents import Incident, Place, Residence, Setting
+from safeguarding.reviews.incidents import Incident, Setting
 from safeguarding.reviews.notifications import died_as_child
 from safeguarding.reviews.serious_harm import assess_serious_harm
 from safeguarding.rules import DatedRule, Version, register
@@ -271,21 +272,34 @@ def _check_incident(incident: object) -> Incident:
     return incident
 
 
-def _lscb_link(incident: Incident) -> tuple[bool, str]:
-    if incident.residence is Residence.IN_AREA:
-        return True, "The child normally lives in the area: this LSCB decides."
-    if incident.residence is Residence.ELSEWHERE_IN_ENGLAND:
-        return False, (
+def _lscb_link(incident: Incident) -> tuple[bool | None, str]:
+    residence, place = incident.residence, incident.place
+    # This LSCB decides if the child normally lives here or, with no home in England (the
+    # library's reading), if it happened here.
+    linked = any_of(in_area(residence), all_of(not_(in_england(residence)), in_area(place)))
+    if residence is None:
+        detail = "Not yet known where the child normally lives: the LSCB for that area decides."
+    elif residence is Residence.IN_AREA:
+        detail = "The child normally lives in the area: this LSCB decides."
+    elif residence is Residence.ELSEWHERE_IN_ENGLAND:
+        detail = (
             "The child normally lives in another English area: that area's LSCB decides "
             "(this area contributes)."
         )
-    if incident.place is Place.IN_AREA:
-        return True, (
+    elif place is None:
+        detail = (
+            "The child does not normally live in an English area, and it is not yet known "
+            "where it happened: if here, this LSCB decides (the library's reading)."
+        )
+    elif linked:
+        detail = (
             "The child does not normally live in an English area and it happened here: this "
             "LSCB decides (the library's reading; the guidance read names only the area of "
             "residence)."
         )
-    return False, "Neither the child's home nor the incident is in the area."
+    else:
+        detail = "Neither the child's home nor the incident is in the area."
+    return linked, detail
 
 
 @criteria(
@@ -306,14 +320,18 @@ def assess_serious_case_review(
     under mental health legislation (WT2013/2015, abuse or neglect or not). A seriously
     harmed child with abuse or neglect but no such concern is **discretionary**: no SCR is
     mandatory, though the LSCB may choose one or a learning review. The LSCB for the area
-    where the child normally lives decides.
+    where the child normally lives decides (for a child with no home in England, the
+    library takes the LSCB where it happened). While where the child normally lives (or,
+    for such a child, where it happened) is not yet known, a case that would call for a
+    review is ``UNDETERMINED``, and the finding on the deciding LSCB says what is missing.
 
     Legal basis:
         LSCB Regulations 2006 reg 5(1)(e), (2); Working Together 2013 and 2015 ch.4
         (rules ``reviews.scr.criteria``, ``reviews.scr.always_settings``).
 
     Args:
-        incident: The incident, with places relative to the area asking.
+        incident: The incident, with places relative to the area asking (``None``: not
+            yet known).
         on: The date whose rules apply; by default the day the authority became aware
             (``incident.aware_on``).
         procedures: Local procedures.
@@ -336,6 +354,14 @@ def assess_serious_case_review(
         ...     concern_about_joint_working=False)
         >>> assess_serious_case_review(harmed).outcome.value
         'for the decision-makers to decide'
+        >>> unplaced = Incident(incident_date=dt.date(2017, 3, 6), aware_on=dt.date(2017, 3, 6),
+        ...     age_at_incident=1, abuse_or_neglect=AbuseOrNeglect.KNOWN,
+        ...     death_date=dt.date(2017, 3, 6), age_at_death=1)
+        >>> decision = assess_serious_case_review(unplaced)
+        >>> decision.outcome.value, decision.findings[-1].met
+        ('undetermined', None)
+        >>> print(decision.findings[-1].detail)
+        Not yet known where the child normally lives: the LSCB for that area decides.
     """
     incident = _check_incident(incident)
     on = rules_date(on, incident.aware_on)
@@ -402,9 +428,7 @@ def assess_serious_case_review(
         Finding(criterion="the deciding LSCB", met=linked, detail=link_detail, source=source)
     )
     mandatory = any_of(death_limb, harm_limb, custody)
-    if not linked:
-        outcome = DutyStatus.NOT_REQUIRED
-    elif mandatory is True:
+    if mandatory is True:
         outcome = DutyStatus.REQUIRED
     elif mandatory is None:
         outcome = DutyStatus.UNDETERMINED
@@ -412,6 +436,13 @@ def assess_serious_case_review(
         outcome = DutyStatus.DISCRETIONARY
     else:
         outcome = DutyStatus.NOT_REQUIRED
+    # The duty is this LSCB's only if it is the deciding one (a three-valued AND): another
+    # area's LSCB decides, nothing here; not yet known which LSCB decides, a case that
+    # would call for a review cannot be decided yet.
+    if linked is False:
+        outcome = DutyStatus.NOT_REQUIRED
+    elif linked is None and outcome is not DutyStatus.NOT_REQUIRED:
+        outcome = DutyStatus.UNDETERMINED
     return Decision(outcome=outcome, findings=tuple(findings), rule_version=criteria.edition)
 
 

@@ -159,6 +159,9 @@ def review_dates(
 
 
 _maybe = st.one_of(st.none(), st.booleans())
+# Where it happened and where the child lives: every member, or not yet known (None).
+_places: st.SearchStrategy[Place | None] = st.sampled_from((None, *Place))
+_residences: st.SearchStrategy[Residence | None] = st.sampled_from((None, *Residence))
 _ages = st.one_of(st.sampled_from((0, 15, 16, 17)), st.integers(min_value=0, max_value=17))
 
 
@@ -181,8 +184,8 @@ def _incidents(draw: st.DrawFn, min_aware: dt.date, max_aware: dt.date) -> Incid
         incident_date=incident_date,
         aware_on=aware_on,
         age_at_incident=age_at_incident,
-        place=draw(st.sampled_from(Place)),
-        residence=draw(st.sampled_from(Residence)),
+        place=draw(_places),
+        residence=draw(_residences),
         abuse_or_neglect=draw(st.sampled_from(AbuseOrNeglect)),
         death_date=death_date,
         age_at_death=age_at_death,
@@ -202,6 +205,9 @@ def incidents(
     *, min_aware: dt.date = FIRST_REVIEW_DAY, max_aware: dt.date = LAST_REVIEW_DAY
 ) -> st.SearchStrategy[Incident]:
     """Valid incidents: every place, setting and relationship; deaths at 16, 17 and 18.
+
+    Where it happened and where the child normally lives are each sometimes not yet known
+    (``None``), as are most yes/no facts.
 
     The incident is up to three years before awareness; a death, if any, on the day or up
     to two years later, with an age at death consistent with the dates.
