@@ -267,6 +267,31 @@ def test_seriously_harmed_without_concern_about_joint_working_no_mandatory_scr()
     assert limb.met is False
 
 
+def test_abuse_not_yet_known_leaves_the_discretionary_scr_undecided():
+    # The same facts as above with abuse or neglect not yet known: whether the LSCB may hold
+    # an SCR depends on it, so the answer is "cannot decide yet", never "not required".
+    harmed = incident(
+        incident_date=D(2017, 9, 4),
+        aware_on=D(2017, 9, 5),
+        abuse_or_neglect=AbuseOrNeglect.NOT_YET_KNOWN,
+        harm_indicators={HarmIndicator.LIFE_THREATENING_INJURY},
+        concern_about_joint_working=False,
+    )
+    decision = assess_incident(harmed, partnership=LEWISHAM)
+    assert statuses(decision)[K.SERIOUS_CASE_REVIEW] is S.UNDETERMINED
+    known_not = incident(
+        incident_date=D(2017, 9, 4),
+        aware_on=D(2017, 9, 5),
+        abuse_or_neglect=AbuseOrNeglect.NOT_SUSPECTED,
+        harm_indicators={HarmIndicator.LIFE_THREATENING_INJURY},
+        concern_about_joint_working=False,
+    )
+    assert (
+        statuses(assess_incident(known_not, partnership=LEWISHAM))[K.SERIOUS_CASE_REVIEW]
+        is S.NOT_REQUIRED
+    )
+
+
 def test_died_without_concern_about_joint_working_mandatory_scr():
     death = died(
         D(2017, 9, 4),

@@ -432,10 +432,16 @@ def assess_serious_case_review(
         outcome = DutyStatus.REQUIRED
     elif mandatory is None:
         outcome = DutyStatus.UNDETERMINED
-    elif all_of(abuse, harmed):
-        outcome = DutyStatus.DISCRETIONARY
     else:
-        outcome = DutyStatus.NOT_REQUIRED
+        # Below the mandatory limbs an LSCB may still hold an SCR where abuse or neglect
+        # harmed the child; while that is not yet known, neither "may" nor "need not" is.
+        discretionary = all_of(abuse, harmed)
+        if discretionary is True:
+            outcome = DutyStatus.DISCRETIONARY
+        elif discretionary is None:
+            outcome = DutyStatus.UNDETERMINED
+        else:
+            outcome = DutyStatus.NOT_REQUIRED
     # The duty is this LSCB's only if it is the deciding one (a three-valued AND): another
     # area's LSCB decides, nothing here; not yet known which LSCB decides, a case that
     # would call for a review cannot be decided yet.
