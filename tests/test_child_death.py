@@ -876,6 +876,100 @@ def test_every_rule_is_registered_with_its_status():
     assert all(row.value for row in rows)
 
 
+# The days each rule's versions start on, as they always have (the regime's dates: the LSCB duty
+# 1 April 2008, modifiable factors 1 April 2010, the partners' duty 29 June 2018, the NCMD forms
+# 1 April 2019; and Working Together 2015 and 2023, 26 March 2015 and 15 December 2023).
+EXPECTED_DAYS = {
+    "child_death.review_duty": (D(2008, 4, 1), D(2018, 6, 29)),
+    "child_death.review_non_resident_deaths": (D(2018, 6, 29),),
+    "child_death.age_limit": (D(2008, 4, 1), D(2018, 6, 29)),
+    "child_death.stillbirth_gestation": (D(2008, 4, 1),),
+    "child_death.excluded_deaths": (D(2008, 4, 1), D(2018, 6, 29)),
+    "child_death.unexpected_death": (
+        D(2008, 4, 1),
+        D(2015, 3, 26),
+        D(2018, 6, 29),
+        D(2023, 12, 15),
+    ),
+    "child_death.joint_agency_response": (D(2008, 4, 1), D(2018, 6, 29)),
+    "child_death.categories": (D(2008, 4, 1), D(2019, 4, 1)),
+    "child_death.category_inclusions": (D(2008, 4, 1),),
+    "child_death.category_hierarchy": (D(2008, 4, 1),),
+    "child_death.apply_category_hierarchy": (D(2008, 4, 1),),
+    "child_death.sudep_category": (D(2019, 4, 1),),
+    "child_death.domains": (D(2008, 4, 1), D(2019, 4, 1)),
+    "child_death.domain_scale": (D(2008, 4, 1), D(2019, 4, 1)),
+    "child_death.modifiable_factors": (D(2008, 4, 1), D(2010, 4, 1)),
+    "child_death.modifiable_percentage": (D(2010, 4, 1),),
+}
+
+
+def _our_rules() -> dict[str, Any]:
+    return {rule.key: rule for rule in all_rules() if rule.key.startswith("child_death.")}
+
+
+def test_every_rule_starts_its_versions_on_the_days_it_always_has():
+    ours = _our_rules()
+    assert set(ours) == set(EXPECTED_DAYS)
+    for key, days in EXPECTED_DAYS.items():
+        assert ours[key].commencement_dates() == days, key
+        assert ours[key].repealed_on is None, key
+
+
+CDR_GUIDANCE = "Child Death Review: Statutory and Operational Guidance (England) 2018"
+
+
+def test_versions_from_29_june_2018_say_why_they_start_before_the_guidance():
+    # Children Act 2004 s16M was in force on 29 June 2018 (SI 2018/497 reg 3(m), read on
+    # legislation.gov.uk); the CDR guidance was published on 15 October 2018.
+    checked = guidance = 0
+    for rule in _our_rules().values():
+        for version in rule.versions:
+            if version.in_force_from != D(2018, 6, 29):
+                continue
+            note = version.source.note
+            assert "Applies from 29 June 2018, the commencement of Children Act 2004" in note
+            assert f"publication of {CDR_GUIDANCE} on 15 October 2018" in note, rule.key
+            if version.source.instrument == CDR_GUIDANCE:
+                assert "Children Act 2004 s16M) commenced on 29 June 2018" in note, rule.key
+                guidance += 1
+            checked += 1
+    assert (checked, guidance) == (6, 3)
+
+
+def test_no_version_cites_the_2018_guidance_before_the_partners_duty():
+    for rule in _our_rules().values():
+        for version in rule.versions:
+            if version.source.instrument == CDR_GUIDANCE:
+                assert version.in_force_from == D(2018, 6, 29), rule.key
+
+
+def test_the_wt2010_definition_says_it_starts_with_the_lscb_duty():
+    from safeguarding.reviews.child_death import UNEXPECTED_DEATH
+
+    first = UNEXPECTED_DEATH.versions[0]
+    assert (first.in_force_from, first.edition) == (D(2008, 4, 1), "WT2010")
+    assert first.source.instrument == "Working Together to Safeguard Children 2010"
+    assert (
+        "start of the LSCB child death review duty (LSCB Regulations 2006, SI 2006/90, reg 6)"
+        in (first.source.note)
+    )
+    assert (
+        "not the publication of Working Together to Safeguard Children 2010 on 17 March 2010"
+        in (first.source.note)
+    )
+
+
+def test_working_together_2010_is_the_instrument_of_sources():
+    import safeguarding.reviews
+    import safeguarding.sources
+
+    assert safeguarding.reviews.WORKING_TOGETHER_2010 is safeguarding.sources.WORKING_TOGETHER_2010
+    assert safeguarding.reviews.WORKING_TOGETHER_2010.title == (
+        "Working Together to Safeguard Children 2010"
+    )
+
+
 def test_rule_values_render_in_the_table():
     assert render_value(REVIEW_DUTY.at(D(2017, 1, 1)).value) == (
         "must review each death of a child normally resident in the area; "

@@ -9,14 +9,28 @@ https://digital.nhs.uk/data-and-information/publications/statistical/child-death
 import datetime as dt
 from decimal import Decimal
 from fractions import Fraction
+from typing import Any
 
 import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from safeguarding.citations import Verification
 from safeguarding.errors import InvalidInputError, RuleNotInForceError
+from safeguarding.indicators.catalogue import all_indicators
+from safeguarding.indicators.definitions import Count, Kind, Period, Tally
+from safeguarding.procedures import NATIONAL
 from safeguarding.reviews.child_death import (
+    CATEGORY_SHARES,
+    CHILD_DEATH_MEASURES,
+    DEATHS_NOTIFIED,
+    EXPECTEDNESS_NOT_RECORDED,
+    NOTIFIED_UNEXPECTED,
+    REFERRALS_TO_CASE_REVIEW_PANEL,
+    REVIEWS_COMPLETED,
+    REVIEWS_INSUFFICIENT_INFORMATION,
+    REVIEWS_WITH_MODIFIABLE_FACTORS,
     Category,
     CategoryCount,
     ChildDeathReview,
@@ -24,7 +38,9 @@ from safeguarding.reviews.child_death import (
     PanelFigures,
     Share,
     categorise,
+    child_death_values,
     compute_figures,
+    tally_reviews,
 )
 from safeguarding.strategies._child_death import child_death_reviews, panel_figures, shares
 
@@ -358,3 +374,249 @@ def test_modifiable_share_ignores_insufficient_information(figures):
     )
     assert more.modifiable_share == figures.modifiable_share
     assert figures.summary().startswith("Period ")
+
+
+# ---------------------------------------------------------------- indicators over a tally
+
+YEAR = Period.financial_year(2018)  # 1 April 2018 to 31 March 2019
+
+
+def category_share(category: Category):
+    return next(item for item in CATEGORY_SHARES if item.key.endswith(category.name.lower()))
+
+
+def test_the_measures_are_catalogued_indicators_with_their_sources():
+    assert [item.key for item in CHILD_DEATH_MEASURES] == [
+        "child_death.deaths_notified",
+        "child_death.notified_unexpected",
+        "child_death.expectedness_not_recorded",
+        "child_death.reviews_completed",
+        "child_death.reviews_with_modifiable_factors",
+        "child_death.reviews_insufficient_information",
+        "child_death.category.deliberately_inflicted",
+        "child_death.category.suicide",
+        "child_death.category.trauma",
+        "child_death.category.malignancy",
+        "child_death.category.acute_medical",
+        "child_death.category.chronic_medical",
+        "child_death.category.chromosomal_genetic_congenital",
+        "child_death.category.perinatal_neonatal",
+        "child_death.category.infection",
+        "child_death.category.sudden_unexplained",
+        "child_death.referrals_to_case_review_panel",
+    ]
+    catalogued = {item.key: item for item in all_indicators()}
+    for item in CHILD_DEATH_MEASURES:
+        assert catalogued[item.key] == item
+        assert item.source.note, item.key
+    counts = {DEATHS_NOTIFIED, REVIEWS_COMPLETED, REFERRALS_TO_CASE_REVIEW_PANEL}
+    assert {item for item in CHILD_DEATH_MEASURES if item.kind is Kind.COUNT} == counts
+    # NHS Digital 2018 "Number of reviews" was read: the reviews completed, the percentage with
+    # modifiable factors (over the reviews with enough information) and the 55 that could not
+    # conclude. The Lewisham report gives its figures without defining them (secondary).
+    primary = {item for item in CHILD_DEATH_MEASURES if item.source.status is Verification.PRIMARY}
+    assert primary == {
+        REVIEWS_COMPLETED,
+        REVIEWS_WITH_MODIFIABLE_FACTORS,
+        REVIEWS_INSUFFICIENT_INFORMATION,
+    }
+    assert "insufficient information" in REVIEWS_WITH_MODIFIABLE_FACTORS.denominator
+    assert REVIEWS_WITH_MODIFIABLE_FACTORS.source.url == (
+        "https://digital.nhs.uk/data-and-information/publications/statistical/"
+        "child-death-reviews/2018/number-of-reviews"
+    )
+    assert [item.title for item in CATEGORY_SHARES][7] == (
+        "Reviews completed recording category 8 Perinatal/neonatal event (%)"
+    )
+
+
+def test_the_category_share_keys():
+    assert [item.key for item in CATEGORY_SHARES] == [
+        f"child_death.category.{category.name.lower()}" for category in Category
+    ]
+    assert category_share(Category.PERINATAL_NEONATAL).key == (
+        "child_death.category.perinatal_neonatal"
+    )
+
+
+def test_lewisham_report_figures_from_the_tally():
+    counts = tally_reviews(lewisham_2018_19(), period=YEAR)
+    # Lewisham LSCB Annual Report 2018/19, CDOP section: 27 notifications, 13 unexpected; 25
+    # reviews, 17 (68%) with modifiable factors; 7 (28%) perinatal/neonatal, 5 (20%) SUDI
+    # (category 10 here), 4 (16%) chromosomal, genetic or congenital; 3 referred to the SCR panel.
+    assert counts.count(DEATHS_NOTIFIED.key) == Count(numerator=27)
+    assert counts.count(NOTIFIED_UNEXPECTED.key) == Count(numerator=13, denominator=27)
+    assert counts.count(REVIEWS_COMPLETED.key) == Count(numerator=25)
+    assert counts.count(REVIEWS_WITH_MODIFIABLE_FACTORS.key) == Count(numerator=17, denominator=25)
+    assert counts.count(REVIEWS_INSUFFICIENT_INFORMATION.key) == Count(numerator=0, denominator=25)
+    assert counts.count(REFERRALS_TO_CASE_REVIEW_PANEL.key) == Count(numerator=3)
+    values = {value.key: value for value in child_death_values(counts, period=YEAR)}
+    assert [value.key for value in child_death_values(counts, period=YEAR)] == [
+        item.key for item in CHILD_DEATH_MEASURES
+    ]
+    assert values[REVIEWS_WITH_MODIFIABLE_FACTORS.key].formatted() == "68"
+    assert values[category_share(Category.PERINATAL_NEONATAL).key].formatted() == "28"
+    assert values[category_share(Category.SUDDEN_UNEXPLAINED).key].formatted() == "20"
+    assert values[category_share(Category.CHROMOSOMAL_GENETIC_CONGENITAL).key].formatted() == "16"
+    assert values[DEATHS_NOTIFIED.key].formatted() == "27"
+    # The Wilson interval of 17 of 25 (row W2 of tests/data/indicator_reference_values.md).
+    interval = values[REVIEWS_WITH_MODIFIABLE_FACTORS.key].interval
+    assert interval is not None
+    assert (interval.lower, interval.upper) == pytest.approx((48.4103, 82.7948), rel=1e-5)
+    # Category shares are out of every review completed: their numerators add up to it.
+    assert sum(counts.count(item.key).numerator for item in CATEGORY_SHARES) == 25
+    assert {counts.count(item.key).denominator for item in CATEGORY_SHARES} == {25}
+
+
+def test_compute_figures_is_a_view_of_the_tally():
+    records = lewisham_2018_19()
+    figures = compute_figures(records, period_start=START, period_end=END)
+    tally = tally_reviews(records, period=YEAR)
+    assert PanelFigures.from_tally(tally, period=YEAR) == figures
+    assert figures.to_tally() == tally
+
+
+def test_tallies_of_parts_add_up_to_the_year():
+    records = lewisham_2018_19()
+    whole = tally_reviews(records, period=YEAR)
+    first, second = (
+        tally_reviews(records[:10], period=YEAR),
+        tally_reviews(records[10:], period=YEAR),
+    )
+    assert first + second == whole
+    assert tally_reviews(iter(records[::-1]), period=YEAR) == whole
+
+
+def test_national_reference_2017_18_as_indicators():
+    # NHS Digital 2017-18: 3,595 reviews; 3,540 with enough information; 55 insufficient; 28% with
+    # modifiable factors (974 is the lowest count giving 28% of 3,540).
+    national = PanelFigures(
+        period_start=D(2017, 4, 1),
+        period_end=D(2018, 3, 31),
+        notifications=0,
+        unexpected_deaths=0,
+        reviews_completed=3595,
+        modifiable=974,
+        not_modifiable=2566,
+        insufficient_information=55,
+    )
+    tally = national.to_tally()
+    assert tally.count(REVIEWS_WITH_MODIFIABLE_FACTORS.key) == Count(
+        numerator=974, denominator=3540
+    )
+    assert tally.count(REVIEWS_INSUFFICIENT_INFORMATION.key) == Count(
+        numerator=55, denominator=3595
+    )
+    # Only totals are known: the tally has no category shares.
+    assert not set(tally.counts) & {item.key for item in CATEGORY_SHARES}
+    period = Period.financial_year(2017)
+    values = {value.key: value for value in child_death_values(tally, period=period)}
+    assert values[REVIEWS_WITH_MODIFIABLE_FACTORS.key].formatted() == "28"
+    assert values[REVIEWS_COMPLETED.key].value == 3595
+    assert values[category_share(Category.INFECTION).key].value is None
+    assert PanelFigures.from_tally(tally, period=period) == national
+
+
+def test_an_insufficient_information_review_stays_out_of_the_modifiable_denominator():
+    extra = review(
+        D(2018, 5, 1),
+        reviewed=D(2019, 3, 31),
+        category=Category.INFECTION,
+        modifiable=M.INSUFFICIENT_INFORMATION,
+    )
+    counts = tally_reviews([*lewisham_2018_19(), extra], period=YEAR)
+    assert counts.count(REVIEWS_COMPLETED.key) == Count(numerator=26)
+    assert counts.count(REVIEWS_WITH_MODIFIABLE_FACTORS.key) == Count(numerator=17, denominator=25)
+    assert counts.count(REVIEWS_INSUFFICIENT_INFORMATION.key) == Count(numerator=1, denominator=26)
+    assert counts.count(category_share(Category.INFECTION).key) == Count(
+        numerator=3, denominator=26
+    )
+
+
+def test_the_tally_counts_expectedness_not_recorded():
+    counts = tally_reviews(lewisham_2018_19(), period=YEAR)
+    # 27 notified in the year: 13 unexpected, 10 expected, 4 not recorded (the summary's).
+    assert counts.count(EXPECTEDNESS_NOT_RECORDED.key) == Count(numerator=4, denominator=27)
+
+
+@pytest.mark.parametrize(
+    ("reviews", "kwargs", "field"),
+    [
+        ("reviews", {}, "reviews"),
+        (None, {}, "reviews"),
+        ([ChildDeathReview(notified=START), "x"], {}, "reviews[1]"),
+        ([], {"period": (START, END)}, "period"),
+        ([], {"on": "2019-03-31"}, "on"),
+        ([], {"procedures": "national"}, "procedures"),
+    ],
+)
+def test_tally_reviews_bad_input(reviews, kwargs, field):
+    with pytest.raises(InvalidInputError) as info:
+        tally_reviews(reviews, **{"period": YEAR, **kwargs})
+    assert info.value.field == field
+
+
+def test_tally_reviews_before_april_2010_is_not_in_force():
+    # The rule applies as it stood at the end of the period, 31 March 2010 here.
+    with pytest.raises(RuleNotInForceError) as info:
+        tally_reviews([], period=Period.financial_year(2009))
+    assert info.value.key == "child_death.modifiable_percentage"
+    counts = tally_reviews([], period=Period.financial_year(2009), on=D(2010, 4, 1))
+    assert counts.count(REVIEWS_COMPLETED.key) == Count()
+
+
+def _counts(**changes: Count) -> Tally:
+    fields: dict[str, Any] = BASE
+    base = PanelFigures(**fields).to_tally()  # 10 notified, 4 unexpected; 3 reviews: 1/1/1
+    return Tally(counts={**base.counts, **changes})
+
+
+@pytest.mark.parametrize(
+    ("tally", "period", "field"),
+    [
+        ("tally", YEAR, "tally"),
+        (Tally(), (START, END), "period"),
+        (_counts(**{NOTIFIED_UNEXPECTED.key: Count(numerator=4, denominator=9)}), YEAR, "tally"),
+        (
+            _counts(**{REVIEWS_INSUFFICIENT_INFORMATION.key: Count(numerator=1, denominator=2)}),
+            YEAR,
+            "tally",
+        ),
+        # More reviews with modifiable factors than reviews that could conclude.
+        (
+            _counts(**{REVIEWS_WITH_MODIFIABLE_FACTORS.key: Count(numerator=3, denominator=2)}),
+            YEAR,
+            "tally",
+        ),
+        # Some category shares, not counted out of the reviews completed.
+        (_counts(**{CATEGORY_SHARES[0].key: Count(numerator=3, denominator=3)}), YEAR, "tally"),
+    ],
+)
+def test_panel_figures_from_a_tally_that_does_not_add_up(tally, period, field):
+    with pytest.raises(InvalidInputError) as info:
+        PanelFigures.from_tally(tally, period=period)
+    assert info.value.field == field
+
+
+def test_a_tally_with_every_category_gives_the_breakdown():
+    shares_ = {item.key: Count(numerator=0, denominator=3) for item in CATEGORY_SHARES}
+    shares_[category_share(Category.TRAUMA).key] = Count(numerator=3, denominator=3)
+    figures = PanelFigures.from_tally(_counts(**shares_), period=Period.financial_year(2018))
+    assert dict(figures.category_shares())[Category.TRAUMA] == Share(numerator=3, denominator=3)
+    assert len(figures.by_category) == len(Category)
+
+
+@given(figures=panel_figures())
+def test_panel_figures_and_their_tally_are_the_same_counts(figures):
+    period = Period(start=figures.period_start, end=figures.period_end, label="drawn")
+    assert PanelFigures.from_tally(figures.to_tally(), period=period) == figures
+
+
+@given(records=st.lists(child_death_reviews(), max_size=12), period=PERIOD)
+def test_compute_figures_is_the_tally_for_any_records(records, period):
+    start, end = period
+    tally = tally_reviews(records, period=Period(start=start, end=end, label="drawn"))
+    figures = compute_figures(records, period_start=start, period_end=end, procedures=NATIONAL)
+    assert figures.to_tally() == tally
+    in_period = [r for r in records if r.reviewed is not None and start <= r.reviewed <= end]
+    assert tally.count(REVIEWS_COMPLETED.key).numerator == len(in_period)

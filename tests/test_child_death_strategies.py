@@ -1,5 +1,6 @@
 """The child death strategies draw valid, serialisable models; the docs page's examples run."""
 
+import datetime as dt
 import doctest
 import inspect
 from pathlib import Path
@@ -12,12 +13,13 @@ from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
 from safeguarding.reviews import child_death
-from safeguarding.reviews.child_death import Category
+from safeguarding.reviews.child_death import Category, ChildDeathReview
 from safeguarding.serialization import from_json, to_json
 from safeguarding.strategies._child_death import (
     STRATEGIES,
     categorisations,
     child_death_reviews,
+    child_death_tally_calls,
     child_deaths,
     shares,
 )
@@ -78,11 +80,21 @@ def test_open_reviews(review):
         lambda: categorisations(overridden=1),  # type: ignore[arg-type]
         lambda: child_death_reviews(completed="no"),  # type: ignore[arg-type]
         lambda: shares(max_denominator=-1),
+        lambda: child_death_tally_calls(max_reviews=-1),
+        lambda: child_death_tally_calls(max_reviews=2.0),  # type: ignore[arg-type]
     ],
 )
 def test_strategy_options_are_checked(make):
     with pytest.raises(InvalidArgument):
         make()
+
+
+@given(call=child_death_tally_calls())
+def test_tally_calls_end_their_period_when_the_percentage_is_in_force(call):
+    (reviews,), kwargs = call
+    assert all(isinstance(review, ChildDeathReview) for review in reviews)
+    assert kwargs["period"].end >= dt.date(2010, 4, 1)
+    assert kwargs.get("on", dt.date(2010, 4, 1)) >= dt.date(2010, 4, 1)
 
 
 def test_docs_page_examples_run():

@@ -19,10 +19,12 @@ from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
 from safeguarding.calendar import LAST_COVERED
+from safeguarding.indicators.definitions import Period
 from safeguarding.people import Child
 from safeguarding.procedures import Procedures
 from safeguarding.reviews.child_death import (
     APPLY_CATEGORY_HIERARCHY,
+    MODIFIABLE_PERCENTAGE,
     REVIEW_NON_RESIDENT_DEATHS,
     SUDEP_CATEGORY,
     Categorisation,
@@ -52,6 +54,7 @@ __all__ = [
     "category_counts",
     "child_death_procedures",
     "child_death_reviews",
+    "child_death_tally_calls",
     "child_deaths",
     "domain_assessments",
     "expectedness_calls",
@@ -377,6 +380,52 @@ def modifiable_factors_calls() -> st.SearchStrategy[Call]:
             {"on": drawn[1], "domains": drawn[2], "procedures": drawn[3]},
         )
     )
+
+
+@st.composite
+def _child_death_tally_calls(draw: st.DrawFn, max_reviews: int) -> Call:
+    reviews = draw(st.lists(child_death_reviews(), max_size=max_reviews))
+    # The period often starts and ends on the records' own days, so that its ends are hit.
+    days = sorted(
+        {
+            day
+            for review in reviews
+            for day in (review.notified, review.reviewed, review.case_review_referral)
+            if day is not None
+        }
+    )
+    own_start = bool(days) and draw(st.booleans())
+    start = draw(st.sampled_from(days) if own_start else _dates())
+    first_end = max(start, MODIFIABLE_PERCENTAGE.in_force_from)
+    ends = [day for day in days if day >= first_end]
+    own_end = bool(ends) and draw(st.booleans())
+    end = draw(st.sampled_from(ends) if own_end else _dates(first_end))
+    kwargs: dict[str, Any] = {
+        "period": Period(start=start, end=end, label=f"{start} to {end}"),
+        "procedures": draw(child_death_procedures()),
+    }
+    if draw(st.booleans()):
+        kwargs["on"] = draw(_dates(MODIFIABLE_PERCENTAGE.in_force_from))
+    return (reviews,), kwargs
+
+
+def child_death_tally_calls(*, max_reviews: int = 12) -> st.SearchStrategy[Call]:
+    """Valid calls of [`tally_reviews`][safeguarding.reviews.child_death.tally_reviews].
+
+    Up to *max_reviews* review records, open or completed, and a period that often starts
+    and ends on their own days (notification, review, referral) and always ends on or after
+    1 April 2010 (the percentage with modifiable factors); sometimes another day from then
+    whose rule applies; partners' procedures setting either local choice or neither.
+
+    Args:
+        max_reviews: Most records in one call.
+
+    Raises:
+        InvalidArgument: *max_reviews* is negative.
+    """
+    if type(max_reviews) is not int or max_reviews < 0:
+        raise InvalidArgument(f"max_reviews={max_reviews!r} must be an int >= 0")
+    return _child_death_tally_calls(max_reviews)
 
 
 STRATEGIES: dict[type[Any], Callable[[], st.SearchStrategy[Any]]] = {

@@ -43,13 +43,20 @@ The panel then:
   scores: a factor can have contributed to a death (extreme prematurity)
   without being modifiable.
 
-Panel figures
-([`compute_figures`][safeguarding.reviews.child_death.figures.compute_figures])
-count notifications, unexpected deaths, reviews completed, reviews with
-modifiable factors, reviews by category and referrals to the case review
-panel. The percentage with modifiable factors is taken over the reviews that
-had enough information: reviews concluding "insufficient information" leave
-the denominator, as the national statistics do.
+Panel figures are indicators
+([`CHILD_DEATH_MEASURES`][safeguarding.reviews.child_death.figures.CHILD_DEATH_MEASURES]):
+notifications, unexpected deaths, reviews completed, reviews with modifiable
+factors, reviews by category and referrals to the case review panel.
+[`tally_reviews`][safeguarding.reviews.child_death.figures.tally_reviews]
+counts them from the panel's records in one pass into a mergeable
+[`Tally`][safeguarding.indicators.definitions.Tally],
+[`child_death_values`][safeguarding.reviews.child_death.figures.child_death_values]
+gives their values, and
+[`compute_figures`][safeguarding.reviews.child_death.figures.compute_figures]
+the same counts as named fields. The percentage with modifiable factors is
+taken over the reviews that had enough information: reviews concluding
+"insufficient information" leave the denominator, as the national statistics
+do.
 
 Every rule is a [`DatedRule`][safeguarding.rules.DatedRule] under the
 ``child_death.`` prefix, with an honest verification status: the statute
@@ -71,7 +78,7 @@ The modules, one concept each:
 * [`modifiable_factors`][safeguarding.reviews.child_death.modifiable_factors]:
   the four domains, their scale and the panel's conclusion on modifiable factors;
 * [`figures`][safeguarding.reviews.child_death.figures]: a panel's figures for a
-  period;
+  period, as indicators counted into a tally;
 * [`records`][safeguarding.reviews.child_death.records]: the facts of a death and
   the panel's record of its review;
 * [`regime`][safeguarding.reviews.child_death.regime]: the days the regime
@@ -109,11 +116,22 @@ from safeguarding.reviews.child_death.categories import (
     categorise,
 )
 from safeguarding.reviews.child_death.figures import (
+    CATEGORY_SHARES,
+    CHILD_DEATH_MEASURES,
+    DEATHS_NOTIFIED,
+    EXPECTEDNESS_NOT_RECORDED,
     MODIFIABLE_PERCENTAGE,
+    NOTIFIED_UNEXPECTED,
+    REFERRALS_TO_CASE_REVIEW_PANEL,
+    REVIEWS_COMPLETED,
+    REVIEWS_INSUFFICIENT_INFORMATION,
+    REVIEWS_WITH_MODIFIABLE_FACTORS,
     CategoryCount,
     PanelFigures,
     Share,
+    child_death_values,
     compute_figures,
+    tally_reviews,
 )
 from safeguarding.reviews.child_death.modifiable_factors import (
     DOMAIN_SCALE,
@@ -160,17 +178,26 @@ __all__ = [
     "CATEGORIES",
     "CATEGORY_HIERARCHY",
     "CATEGORY_INCLUSIONS",
+    "CATEGORY_SHARES",
     "CDOP_FORM_C",
+    "CHILD_DEATH_MEASURES",
+    "DEATHS_NOTIFIED",
     "DFE_CHILD_DEATH_STATISTICS",
     "DOMAINS",
     "DOMAIN_SCALE",
     "EXCLUDED_DEATHS",
+    "EXPECTEDNESS_NOT_RECORDED",
     "JOINT_AGENCY_RESPONSE",
     "MODIFIABLE_FACTORS",
     "MODIFIABLE_PERCENTAGE",
     "NCMD_ANALYSIS_FORM",
     "NCMD_CATEGORY_CLARIFICATIONS",
     "NHS_DIGITAL_CHILD_DEATH_STATISTICS",
+    "NOTIFIED_UNEXPECTED",
+    "REFERRALS_TO_CASE_REVIEW_PANEL",
+    "REVIEWS_COMPLETED",
+    "REVIEWS_INSUFFICIENT_INFORMATION",
+    "REVIEWS_WITH_MODIFIABLE_FACTORS",
     "REVIEW_DUTY",
     "REVIEW_NON_RESIDENT_DEATHS",
     "STILLBIRTH_GESTATION",
@@ -195,8 +222,10 @@ __all__ = [
     "Share",
     "assess_modifiable_factors",
     "categorise",
+    "child_death_values",
     "compute_figures",
     "expectedness",
     "in_scope",
     "joint_agency_response",
+    "tally_reviews",
 ]

@@ -35,9 +35,9 @@ from safeguarding.reviews.child_death.regime import (
     CDOP_FORM_C,
     DFE_CHILD_DEATH_STATISTICS,
     NCMD_ANALYSIS_FORM,
-    WORKING_TOGETHER_2010,
 )
 from safeguarding.rules import DatedRule, Version, register
+from safeguarding.sources import WORKING_TOGETHER_2010
 
 __all__ = [
     "DOMAINS",
@@ -212,7 +212,10 @@ MODIFIABLE_FACTORS: DatedRule[str] = register(
                     url=_STAFFS_URL,
                     note="Staffordshire SCB definitions page (read); gov.uk DfE 2015 release "
                     "(read): factors that could be changed to reduce the risk of future child "
-                    "deaths. Never derived from the domain scores.",
+                    "deaths. Never derived from the domain scores. Applies from 1 April 2010, "
+                    "when panels' returns changed from preventable deaths to deaths with "
+                    "modifiable factors (DfE OSR 11/2011), shortly after Working Together 2010 "
+                    "was published.",
                 ),
                 edition="modifiable factors 2010",
             ),

@@ -9,16 +9,30 @@ the National Child Mortality Database (NCMD) forms on 1 April 2019, and *Working
 Together* 2023 was published on 15 December 2023. The rules of the other modules date
 their versions from these days.
 
+The days of the guidance editions, and of the 2018 commencement, are read from the
+editions table of [`safeguarding.sources`][]
+([`TRANSITION_2018`][safeguarding.sources.TRANSITION_2018] and
+[`edition`][safeguarding.sources.edition]); each version that starts on one says in its
+citation note which day it is and why. Versions from 29 June 2018 start on the commencement
+of the partners' duty (Children Act 2004 s16M), before the *Child Death Review Statutory and
+Operational Guidance* was published on 15 October 2018; the version of the unexpected-death
+definition labelled "WT2010" starts on 1 April 2008, the start of the LSCB duty, before
+*Working Together* 2010 was published.
+
 The documents defined here are those the child death rules cite that
 [`safeguarding.sources`][] does not define: the CDOP forms, the national statistics and
-the NCMD clarifications.
+the NCMD clarifications. ``WORKING_TOGETHER_2010`` is the instrument of
+[`safeguarding.sources`][], handed on here.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from safeguarding.citations import Instrument
+import attrs
+
+from safeguarding.citations import Citation, Instrument
+from safeguarding.sources import TRANSITION_2018, WORKING_TOGETHER_2010, edition
 
 __all__ = [
     "CDOP_FORM_C",
@@ -28,9 +42,6 @@ __all__ = [
     "NHS_DIGITAL_CHILD_DEATH_STATISTICS",
     "WORKING_TOGETHER_2010",
 ]
-
-WORKING_TOGETHER_2010 = Instrument(title="Working Together to Safeguard Children 2010")
-"""*Working Together* 2010 (chapter 7, child death reviews); no stable official link."""
 
 CDOP_FORM_C = Instrument(
     title="Child Death Overview Panel Form C: Analysis Proforma (England, 2008 to March 2019)"
@@ -66,17 +77,65 @@ _BIRTHS_AND_DEATHS_REGISTRATION_ACT_1953 = Instrument(
     url="https://www.legislation.gov.uk/ukpga/Eliz2/1-2/20",
 )
 
-# Dates the regime changed: the LSCB child death review duty (LSCB Regulations 2006,
-# SI 2006/90, reg 6, from 1 April 2008); DfE's switch from "preventable" deaths to
-# "modifiable factors" (1 April 2010, DfE child death reviews release OSR 11/2011); the
-# child death review partners' duty (Children Act 2004 s16M, in force 29 June 2018 under
-# SI 2018/497); the NCMD forms (1 April 2019, gov.uk "Child death reviews: forms for
-# reporting child deaths"); Working Together 2023 (published 15 December 2023).
+# Dates the regime changed that are not days of a guidance edition: the LSCB child death
+# review duty (LSCB Regulations 2006, SI 2006/90, reg 6, from 1 April 2008); DfE's switch
+# from "preventable" deaths to "modifiable factors" (1 April 2010, DfE child death reviews
+# release OSR 11/2011); the NCMD forms (1 April 2019, gov.uk "Child death reviews: forms
+# for reporting child deaths").
 _LSCB_DUTY = dt.date(2008, 4, 1)
 _MODIFIABLE_FROM = dt.date(2010, 4, 1)
-_PARTNERS_DUTY = dt.date(2018, 6, 29)
 _NCMD_FORMS = dt.date(2019, 4, 1)
-_WT2023 = dt.date(2023, 12, 15)
+
+# Days read from the editions table (safeguarding.sources): the child death review
+# partners' duty (Children Act 2004 s16M) came into force with the 2018 framework, on
+# 29 June 2018 (SI 2018/497 reg 3(m)); Working Together 2015 and 2023 came into effect on
+# 26 March 2015 and 15 December 2023.
+_CDR_2018 = edition("CDR 2018")
+_WT2010 = edition("WT2010")
+_WT2015 = edition("WT2015")
+_WT2023 = edition("WT2023")
+_PARTNERS_DUTY = TRANSITION_2018.framework_in_force.day
+
+
+def _spoken(day: dt.date) -> str:
+    """``29 June 2018``."""
+    return f"{day.day} {day:%B %Y}"
+
+
+def _with_sentence(source: Citation, sentence: str) -> Citation:
+    """*source* with *sentence* ending its note."""
+    return attrs.evolve(source, note=f"{source.note} {sentence}".strip())
+
+
+def _from_partners_duty(source: Citation, *, guidance: bool = False) -> Citation:
+    """*source*, for a version starting on 29 June 2018, its note saying why that day.
+
+    The note ends with the sentence of
+    [`Transition.dated`][safeguarding.sources.Transition.dated] for the 2018 framework and
+    the child death review guidance. With *guidance* (the version cites the guidance, which
+    was published later), it first says that the partners' duty of Children Act 2004 s16M
+    commenced that day.
+    """
+    if guidance:
+        source = _with_sentence(
+            source,
+            "The child death review partners' duty (Children Act 2004 s16M) commenced on "
+            f"{_spoken(_PARTNERS_DUTY)} (SI 2018/497 reg 3(m)), before the guidance was "
+            "published.",
+        )
+    return TRANSITION_2018.dated(source, _CDR_2018)
+
+
+def _from_lscb_duty(source: Citation) -> Citation:
+    """*source*, for a version labelled "WT2010" starting on 1 April 2008: why that day."""
+    return _with_sentence(
+        source,
+        f"Applies from {_spoken(_LSCB_DUTY)}, the start of the LSCB child death review duty "
+        "(LSCB Regulations 2006, SI 2006/90, reg 6), not the publication of "
+        f"{_WT2010.instrument.title} on {_spoken(_WT2010.published.day)}: the definition is "
+        "taken to have applied from the start of the duty.",
+    )
+
 
 _OSR_2011_URL = "https://studylib.net/doc/12526596/statistical-release"
 _STAFFS_URL = (

@@ -46,6 +46,7 @@ from safeguarding.reviews.child_death.regime import (
     _OSR_2011_URL,
     _PARTNERS_DUTY,
     DFE_CHILD_DEATH_STATISTICS,
+    _from_partners_duty,
 )
 from safeguarding.rules import DatedRule, Version, register
 from safeguarding.sources import (
@@ -128,16 +129,19 @@ REVIEW_DUTY: DatedRule[_ReviewDuty] = register(
                 value=_ReviewDuty(
                     required=AreaLink.NORMALLY_RESIDENT, permitted=AreaLink.DIED_IN_AREA
                 ),
-                source=CHILDREN_ACT_2004.cite(
-                    "s16M(1), (2)",
-                    Verification.PRIMARY,
-                    url="https://www.legislation.gov.uk/ukpga/2004/31/part/2/crossheading/"
-                    "child-death-review-partners-for-local-authority-areas",
-                    note="Read on legislation.gov.uk: (1) the partners must make arrangements for "
-                    "the review of each death of a child normally resident in the area; (2) they "
-                    "may also, if they consider it appropriate, review a death in their area of a "
-                    "child not normally resident there. Inserted 29.6.2018 by CSWA 2017 s24 "
-                    "(SI 2018/497 reg 3(m)); local arrangements in place by 29 September 2019.",
+                source=_from_partners_duty(
+                    CHILDREN_ACT_2004.cite(
+                        "s16M(1), (2)",
+                        Verification.PRIMARY,
+                        url="https://www.legislation.gov.uk/ukpga/2004/31/part/2/crossheading/"
+                        "child-death-review-partners-for-local-authority-areas",
+                        note="Read on legislation.gov.uk: (1) the partners must make arrangements "
+                        "for the review of each death of a child normally resident in the area; "
+                        "(2) they may also, if they consider it appropriate, review a death in "
+                        "their area of a child not normally resident there. Inserted 29.6.2018 by "
+                        "CSWA 2017 s24 (SI 2018/497 reg 3(m)); local arrangements in place by 29 "
+                        "September 2019.",
+                    )
                 ),
                 edition="CDR partners 2018",
             ),
@@ -154,16 +158,18 @@ REVIEW_NON_RESIDENT_DEATHS: DatedRule[bool] = register(
             Version(
                 in_force_from=_PARTNERS_DUTY,
                 value=False,
-                source=CHILDREN_ACT_2004.cite(
-                    "s16M(2)",
-                    Verification.PRIMARY,
-                    url="https://www.legislation.gov.uk/ukpga/2004/31/part/2/crossheading/"
-                    "child-death-review-partners-for-local-authority-areas",
-                    note="Read on legislation.gov.uk: the partners 'may also, if they consider it "
-                    "appropriate, review' a death in their area of a child not normally resident "
-                    "there. A power, not a duty: until the partners' procedures say they use it, "
-                    "the area of residence reviews (the library's reading of the power; local "
-                    "procedures set this rule to use it).",
+                source=_from_partners_duty(
+                    CHILDREN_ACT_2004.cite(
+                        "s16M(2)",
+                        Verification.PRIMARY,
+                        url="https://www.legislation.gov.uk/ukpga/2004/31/part/2/crossheading/"
+                        "child-death-review-partners-for-local-authority-areas",
+                        note="Read on legislation.gov.uk: the partners 'may also, if they consider "
+                        "it appropriate, review' a death in their area of a child not normally "
+                        "resident there. A power, not a duty: until the partners' procedures say "
+                        "they use it, the area of residence reviews (the library's reading of the "
+                        "power; local procedures set this rule to use it).",
+                    )
                 ),
                 edition="CDR partners 2018",
             ),
@@ -192,11 +198,14 @@ AGE_LIMIT: DatedRule[int] = register(
             Version(
                 in_force_from=_PARTNERS_DUTY,
                 value=18,
-                source=CHILDREN_ACT_2004.cite(
-                    "s16M with s65(1) ('child' means a person under 18)",
-                    Verification.SECONDARY,
-                    note="s16M read; the s65 definition of 'child' is restated in the CDR "
-                    "guidance's scope (any person under 18, before their 18th birthday), not read.",
+                source=_from_partners_duty(
+                    CHILDREN_ACT_2004.cite(
+                        "s16M with s65(1) ('child' means a person under 18)",
+                        Verification.SECONDARY,
+                        note="s16M read; the s65 definition of 'child' is restated in the CDR "
+                        "guidance's scope (any person under 18, before their 18th birthday), not "
+                        "read.",
+                    )
                 ),
                 edition="CDR partners 2018",
             ),
@@ -258,13 +267,15 @@ EXCLUDED_DEATHS: DatedRule[tuple[str, ...]] = register(
                         "alive after a planned lawful termination"
                     ),
                 ),
-                source=CHILD_DEATH_REVIEW_GUIDANCE_2018.cite(
-                    "Terminology ('child death')",
-                    Verification.SECONDARY,
-                    note="S+: Cambridgeshire and Peterborough CDOP protocol, Manchester "
-                    "partnership; NCMD data-security page (primary) for live births under 18. The "
-                    "guidance was published in October 2018; the version is dated from s16M's "
-                    "commencement. Terminology section not read.",
+                source=_from_partners_duty(
+                    CHILD_DEATH_REVIEW_GUIDANCE_2018.cite(
+                        "Terminology ('child death')",
+                        Verification.SECONDARY,
+                        note="S+: Cambridgeshire and Peterborough CDOP protocol, Manchester "
+                        "partnership; NCMD data-security page (primary) for live births under 18. "
+                        "Terminology section not read.",
+                    ),
+                    guidance=True,
                 ),
                 edition="CDR partners 2018",
             ),

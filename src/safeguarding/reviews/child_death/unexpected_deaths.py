@@ -27,13 +27,16 @@ from safeguarding.reviews.child_death.regime import (
     _LSCB_DUTY,
     _PARTNERS_DUTY,
     _STAFFS_URL,
+    _WT2015,
     _WT2023,
-    WORKING_TOGETHER_2010,
+    _from_lscb_duty,
+    _from_partners_duty,
 )
 from safeguarding.rules import DatedRule, Version, register
 from safeguarding.sources import (
     CHILD_DEATH_REVIEW_GUIDANCE_2018,
     LSCB_REGULATIONS_2006,
+    WORKING_TOGETHER_2010,
     WORKING_TOGETHER_2015,
     WORKING_TOGETHER_2023,
 )
@@ -99,25 +102,30 @@ UNEXPECTED_DEATH: DatedRule[str] = register(
                 value="not anticipated as a significant possibility, for example 24 hours before "
                 "the death; or a similarly unexpected collapse or incident led to or precipitated "
                 "the events that led to the death",
-                source=WORKING_TOGETHER_2010.cite(
-                    "chapter 7, 'unexpected death'",
-                    Verification.SECONDARY,
-                    note="Wording of WT2010/2013/2015 restated by Staffordshire SCB (definitions "
-                    "page, read). Assumed to apply from 1 April 2008 (WT2006 not read).",
-                    url=_STAFFS_URL,
+                source=_from_lscb_duty(
+                    WORKING_TOGETHER_2010.cite(
+                        "chapter 7, 'unexpected death'",
+                        Verification.SECONDARY,
+                        note="Wording of WT2010/2013/2015 restated by Staffordshire SCB "
+                        "(definitions page, read); the 2006 edition was not read.",
+                        url=_STAFFS_URL,
+                    )
                 ),
                 edition="WT2010",
             ),
             Version(
-                in_force_from=dt.date(2015, 3, 26),
+                in_force_from=_WT2015.in_effect.day,
                 value="not anticipated as a significant possibility, for example 24 hours before "
                 "the death; or a similarly unexpected collapse or incident led to or precipitated "
                 "the events that led to the death",
-                source=WORKING_TOGETHER_2015.cite(
-                    "chapter 5, 'Definition of an unexpected death of a child'",
-                    Verification.SECONDARY,
-                    url=_STAFFS_URL,
-                    note="Staffordshire SCB definitions page (read); Sussex and Pan-Dorset agree.",
+                source=_WT2015.dated(
+                    WORKING_TOGETHER_2015.cite(
+                        "chapter 5, 'Definition of an unexpected death of a child'",
+                        Verification.SECONDARY,
+                        url=_STAFFS_URL,
+                        note="Staffordshire SCB definitions page (read); Sussex and Pan-Dorset "
+                        "agree.",
+                    )
                 ),
                 edition="WT2015",
             ),
@@ -126,25 +134,31 @@ UNEXPECTED_DEATH: DatedRule[str] = register(
                 value="not anticipated as a significant possibility, for example 24 hours before "
                 "the death; or a similarly unexpected collapse or incident led to or precipitated "
                 "the events that led to the death",
-                source=CHILD_DEATH_REVIEW_GUIDANCE_2018.cite(
-                    "Terminology ('unexpected death')",
-                    Verification.UNVERIFIED,
-                    note="Believed unchanged from WT2015; the terminology section was not read.",
+                source=_from_partners_duty(
+                    CHILD_DEATH_REVIEW_GUIDANCE_2018.cite(
+                        "Terminology ('unexpected death')",
+                        Verification.UNVERIFIED,
+                        note="Believed unchanged from WT2015; the terminology section was not "
+                        "read.",
+                    ),
+                    guidance=True,
                 ),
                 edition="CDR partners 2018",
             ),
             Version(
-                in_force_from=_WT2023,
+                in_force_from=_WT2023.in_effect.day,
                 value="not anticipated as a significant possibility 24 hours before the death; "
                 "or a similarly unexpected collapse or incident led to or precipitated the events "
                 "that led to the death",
-                source=WORKING_TOGETHER_2023.cite(
-                    "chapter 6",
-                    Verification.SECONDARY,
-                    url="https://www.wakefieldscp.org.uk/resources/child-death-joint-agency-response-meeting-omg/",
-                    note="Wakefield one-minute guide citing WT2023 ch.6 drops 'for example'. The "
-                    "library keeps the 24 hours as an illustration: the caller judges whether the "
-                    "death was anticipated.",
+                source=_WT2023.dated(
+                    WORKING_TOGETHER_2023.cite(
+                        "chapter 6",
+                        Verification.SECONDARY,
+                        url="https://www.wakefieldscp.org.uk/resources/child-death-joint-agency-response-meeting-omg/",
+                        note="Wakefield one-minute guide citing WT2023 ch.6 drops 'for example'. "
+                        "The library keeps the 24 hours as an illustration: the caller judges "
+                        "whether the death was anticipated.",
+                    )
                 ),
                 edition="WT2023",
             ),
@@ -178,14 +192,17 @@ JOINT_AGENCY_RESPONSE: DatedRule[tuple[JarTrigger, ...]] = register(
                     JarTrigger.SUSPICION_NOT_NATURAL,
                     JarTrigger.UNATTENDED_STILLBIRTH,
                 ),
-                source=CHILD_DEATH_REVIEW_GUIDANCE_2018.cite(
-                    "chapter 2, Joint Agency Response",
-                    Verification.SECONDARY,
-                    url="https://nottinghamshirescp.trixonline.co.uk/chapter/child-death-review-procedures",
-                    note="Five circumstances restated by Nottinghamshire's CDR procedure; NCMD's "
-                    "JAR guidance (primary) says they did not change. Timings (24-hour joint "
-                    "visit) unconfirmed and not encoded. An unattended stillbirth calls for a JAR "
-                    "but is not a child death for review.",
+                source=_from_partners_duty(
+                    CHILD_DEATH_REVIEW_GUIDANCE_2018.cite(
+                        "chapter 2, Joint Agency Response",
+                        Verification.SECONDARY,
+                        url="https://nottinghamshirescp.trixonline.co.uk/chapter/child-death-review-procedures",
+                        note="Five circumstances restated by Nottinghamshire's CDR procedure; "
+                        "NCMD's JAR guidance (primary) says they did not change. Timings (24-hour "
+                        "joint visit) unconfirmed and not encoded. An unattended stillbirth calls "
+                        "for a JAR but is not a child death for review.",
+                    ),
+                    guidance=True,
                 ),
                 edition="CDR partners 2018",
             ),
