@@ -21,6 +21,7 @@ from safeguarding.citations import Citation, Verification
 from safeguarding.decisions import Decision, Finding
 from safeguarding.errors import InvalidInputError, RuleNotInForceError
 from safeguarding.people import Child
+from safeguarding.places import Place, Residence
 from safeguarding.procedures import NATIONAL, Procedures
 from safeguarding.reviews.child_death import (
     APPLY_CATEGORY_HIERARCHY,
@@ -78,7 +79,7 @@ BORN, DIED = D(2019, 3, 1), D(2019, 3, 9)
 
 
 def death(born: dt.date = BORN, died: dt.date = DIED, **facts: Any) -> ChildDeath:
-    facts.setdefault("normally_resident_in_area", True)
+    facts.setdefault("residence", Residence.IN_AREA)
     return ChildDeath(
         child=Child(identifier="C123", date_of_birth=born), date_of_death=died, **facts
     )
@@ -185,26 +186,26 @@ def test_leap_day_birth_reaches_18_on_1_march(died, outcome):
     ],
 )
 def test_link_to_the_area(on, resident, died_here, outcome):
-    d = death(
-        born=D(2010, 1, 1),
-        died=on,
-        normally_resident_in_area=resident,
-        died_in_area=died_here,
-    )
+    # True/False/None stand for in the area, elsewhere (abroad for the place, to cover the
+    # child resident here who dies abroad), and not yet known.
+    residence = {True: Residence.IN_AREA, False: Residence.ELSEWHERE_IN_ENGLAND, None: None}
+    place = {True: Place.IN_AREA, False: Place.OUTSIDE_UK, None: None}
+    d = death(born=D(2010, 1, 1), died=on, residence=residence[resident], place=place[died_here])
+    assert (d.normally_resident_in_area, d.died_in_area) == (resident, died_here)
     assert in_scope(d, on=on).outcome is outcome
 
 
 def test_the_power_to_review_non_residents_starts_29_june_2018():
-    d = death(born=D(2010, 1, 1), died=D(2018, 6, 29), normally_resident_in_area=False)
-    d = attrs.evolve(d, died_in_area=True)
+    d = death(born=D(2010, 1, 1), died=D(2018, 6, 29), residence=Residence.ELSEWHERE_IN_ENGLAND)
+    d = attrs.evolve(d, place=Place.IN_AREA)
     assert in_scope(d, on=D(2018, 6, 28)).outcome is ReviewScope.NOT_IN_SCOPE
     assert in_scope(d, on=D(2018, 6, 29)).outcome is ReviewScope.DISCRETIONARY
     assert REVIEW_DUTY.at(D(2018, 6, 28)).edition == "LSCB 2008"
 
 
 def test_local_choice_to_review_non_residents_is_reported_not_imposed():
-    d = death(born=D(2010, 1, 1), died=D(2020, 1, 1), normally_resident_in_area=False)
-    d = attrs.evolve(d, died_in_area=True)
+    d = death(born=D(2010, 1, 1), died=D(2020, 1, 1), residence=Residence.ELSEWHERE_IN_ENGLAND)
+    d = attrs.evolve(d, place=Place.IN_AREA)
     procedures = local({"child_death.review_non_resident_deaths": True})
     decision = in_scope(d, on=D(2020, 1, 1), procedures=procedures)
     assert decision.outcome is ReviewScope.DISCRETIONARY
@@ -262,6 +263,7 @@ def test_scope_invariants(d, on):
         assert d.lawful_termination is False
         assert d.age_at_death < 18
     if decision.outcome is ReviewScope.REQUIRED:
+        assert d.residence is Residence.IN_AREA
         assert d.normally_resident_in_area is True
     if d.born_alive is False or d.lawful_termination is True or d.age_at_death >= 18:
         assert decision.outcome is ReviewScope.NOT_IN_SCOPE
@@ -691,7 +693,8 @@ def test_child_death_repr_hides_personal_data():
         ({"gestation_weeks": 0}, "gestation_weeks"),
         ({"gestation_weeks": 51}, "gestation_weeks"),
         ({"gestation_weeks": 24.0}, "gestation_weeks"),
-        ({"normally_resident_in_area": 1}, "normally_resident_in_area"),
+        ({"residence": True}, "residence"),
+        ({"place": "in the area"}, "place"),
     ],
 )
 def test_child_death_bad_input(changes, field):

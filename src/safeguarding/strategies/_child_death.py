@@ -21,6 +21,7 @@ from hypothesis.errors import InvalidArgument
 from safeguarding.calendar import LAST_COVERED
 from safeguarding.indicators.definitions import Period
 from safeguarding.people import Child
+from safeguarding.places import Place, Residence
 from safeguarding.procedures import Procedures
 from safeguarding.reviews.child_death import (
     APPLY_CATEGORY_HIERARCHY,
@@ -110,8 +111,8 @@ def child_deaths(*, born_alive: bool | None = None) -> st.SearchStrategy[ChildDe
             born_alive=signs_of_life,
             gestation_weeks=draw(st.one_of(st.none(), st.integers(min_value=20, max_value=44))),
             lawful_termination=draw(_tri_state),
-            normally_resident_in_area=draw(_tri_state),
-            died_in_area=draw(_tri_state),
+            residence=draw(st.one_of(st.none(), st.sampled_from(Residence))),
+            place=draw(st.one_of(st.none(), st.sampled_from(Place))),
             date_of_incident=incident,
             anticipated=draw(_tri_state),
             unexpected_collapse=draw(_tri_state),

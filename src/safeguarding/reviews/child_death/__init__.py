@@ -90,10 +90,11 @@ Every public name of these modules is importable from this package, and from
 Examples:
     >>> import datetime as dt
     >>> from safeguarding.people import Child
+    >>> from safeguarding.places import Place, Residence
     >>> death = ChildDeath(
     ...     child=Child(identifier="X1", date_of_birth=dt.date(2019, 3, 1)),
     ...     date_of_death=dt.date(2019, 3, 9),
-    ...     normally_resident_in_area=True,
+    ...     residence=Residence.IN_AREA,
     ... )
     >>> in_scope(death, on=dt.date(2019, 3, 9)).outcome.value
     'review required'

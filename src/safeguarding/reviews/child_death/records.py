@@ -26,6 +26,7 @@ from safeguarding._validate import (
 )
 from safeguarding.errors import InvalidInputError
 from safeguarding.people import Child, age_on
+from safeguarding.places import Place, Residence, in_area
 from safeguarding.reviews.child_death.categories import Categorisation
 from safeguarding.reviews.child_death.modifiable_factors import (
     DomainAssessment,
@@ -79,10 +80,12 @@ class ChildDeath:
         lawful_termination: Whether the pregnancy was ended by a lawful
             termination, including when the baby was born alive after it
             (default ``False``).
-        normally_resident_in_area: Whether the child was normally resident
-            in the area of the reviewing partners (default ``None``: not
-            known; every later fact also defaults to ``None``).
-        died_in_area: Whether the death happened in that area.
+        residence: Where the child normally lived, relative to the area of the
+            reviewing partners (default ``None``: not yet known; every later
+            fact also defaults to ``None``). The same vocabulary as case reviews
+            ([`Residence`][safeguarding.places.Residence]).
+        place: Where the death happened, relative to that area (default ``None``:
+            not yet known; [`Place`][safeguarding.places.Place]).
         date_of_incident: The day of the injury or collapse that led to the
             death, if any (a child harmed at 17 may die at 18).
         anticipated: Whether the death was anticipated as a significant
@@ -105,8 +108,12 @@ class ChildDeath:
     born_alive: bool | None = attrs.field(default=True, validator=is_optional_bool)
     gestation_weeks: int | None = attrs.field(default=None, validator=_is_optional_gestation)
     lawful_termination: bool | None = attrs.field(default=False, validator=is_optional_bool)
-    normally_resident_in_area: bool | None = attrs.field(default=None, validator=is_optional_bool)
-    died_in_area: bool | None = attrs.field(default=None, validator=is_optional_bool)
+    residence: Residence | None = attrs.field(
+        default=None, validator=attrs.validators.optional(is_member(Residence))
+    )
+    place: Place | None = attrs.field(
+        default=None, validator=attrs.validators.optional(is_member(Place))
+    )
     date_of_incident: dt.date | None = attrs.field(
         default=None, validator=is_optional_date, repr=_hide
     )
@@ -121,6 +128,16 @@ class ChildDeath:
     healthcare_professional_present: bool | None = attrs.field(
         default=None, validator=is_optional_bool
     )
+
+    @property
+    def normally_resident_in_area(self) -> bool | None:
+        """Whether the child normally lived in the area (``None`` while not yet known)."""
+        return in_area(self.residence)
+
+    @property
+    def died_in_area(self) -> bool | None:
+        """Whether the death happened in the area (``None`` while not yet known)."""
+        return in_area(self.place)
 
     def __attrs_post_init__(self) -> None:
         """Check the dates against each other (messages never repeat them)."""

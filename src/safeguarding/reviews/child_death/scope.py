@@ -13,12 +13,13 @@ normally resident there (s16M(2)), and their
 Examples:
     >>> import datetime as dt
     >>> from safeguarding.people import Child
+    >>> from safeguarding.places import Place, Residence
     >>> from safeguarding.reviews.child_death.records import ChildDeath
     >>> visitor = ChildDeath(
     ...     child=Child(identifier="V1", date_of_birth=dt.date(2015, 6, 1)),
     ...     date_of_death=dt.date(2021, 8, 14),
-    ...     normally_resident_in_area=False,
-    ...     died_in_area=True,
+    ...     residence=Residence.ELSEWHERE_IN_ENGLAND,
+    ...     place=Place.IN_AREA,
     ... )
     >>> in_scope(visitor, on=dt.date(2021, 8, 14)).outcome.value
     'review permitted'
@@ -411,10 +412,11 @@ def in_scope(
     Examples:
         >>> import datetime as dt
         >>> from safeguarding.people import Child
+        >>> from safeguarding.places import Place, Residence
         >>> baby = Child(identifier="S1", date_of_birth=dt.date(2021, 5, 3))
         >>> stillbirth = ChildDeath(child=baby, date_of_death=dt.date(2021, 5, 3),
         ...                         born_alive=False, gestation_weeks=38,
-        ...                         normally_resident_in_area=True)
+        ...                         residence=Residence.IN_AREA)
         >>> in_scope(stillbirth, on=dt.date(2021, 5, 3)).outcome.value
         'not in scope'
     """
