@@ -481,3 +481,31 @@ def test_date_cache_is_bounded(monkeypatch):
     monkeypatch.setattr(cin_census, "_DATE_CACHE_LIMIT", 0)
     assert cin_census._parse_date("1999-12-31x") is None
     assert "1999-12-31x" not in cin_census._DATES
+
+
+def test_a_failed_write_leaves_an_existing_file_untouched(tmp_path):
+    from safeguarding.errors import InvalidInputError
+
+    # A header value that cannot be written as UTF-8 (a lone surrogate) fails the write: the
+    # file already there keeps its bytes, and no temporary file is left beside it.
+    target = tmp_path / "census.xml"
+    target.write_bytes(b"the return already submitted")
+    with pytest.raises(InvalidInputError) as caught:
+        write_census([], target, header=CensusHeader(la_code="\udc80"))
+    assert caught.value.field == "header"
+    assert target.read_bytes() == b"the return already submitted"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["census.xml"]
+
+
+def test_a_written_file_replaces_the_old_one_whole_with_the_usual_mode(tmp_path):
+    import os
+    import stat
+
+    target = tmp_path / "census.xml"
+    target.write_bytes(b"old")
+    write_census([], target, header=CensusHeader(year=2024))
+    assert target.read_bytes().startswith(b"<?xml")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["census.xml"]
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o666 & ~umask

@@ -49,11 +49,14 @@ Examples:
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import enum
 import os
 import re
+import tempfile
 from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
 from typing import IO, Any, Final, TypeVar
 from xml.parsers import expat
 from xml.sax.saxutils import escape
@@ -1377,22 +1380,60 @@ def write_children_xml(
     """Write a census file around ``Child`` elements already rendered (see [`child_xml`][]).
 
     The header, then the pieces in order, then the closing tags, streamed in
-    batches: memory does not grow with the number of children.
+    batches: memory does not grow with the number of children. A path is written
+    atomically: into a temporary file beside it, renamed over it only once the whole
+    file is written, so a failure leaves an existing file untouched.
+
+    Raises:
+        InvalidInputError: the header or a child holds text that cannot be written as
+            UTF-8 (a lone surrogate).
     """
-    if isinstance(destination, (str, os.PathLike)):
-        with open(destination, "wb") as stream:  # noqa: PTH123
-            _write(stream, header, pieces)
-    else:
+    if not isinstance(destination, (str, os.PathLike)):
         _write(destination, header, pieces)
+        return
+    target = Path(destination)
+    descriptor, temporary = tempfile.mkstemp(
+        dir=target.parent, prefix=f".{target.name}.", suffix=".part"
+    )
+    try:
+        os.chmod(temporary, _NEW_FILE_MODE)  # noqa: PTH101 - the mode a plain open would give
+        with os.fdopen(descriptor, "wb") as stream:
+            _write(stream, header, pieces)
+        os.replace(temporary, target)  # noqa: PTH105 - atomic on one file system
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)  # noqa: PTH108
+        raise
+
+
+def _new_file_mode() -> int:
+    """The mode ``open(path, "w")`` gives a new file: 0o666 less the process umask."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+_NEW_FILE_MODE: Final = _new_file_mode()
+
+
+def _encoded(text: str, field: str) -> bytes:
+    try:
+        return text.encode()
+    except UnicodeEncodeError:
+        raise InvalidInputError(
+            field, "holds text that cannot be written as UTF-8 (a lone surrogate)"
+        ) from None
 
 
 def _write(stream: IO[bytes], header: CensusHeader, pieces: Iterable[str]) -> None:
     out: list[str] = []
     _write_header(out, header)
+    stream.write(_encoded("".join(out), "header"))
+    out.clear()
     for piece in pieces:
         out.append(piece)
         if len(out) > 256:
-            stream.write("".join(out).encode())
+            stream.write(_encoded("".join(out), "children"))
             out.clear()
     out.append("    </Children>\n</Message>\n")
-    stream.write("".join(out).encode())
+    stream.write(_encoded("".join(out), "children"))
