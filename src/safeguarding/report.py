@@ -76,6 +76,7 @@ __all__ = [
     "judge",
     "read_part",
     "sample_census",
+    "usable_cpus",
 ]
 
 Progress = Callable[[int, int], None]
@@ -378,6 +379,14 @@ def default_jobs(sources: Sequence[Source]) -> int:
     """
     if sum(_size(source) for source in sources) < _SPLIT_FROM:
         return 1
+    return usable_cpus()
+
+
+def usable_cpus() -> int:
+    """The CPUs this process may use: its CPU affinity where the system has one, else all.
+
+    The most processes [`build_pack`][] reads files in.
+    """
     affinity = getattr(os, "sched_getaffinity", None)
     cpus = len(affinity(0)) if affinity is not None else os.cpu_count()
     return max(1, cpus or 1)
@@ -439,11 +448,13 @@ def iter_parts(
         One part per source.
 
     Raises:
-        InvalidInputError: no sources, or bad jobs.
+        InvalidInputError: no sources, or bad jobs (more than [`usable_cpus`][]).
     """
     if not sources:
         raise InvalidInputError("sources", "give at least one census file")
     check_int("jobs", jobs, minimum=1)
+    if jobs > (limit := usable_cpus()):
+        raise InvalidInputError("jobs", f"must be at most {limit}, the CPUs this process may use")
     if jobs > 1:
         yield from _parallel(sources, period, jobs, progress)
         return

@@ -218,6 +218,25 @@ def test_default_jobs_use_every_cpu_for_large_files(tmp_path, monkeypatch):
     assert main(["report", str(whole), "--population", "20000", "--format", "json"]) == 0
 
 
+def test_more_processes_than_cpus_are_refused(tmp_path, monkeypatch, capsys):
+    import os
+
+    from safeguarding import report
+    from safeguarding.errors import InvalidInputError
+
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: {0, 1}, raising=False)
+    assert report.usable_cpus() == 2
+    whole, _ = synthetic_split(tmp_path, 1)
+    year = Period.financial_year(2023)
+    with pytest.raises(InvalidInputError) as caught:
+        build_pack([whole], period=year, population=20_000, jobs=100_000)
+    assert caught.value.field == "jobs"
+    assert "at most 2" in str(caught.value)
+    # The command says so and starts no process.
+    assert main(["report", str(whole), "--population", "20000", "--jobs", "100000"]) != 0
+    assert "at most 2" in capsys.readouterr().err
+
+
 def _recorder(seen: list[tuple[int, int]]):
     def record(done: int, total: int) -> None:
         seen.append((done, total))
@@ -409,6 +428,8 @@ def test_a_large_file_is_split_between_processes_with_the_same_pack(tmp_path, mo
     whole, _ = synthetic_split(tmp_path, 1)
     one = build_pack([whole], period=YEAR, population=20_000)
     monkeypatch.setattr(report, "_SPLIT_FROM", 1)
+    # Three processes need three usable CPUs (more are refused).
+    monkeypatch.setattr(report, "usable_cpus", lambda: 3)
     pieces = report._segments(whole, 3)
     assert pieces is not None
     assert len(pieces) == 3
