@@ -865,3 +865,11 @@ def test_place_helpers():
     assert not Place.ELSEWHERE_IN_UK.in_england_or_wales
     assert Setting.SECURE_CHILDRENS_HOME.is_regulated
     assert not Setting.YOUNG_OFFENDER_INSTITUTION.is_regulated
+
+
+def test_a_date_of_death_never_shows_in_a_repr():
+    died = incident(death_date=D(2024, 3, 9), age_at_death=10)
+    for text in (repr(died), repr(ReviewCase(incident=died)), str(died)):
+        assert "2024, 3, 9" not in text
+        assert "death_date=<hidden>" in text
+    assert "death_date=None" in repr(incident())

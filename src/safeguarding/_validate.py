@@ -154,3 +154,8 @@ def sorted_counts(name: str, value: object) -> dict[str, int]:
             raise InvalidInputError(name, "keys must be text")
         check_int(f"{name}[{key!r}]", count, minimum=0)
     return dict(sorted(value.items()))
+
+
+def hidden(value: object) -> str:
+    """Stand-in for personal data in a ``repr`` (an attrs ``repr=`` hook): never the value."""
+    return "None" if value is None else "<hidden>"

@@ -30,6 +30,7 @@ import attrs
 from safeguarding._validate import (
     check_date,
     check_int,
+    hidden,
     is_optional_bool,
     is_optional_date,
     is_text,
@@ -160,11 +161,6 @@ def age_on(date_of_birth: dt.date, on: dt.date) -> int:
     return years
 
 
-def _hide(value: object) -> str:
-    """Stand-in for personal data in a ``repr``."""
-    return "None" if value is None else "<hidden>"
-
-
 @attrs.frozen(kw_only=True)
 class Child:
     """A child (or an unborn child) the rules are applied to.
@@ -181,12 +177,12 @@ class Child:
             or ``None`` if not known. Some age limits depend on it.
     """
 
-    identifier: str = attrs.field(validator=is_text, repr=_hide)
+    identifier: str = attrs.field(validator=is_text, repr=hidden)
     date_of_birth: dt.date | None = attrs.field(
-        default=None, validator=is_optional_date, repr=_hide
+        default=None, validator=is_optional_date, repr=hidden
     )
     expected_date_of_birth: dt.date | None = attrs.field(
-        default=None, validator=is_optional_date, repr=_hide
+        default=None, validator=is_optional_date, repr=hidden
     )
     disabled: bool | None = attrs.field(default=None, validator=is_optional_bool)
 

@@ -64,6 +64,7 @@ from xml.sax.saxutils import escape
 import attrs
 
 from safeguarding._validate import (
+    hidden,
     is_instance,
     is_int,
     is_member,
@@ -195,10 +196,6 @@ class LayoutFeature(enum.Enum):
 # --------------------------------------------------------------------------- models
 
 
-def _hide(value: object) -> str:
-    return "None" if value is None else "<hidden>"
-
-
 def _optional(check: Callable[[object, attrs.Attribute[Any], object], None]) -> Any:  # noqa: ANN401
     def validate(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if value is not None:
@@ -228,7 +225,7 @@ class Problem:
     line: int = attrs.field(validator=is_int(minimum=0))
     reason: str = attrs.field(validator=is_str)
     child_identifier: str | None = attrs.field(
-        default=None, validator=_optional(is_str), repr=_hide
+        default=None, validator=_optional(is_str), repr=hidden
     )
 
     def __str__(self) -> str:
@@ -336,8 +333,8 @@ class CensusChild:
     """
 
     record: ChildRecord = attrs.field(validator=is_instance(ChildRecord))
-    upn: str | None = attrs.field(default=None, validator=_optional(is_str), repr=_hide)
-    former_upn: str | None = attrs.field(default=None, validator=_optional(is_str), repr=_hide)
+    upn: str | None = attrs.field(default=None, validator=_optional(is_str), repr=hidden)
+    former_upn: str | None = attrs.field(default=None, validator=_optional(is_str), repr=hidden)
     upn_unknown: UPNUnknown | None = attrs.field(
         default=None, validator=_optional(is_member(UPNUnknown))
     )
@@ -345,7 +342,7 @@ class CensusChild:
         default=None, validator=_optional(is_member(GenderCurrent))
     )
     sex: Sex | None = attrs.field(default=None, validator=_optional(is_member(Sex)))
-    death_date: dt.date | None = attrs.field(default=None, validator=is_optional_date, repr=_hide)
+    death_date: dt.date | None = attrs.field(default=None, validator=is_optional_date, repr=hidden)
     pre_proceedings: tuple[tuple[PreProceedings, ...], ...] = attrs.field(
         default=(), validator=_pre_proceedings_per_episode
     )
@@ -1116,7 +1113,9 @@ class CensusReading:
                             severity=Severity.WARNING,
                             path="/".join([*path, *(n[0] for n in stack[1:])]),
                             line=_text_line(parser.CurrentLineNumber, data),
-                            reason=f"stray text {data.strip()[:40]!r} between elements is ignored",
+                            # Described, never quoted: it may be an identifier or a name.
+                            reason=f"stray text ({_characters(len(data.strip()))}) between "
+                            "elements is ignored",
                         )
                     )
                 else:
@@ -1404,6 +1403,10 @@ def write_children_xml(
         with contextlib.suppress(OSError):
             os.unlink(temporary)  # noqa: PTH108
         raise
+
+
+def _characters(count: int) -> str:
+    return f"{count:,} character{'' if count == 1 else 's'}"
 
 
 def _new_file_mode() -> int:

@@ -31,6 +31,7 @@ from typing import Any
 import attrs
 
 from safeguarding._validate import (
+    hidden,
     is_bool,
     is_date,
     is_instance,
@@ -140,10 +141,6 @@ class ConcernCategory(enum.Enum):
     CONDUCT = "conduct or transferable risk"
 
 
-def _hide(value: object) -> str:
-    return "None" if value is None else "<hidden>"
-
-
 def _is_optional_outcome(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None and not isinstance(value, Outcome):
         raise InvalidInputError(attribute.name, "must be an Outcome member or None")
@@ -175,7 +172,7 @@ class Person:
     sector: Sector = attrs.field(validator=is_member(Sector))
     engagement: Engagement = attrs.field(validator=is_member(Engagement))
     date_of_birth: dt.date | None = attrs.field(
-        default=None, validator=is_optional_date, repr=_hide
+        default=None, validator=is_optional_date, repr=hidden
     )
     normal_pension_age: int | None = attrs.field(default=None, validator=_is_pension_age)
 

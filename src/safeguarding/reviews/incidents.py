@@ -59,6 +59,7 @@ from safeguarding._validate import (
     AttrsValidator,
     check_date,
     check_int,
+    hidden,
     is_bool,
     is_date,
     is_instance,
@@ -446,7 +447,7 @@ class Incident:
         default=None, validator=attrs.validators.optional(is_member(Residence))
     )
     abuse_or_neglect: AbuseOrNeglect = attrs.field(validator=is_member(AbuseOrNeglect))
-    death_date: dt.date | None = attrs.field(default=None, validator=is_optional_date)
+    death_date: dt.date | None = attrs.field(default=None, validator=is_optional_date, repr=hidden)
     age_at_death: int | None = attrs.field(default=None, validator=_check_optional_age)
     seriously_harmed: bool | None = attrs.field(default=None, validator=is_optional_bool)
     harm_indicators: frozenset[HarmIndicator] = attrs.field(

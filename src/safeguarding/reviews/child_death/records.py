@@ -17,6 +17,7 @@ import attrs
 
 from safeguarding._validate import (
     check_int,
+    hidden,
     is_date,
     is_instance,
     is_member,
@@ -37,11 +38,6 @@ __all__ = [
     "ChildDeath",
     "ChildDeathReview",
 ]
-
-
-def _hide(value: object) -> str:
-    """Stand-in for personal data in a ``repr``."""
-    return "None" if value is None else "<hidden>"
 
 
 def _is_born_child(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -104,7 +100,7 @@ class ChildDeath:
     """
 
     child: Child = attrs.field(validator=_is_born_child)
-    date_of_death: dt.date = attrs.field(validator=is_date, repr=_hide)
+    date_of_death: dt.date = attrs.field(validator=is_date, repr=hidden)
     born_alive: bool | None = attrs.field(default=True, validator=is_optional_bool)
     gestation_weeks: int | None = attrs.field(default=None, validator=_is_optional_gestation)
     lawful_termination: bool | None = attrs.field(default=False, validator=is_optional_bool)
@@ -115,7 +111,7 @@ class ChildDeath:
         default=None, validator=attrs.validators.optional(is_member(Place))
     )
     date_of_incident: dt.date | None = attrs.field(
-        default=None, validator=is_optional_date, repr=_hide
+        default=None, validator=is_optional_date, repr=hidden
     )
     anticipated: bool | None = attrs.field(default=None, validator=is_optional_bool)
     unexpected_collapse: bool | None = attrs.field(default=None, validator=is_optional_bool)
