@@ -63,8 +63,11 @@ def test_make_converter_returns_independent_converters():
 
 
 def errors_of(text: str, cls: type[Any]) -> list[str]:
-    with pytest.raises(ClassValidationError) as info:
+    with pytest.raises(InvalidInputError) as info:
         from_json(text, cls)
+    # The library's error, keeping cattrs' error group (every problem and its path).
+    assert info.value.field == "text"
+    assert isinstance(info.value.__cause__, ClassValidationError)
     return explain_errors(info.value)
 
 
@@ -148,7 +151,9 @@ def test_strict_numbers_and_floats():
 
 
 def test_explain_errors_on_other_exceptions():
-    assert explain_errors(ValueError("bad")) == ["bad @ $"]
+    # A message that is not the converter's own is described, never repeated.
+    assert explain_errors(ValueError("bad")) == ["invalid value (ValueError) @ $"]
+    assert explain_errors(TypeError("expected a string")) == ["expected a string @ $"]
     assert explain_errors(RuntimeError()) == ["invalid value (RuntimeError) @ $"]
     assert explain_errors(InvalidInputError("[2]", "bad item")) == ["bad item @ $[2]"]
 
@@ -184,3 +189,24 @@ def test_int_and_str_enums_structure_by_value():
     assert converter.structure("c", Code) is Code.C
     with pytest.raises(ValueError):
         converter.structure("d", Code)
+
+
+def test_a_bad_value_is_never_repeated():
+    text = json.dumps({**to_dict(SRC), "status": "UPN-A123456789012"})
+    with pytest.raises(InvalidInputError) as info:
+        from_json(text, Citation)
+    lines = explain_errors(info.value)
+    assert lines == ["not one of the allowed values @ $.status"]
+    for shown in (str(info.value), repr(info.value), *lines):
+        assert "A123456789012" not in shown
+    assert (
+        str(info.value)
+        == "text: does not describe a valid Citation: 1 problem (see explain_errors)"
+    )
+
+
+def test_a_wrong_shape_is_invalid_input_not_a_raw_error():
+    for text in ("[]", "3", '"x"', "null"):
+        with pytest.raises(InvalidInputError) as info:
+            from_json(text, Child)
+        assert info.value.field == "text"

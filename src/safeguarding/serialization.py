@@ -165,9 +165,9 @@ def from_json(text: str | bytes, cls: type[T]) -> T:
         The structured, validated instance.
 
     Raises:
-        InvalidInputError: *text* is not valid JSON (field ``"text"``).
-        cattrs.errors.ClassValidationError: fields are missing or invalid;
-            [`explain_errors`][] lists them with their paths.
+        InvalidInputError: *text* is not valid JSON, or does not describe a valid *cls*
+            (field ``"text"``). In the second case the error's ``__cause__`` is cattrs'
+            error group, with every problem and its path; [`explain_errors`][] lists them.
     """
     try:
         data = json.loads(text)
@@ -175,7 +175,21 @@ def from_json(text: str | bytes, cls: type[T]) -> T:
         raise InvalidInputError("text", f"is not valid JSON ({exc.msg})") from None
     except UnicodeDecodeError:
         raise InvalidInputError("text", "is not valid UTF-8 JSON") from None
-    return _CONVERTER.structure(data, cls)
+    try:
+        return _CONVERTER.structure(data, cls)
+    except Exception as exc:
+        problems = len(explain_errors(exc))
+        name = getattr(cls, "__name__", "value")
+        raise InvalidInputError(
+            "text",
+            f"does not describe a valid {name}: {problems} problem"
+            f"{'' if problems == 1 else 's'} (see explain_errors)",
+        ) from exc
+
+
+# The messages of the converter's own hooks, which never hold the value: any other
+# message is described, never repeated (a bad value may be a child's identifier).
+_OWN_MESSAGES = ("expected ", "invalid date")
 
 
 def _message(exc: BaseException) -> str:
@@ -183,8 +197,11 @@ def _message(exc: BaseException) -> str:
         return exc.reason
     if isinstance(exc, KeyError):
         return "required field missing"
-    if isinstance(exc, ValueError | TypeError) and str(exc):
-        return str(exc)
+    text = str(exc)
+    if isinstance(exc, ValueError | TypeError) and text.startswith(_OWN_MESSAGES):
+        return text
+    if isinstance(exc, ValueError) and " is not a valid " in text:
+        return "not one of the allowed values"
     return f"invalid value ({type(exc).__name__})"
 
 
@@ -214,12 +231,15 @@ def explain_errors(exc: BaseException) -> list[str]:
     """One line per problem in a structuring error: ``"reason @ $.path"``.
 
     Args:
-        exc: The exception raised by [`from_json`][] or a converter's
-            ``structure``.
+        exc: The exception raised by [`from_json`][] (its cause is walked) or a
+            converter's ``structure``. A value is never repeated: a bad enum value reads
+            "not one of the allowed values".
 
     Returns:
         Lines in the order the problems were found.
     """
     lines: list[str] = []
+    if isinstance(exc, InvalidInputError) and exc.__cause__ is not None:
+        exc = exc.__cause__  # the error group from_json keeps
     _walk(exc, "$", lines)
     return lines
