@@ -58,3 +58,30 @@ def test_errors_pickle_round_trip(err):
     assert type(copy) is type(err)
     assert str(copy) == str(err)
     assert copy.__dict__ == err.__dict__
+
+
+def test_wrong_typed_arguments_raise_library_errors_naming_them():
+    import datetime as dt
+
+    from safeguarding.calendar import add_working_days, is_working_day, working_days_between
+    from safeguarding.errors import InvalidInputError, RuleNotInForceError
+    from safeguarding.io import CensusReading, read_census
+
+    day = dt.date(2024, 3, 25)
+    for call in (
+        lambda: add_working_days(day, 3, calendar=None),  # type: ignore[arg-type]
+        lambda: working_days_between(day, day, calendar="England"),  # type: ignore[arg-type]
+        lambda: is_working_day(day, calendar=None),  # type: ignore[arg-type]
+    ):
+        with pytest.raises(InvalidInputError) as caught:
+            call()
+        assert caught.value.field == "calendar"
+    for source in (None, 3, ["<Message/>"]):
+        with pytest.raises(InvalidInputError) as caught:
+            read_census(source)  # type: ignore[arg-type]
+        assert caught.value.field == "source"
+        with pytest.raises(InvalidInputError):
+            CensusReading(source)  # type: ignore[arg-type]
+    # An error is always made, whatever it is given.
+    odd = RuleNotInForceError(None, "2020-01-01", "")  # type: ignore[arg-type]
+    assert str(odd) == "rule None was not in force on a day that is not a date"

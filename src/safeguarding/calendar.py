@@ -351,6 +351,12 @@ ENGLAND_AND_WALES = WorkingCalendar()
 """Working days in England and Wales: no weekends, no bank holidays, no overrides."""
 
 
+def _check_calendar(calendar: object) -> WorkingCalendar:
+    if not isinstance(calendar, WorkingCalendar):
+        raise InvalidInputError("calendar", "must be a WorkingCalendar")
+    return calendar
+
+
 def add_working_days(
     start: dt.date, n: int, *, calendar: WorkingCalendar = ENGLAND_AND_WALES
 ) -> dt.date:
@@ -383,7 +389,7 @@ def add_working_days(
         >>> add_working_days(dt.date(2025, 4, 11), 10)   # Good Friday and Easter Monday skipped
         datetime.date(2025, 4, 29)
     """
-    return calendar.add_working_days(start, n)
+    return _check_calendar(calendar).add_working_days(start, n)
 
 
 def working_days_between(
@@ -417,7 +423,7 @@ def working_days_between(
         >>> working_days_between(dt.date(2024, 3, 25), dt.date(2024, 5, 31))
         45
     """
-    return calendar.working_days_between(start, end)
+    return _check_calendar(calendar).working_days_between(start, end)
 
 
 def is_working_day(day: dt.date, *, calendar: WorkingCalendar = ENGLAND_AND_WALES) -> bool:
@@ -439,7 +445,7 @@ def is_working_day(day: dt.date, *, calendar: WorkingCalendar = ENGLAND_AND_WALE
         >>> is_working_day(dt.date(2023, 5, 8))   # the Coronation bank holiday
         False
     """
-    return calendar.is_working_day(day)
+    return _check_calendar(calendar).is_working_day(day)
 
 
 def add_months(start: dt.date, n: int) -> dt.date:

@@ -72,7 +72,9 @@ class RuleNotInForceError(SafeguardingError, LookupError):
         self.key = key
         self.on = on
         self.detail = detail
-        message = f"rule {key!r} was not in force on {on.isoformat()}"
+        # Built from whatever it was given: an error must never fail to be made.
+        when = on.isoformat() if isinstance(on, dt.date) else "a day that is not a date"
+        message = f"rule {key!r} was not in force on {when}"
         super().__init__(f"{message}: {detail}" if detail else message)
 
     def __reduce__(self) -> tuple[type[RuleNotInForceError], tuple[str, dt.date, str]]:

@@ -1020,7 +1020,15 @@ class CensusReading:
     """
 
     def __init__(self, source: Source) -> None:
-        """Prepare to read *source* (nothing is read until iteration)."""
+        """Prepare to read *source* (nothing is read until iteration).
+
+        Raises:
+            InvalidInputError: *source* is not a path, bytes or a binary file object.
+        """
+        if not (
+            isinstance(source, str | os.PathLike | bytes) or callable(getattr(source, "read", None))
+        ):
+            raise InvalidInputError("source", "must be a path, bytes or a binary file object")
         self._source = source
         self.header: CensusHeader | None = None
         self.problems: list[Problem] = []
@@ -1194,6 +1202,7 @@ def read_census(source: Source) -> CensusReading:
         objects (or call [`CensusReading.children`][] for [`CensusChild`][]).
 
     Raises:
+        InvalidInputError: *source* is not a path, bytes or a binary file object.
         UnsafeXMLError: the document declares or refers to entities.
         MalformedCensusError: the document is not well-formed XML.
 
