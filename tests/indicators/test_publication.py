@@ -159,3 +159,27 @@ def test_bad_input(call, field):
     with pytest.raises(InvalidInputError) as info:
         call()
     assert info.value.field == field
+
+
+def test_decimal_places_are_bounded_and_any_finite_size_rounds():
+    import attrs
+
+    from safeguarding.indicators.catalogue import CATALOGUE
+    from safeguarding.indicators.publication import MAX_DECIMALS
+
+    # Within the bound, a value of any size rounds (the context grows with the value).
+    assert round_half_up(1e300, MAX_DECIMALS) > 0
+    assert str(round_half_up(0.125, MAX_DECIMALS)) == "0.125000000000000"
+    # Beyond it, a library error naming the argument (decimal's InvalidOperation before).
+    for call in (
+        lambda: round_half_up(1.5, MAX_DECIMALS + 1),
+        lambda: round_half_up(1.5, 10**6),
+        lambda: format_value(1.5, decimals=10**6),
+        lambda: check_published(1, 2, "50", decimals=10**6),
+    ):
+        with pytest.raises(InvalidInputError) as caught:
+            call()
+        assert caught.value.field == "decimals"
+    with pytest.raises(InvalidInputError) as caught:
+        attrs.evolve(CATALOGUE[0], decimals=MAX_DECIMALS + 1)
+    assert caught.value.field == "decimals"

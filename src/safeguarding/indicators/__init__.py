@@ -67,6 +67,7 @@ from safeguarding.indicators.dfe import (
     tally_records,
 )
 from safeguarding.indicators.publication import (
+    MAX_DECIMALS,
     PublishedCheck,
     Symbol,
     TotalCheck,
@@ -130,6 +131,7 @@ __all__ = [
     "LEWISHAM_MEASURES",
     "LEWISHAM_TARGETS",
     "LONG_PLAN",
+    "MAX_DECIMALS",
     "RE_REFERRAL_WINDOW",
     "TRAINING_MEASURES",
     "Comparison",

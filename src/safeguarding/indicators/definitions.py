@@ -56,7 +56,12 @@ from safeguarding._validate import (
 from safeguarding.citations import Citation, Instrument, Verification
 from safeguarding.errors import InvalidInputError
 from safeguarding.indicators.comparison import Polarity
-from safeguarding.indicators.publication import Symbol, format_count, format_value
+from safeguarding.indicators.publication import (
+    MAX_DECIMALS,
+    Symbol,
+    format_count,
+    format_value,
+)
 from safeguarding.indicators.statistics import (
     Interval,
     Method,
@@ -166,6 +171,12 @@ def _check_key(_instance: object, attribute: attrs.Attribute[Any], value: object
         raise InvalidInputError(attribute.name, "must be a dotted lower-case key")
 
 
+def _check_decimals(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    is_int(minimum=0)(_instance, attribute, value)
+    if value > MAX_DECIMALS:  # type: ignore[operator]
+        raise InvalidInputError(attribute.name, f"must be at most {MAX_DECIMALS}")
+
+
 @attrs.frozen(kw_only=True)
 class IndicatorValue:
     """An indicator's value for a period, with the counts and interval behind it.
@@ -194,7 +205,7 @@ class IndicatorValue:
     denominator: int = attrs.field(validator=is_int(minimum=0))
     interval: Interval | None = attrs.field()
     multiplier: int = attrs.field(validator=is_int(minimum=1))
-    decimals: int = attrs.field(validator=is_int(minimum=0))
+    decimals: int = attrs.field(validator=_check_decimals)
     polarity: Polarity = attrs.field(validator=is_member(Polarity))
 
     @interval.validator
@@ -281,7 +292,7 @@ class Indicator:
     kind: Kind = attrs.field(validator=is_member(Kind))
     multiplier: int = attrs.field(validator=is_int(minimum=1))
     polarity: Polarity = attrs.field(validator=is_member(Polarity))
-    decimals: int = attrs.field(validator=is_int(minimum=0))
+    decimals: int = attrs.field(validator=_check_decimals)
     source: Citation = attrs.field(validator=is_instance(Citation))
 
     def __attrs_post_init__(self) -> None:

@@ -31,7 +31,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from collections.abc import Iterable, Sequence
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
 from fractions import Fraction
 
 import attrs
@@ -42,6 +42,7 @@ from safeguarding.errors import InvalidInputError
 from safeguarding.rules import DatedRule, Version, register
 
 __all__ = [
+    "MAX_DECIMALS",
     "PublishedCheck",
     "Symbol",
     "TotalCheck",
@@ -129,6 +130,10 @@ TIE_RULE = register(
     )
 )
 
+MAX_DECIMALS = 15
+"""Most decimal places a figure is rounded or published to: a float carries about 15
+significant digits, and official statistics publish 0 to 3."""
+
 
 class Symbol(enum.Enum):
     """Symbols that stand in for a number in published tables. Never 0."""
@@ -158,16 +163,24 @@ def round_half_up(value: float | Fraction | Decimal, decimals: int) -> Decimal:
         The rounded value as a `Decimal` (exact, prints as published).
 
     Raises:
-        InvalidInputError: a non-finite value or negative *decimals*.
+        InvalidInputError: a non-finite value, or *decimals* negative or above
+            [`MAX_DECIMALS`][safeguarding.indicators.publication.MAX_DECIMALS].
 
     Examples:
         >>> round_half_up(81.25, 1), round(81.25, 1)
         (Decimal('81.3'), 81.2)
     """
-    check_int("decimals", decimals, minimum=0)
+    _check_decimals(decimals)
     exact = _to_decimal("value", value)
     quantum = Decimal(1).scaleb(-decimals)
-    return exact.quantize(quantum, rounding=ROUND_HALF_UP)
+    # Enough digits for the whole part and the places, whatever the value's size.
+    digits = max(28, exact.adjusted() + decimals + 2)
+    return exact.quantize(quantum, rounding=ROUND_HALF_UP, context=Context(prec=digits))
+
+
+def _check_decimals(decimals: object) -> None:
+    if check_int("decimals", decimals, minimum=0) > MAX_DECIMALS:
+        raise InvalidInputError("decimals", f"must be at most {MAX_DECIMALS}")
 
 
 def _to_decimal(name: str, value: object) -> Decimal:
@@ -328,7 +341,7 @@ def check_published(
     check_int("numerator", numerator, minimum=0)
     check_int("denominator", denominator, minimum=1)
     check_int("per", per, minimum=1)
-    check_int("decimals", decimals, minimum=0)
+    _check_decimals(decimals)
     if per == 100 and numerator > denominator:
         raise InvalidInputError("numerator", "must not exceed the denominator for a percentage")
     printed = _to_decimal("published", published)
