@@ -51,7 +51,7 @@ from safeguarding._validate import (
 from safeguarding.calendar import ENGLAND_AND_WALES, WorkingCalendar, add_months, add_working_days
 from safeguarding.citations import Citation
 from safeguarding.errors import InvalidInputError
-from safeguarding.procedures import NATIONAL, Procedures
+from safeguarding.procedures import NATIONAL, Procedures, check_procedures
 from safeguarding.rules import DatedRule, Version
 
 __all__ = [
@@ -247,8 +247,7 @@ class Deadline:
             RuleNotInForceError: no version of the rule applies on *on*.
         """
         check_date("started", started)
-        if not isinstance(procedures, Procedures):
-            raise InvalidInputError("procedures", "must be a Procedures")
+        check_procedures(procedures)
         version = rule.at(started if on is None else on, procedures=procedures)
         return cls.from_version(
             version,

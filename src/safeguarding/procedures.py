@@ -48,7 +48,7 @@ from safeguarding.citations import Citation, Verification
 from safeguarding.errors import InvalidInputError
 from safeguarding.rules import DatedRule, LocalRule, Version, find_rule
 
-__all__ = ["NATIONAL", "NATIONAL_NAME", "Procedures"]
+__all__ = ["NATIONAL", "NATIONAL_NAME", "Procedures", "check_procedures"]
 
 NATIONAL_NAME = "national defaults"
 """The name of the procedures that apply national guidance with no local choice."""
@@ -212,3 +212,16 @@ class Procedures:
 
 NATIONAL = Procedures()
 """National guidance: England and Wales working days, every rule as national law sets it."""
+
+
+def check_procedures(procedures: object) -> Procedures:
+    """Return *procedures* if it is a [`Procedures`][safeguarding.procedures.Procedures].
+
+    Every function taking ``procedures`` checks it with this.
+
+    Raises:
+        InvalidInputError: it is not (field ``procedures``).
+    """
+    if not isinstance(procedures, Procedures):
+        raise InvalidInputError("procedures", "must be a Procedures")
+    return procedures

@@ -29,7 +29,7 @@ from typing import TypeVar
 from safeguarding._validate import check_int
 from safeguarding.citations import Citation, Instrument, Verification
 from safeguarding.errors import InvalidInputError
-from safeguarding.procedures import NATIONAL, Procedures
+from safeguarding.procedures import NATIONAL, Procedures, check_procedures
 from safeguarding.rules import DatedRule, Version, register
 from safeguarding.sources import (
     Basis,
@@ -134,7 +134,7 @@ def kcsie_edition(*, on: dt.date, procedures: Procedures = NATIONAL) -> int:
         >>> kcsie_edition(on=dt.date(2018, 9, 2)), kcsie_edition(on=dt.date(2018, 9, 3))
         (2016, 2018)
     """
-    return KCSIE_EDITION.at(on, procedures=_check_procedures(procedures)).value
+    return KCSIE_EDITION.at(on, procedures=check_procedures(procedures)).value
 
 
 def edition_label(*, on: dt.date, procedures: Procedures = NATIONAL) -> str:
@@ -160,13 +160,6 @@ def edition_label(*, on: dt.date, procedures: Procedures = NATIONAL) -> str:
         'KCSIE 2021'
     """
     return f"KCSIE {kcsie_edition(on=on, procedures=procedures)}"
-
-
-def _check_procedures(procedures: object) -> Procedures:
-    """Return *procedures*, or raise naming ``procedures`` if it is not a [`Procedures`][]."""
-    if not isinstance(procedures, Procedures):
-        raise InvalidInputError("procedures", "must be a Procedures")
-    return procedures
 
 
 def _version(year: int, value: T, source: Citation) -> Version[T]:

@@ -62,12 +62,12 @@ from safeguarding.indicators.definitions import (
     Period,
     Tally,
 )
-from safeguarding.lado.editions import _check_procedures, edition_label
+from safeguarding.lado.editions import edition_label
 from safeguarding.lado.models import Contact
 from safeguarding.lado.outcomes import OUTCOMES, Outcome
 from safeguarding.lado.timescales import RESOLUTION_TARGETS
 from safeguarding.logic import all_of
-from safeguarding.procedures import NATIONAL, Procedures
+from safeguarding.procedures import NATIONAL, Procedures, check_procedures
 
 __all__ = [
     "CONTACTS_INVESTIGATED",
@@ -395,7 +395,7 @@ def tally_contacts(
         Count(numerator=1, denominator=1)
     """
     check_date("on", on)
-    _check_procedures(procedures)
+    check_procedures(procedures)
     counts = dict.fromkeys((a.name for a in attrs.fields(ServiceMeasures)), 0)
     for index, contact in enumerate(contacts):
         if not isinstance(contact, Contact):
@@ -529,7 +529,7 @@ def meets_resolution_targets(
             raise InvalidInputError("measures", error.reason) from None
     if not isinstance(measures, ServiceMeasures):
         raise InvalidInputError("measures", "must be ServiceMeasures or their Tally")
-    version = RESOLUTION_TARGETS.at(on, procedures=_check_procedures(procedures))
+    version = RESOLUTION_TARGETS.at(on, procedures=check_procedures(procedures))
     findings: list[Finding] = []
     for band in version.value:
         share = measures.percent_within_months(band.months)

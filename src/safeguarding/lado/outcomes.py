@@ -38,8 +38,8 @@ import attrs
 from safeguarding._validate import check_enum, is_member, is_text
 from safeguarding.citations import Verification
 from safeguarding.errors import InvalidInputError, RuleNotInForceError
-from safeguarding.lado.editions import _carried, _check_procedures, _version
-from safeguarding.procedures import NATIONAL, Procedures
+from safeguarding.lado.editions import _carried, _version
+from safeguarding.procedures import NATIONAL, Procedures, check_procedures
 from safeguarding.rules import DatedRule, register
 from safeguarding.sources import keeping_children_safe_in_education
 
@@ -203,7 +203,7 @@ def outcomes_in_force(*, on: dt.date, procedures: Procedures = NATIONAL) -> tupl
         unsubstantiated
         unfounded
     """
-    return tuple(d.outcome for d in OUTCOMES.at(on, procedures=_check_procedures(procedures)).value)
+    return tuple(d.outcome for d in OUTCOMES.at(on, procedures=check_procedures(procedures)).value)
 
 
 def outcome_definition(
@@ -234,7 +234,7 @@ def outcome_definition(
     act to deceive
     """
     check_enum("outcome", outcome, Outcome)
-    version = OUTCOMES.at(on, procedures=_check_procedures(procedures))
+    version = OUTCOMES.at(on, procedures=check_procedures(procedures))
     for definition in version.value:
         if definition.outcome is outcome:
             return definition
@@ -271,7 +271,7 @@ def check_outcome_in_force(
     """
     if not isinstance(outcome, Outcome):
         raise InvalidInputError(field, "must be an Outcome member")
-    _check_procedures(procedures)
+    check_procedures(procedures)
     try:
         version = OUTCOMES.at(on, procedures=procedures)
     except RuleNotInForceError:

@@ -52,7 +52,6 @@ from safeguarding.errors import InvalidInputError
 from safeguarding.lado.editions import (
     SAFEGUARDING_VULNERABLE_GROUPS_ACT_2006,
     _carried,
-    _check_procedures,
     _version,
     commencement,
     edition_label,
@@ -61,7 +60,7 @@ from safeguarding.lado.models import Case, ConcernCategory, Role
 from safeguarding.lado.outcomes import OUTCOMES, Outcome, check_outcome_in_force
 from safeguarding.logic import all_of
 from safeguarding.people import date_reaching_age
-from safeguarding.procedures import NATIONAL, Procedures
+from safeguarding.procedures import NATIONAL, Procedures, check_procedures
 from safeguarding.rules import DatedRule, Version, register
 from safeguarding.sources import keeping_children_safe_in_education
 
@@ -422,7 +421,7 @@ def record_treatment(
     check_date("on", on)
     if not isinstance(consents_to_retention, bool):
         raise InvalidInputError("consents_to_retention", "must be True or False")
-    _check_procedures(procedures)
+    check_procedures(procedures)
     if OUTCOMES.is_in_force(on):
         check_outcome_in_force("outcome", outcome, on=on, procedures=procedures)
     version = RECORD_REMOVAL.at(on, procedures=procedures)
@@ -504,7 +503,7 @@ def retention(
     """
     _check_case(case)
     check_date("on", on)
-    _check_procedures(procedures)
+    check_procedures(procedures)
     person = case.person
     if person.date_of_birth is None:
         raise InvalidInputError("case.person.date_of_birth", "is needed for the retention date")
@@ -670,7 +669,7 @@ def dbs_referral(
         True
     """
     _check_case(case)
-    version = DBS_REFERRAL.at(on, procedures=_check_procedures(procedures))
+    version = DBS_REFERRAL.at(on, procedures=check_procedures(procedures))
     left = Finding(
         criterion="person dismissed, resigned or stopped working with children",
         met=case.person_left,
@@ -726,7 +725,7 @@ def tra_referral(
         None
     """
     _check_case(case)
-    version = TRA_REFERRAL.at(on, procedures=_check_procedures(procedures))
+    version = TRA_REFERRAL.at(on, procedures=check_procedures(procedures))
     teacher = case.person.role is Role.TEACHER
     role = Finding(
         criterion="person is a teacher",

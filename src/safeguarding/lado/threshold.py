@@ -49,14 +49,13 @@ from safeguarding.errors import InvalidInputError
 from safeguarding.families import criteria
 from safeguarding.lado.editions import (
     _carried,
-    _check_procedures,
     _version,
     commencement,
     edition_label,
 )
 from safeguarding.lado.models import Allegation, Behaviour, Setting
 from safeguarding.logic import any_of, not_
-from safeguarding.procedures import NATIONAL, Procedures
+from safeguarding.procedures import NATIONAL, Procedures, check_procedures
 from safeguarding.rules import DatedRule, register
 from safeguarding.sources import keeping_children_safe_in_education
 
@@ -236,7 +235,7 @@ def limbs_in_force(*, on: dt.date, procedures: Procedures = NATIONAL) -> tuple[L
         >>> len(limbs_in_force(on=dt.date(2020, 9, 1)))
         4
     """
-    return HARM_THRESHOLD.at(on, procedures=_check_procedures(procedures)).value
+    return HARM_THRESHOLD.at(on, procedures=check_procedures(procedures)).value
 
 
 def _plural(n: int) -> str:
@@ -316,7 +315,7 @@ def assess_threshold(
     if not isinstance(allegation, Allegation):
         raise InvalidInputError("allegation", "must be an Allegation")
     check_date("on", on)
-    _check_procedures(procedures)
+    check_procedures(procedures)
     version = HARM_THRESHOLD.at(on, procedures=procedures)
     behaviours = allegation.behaviours
     findings: list[Finding] = []

@@ -68,12 +68,11 @@ from safeguarding.errors import InvalidInputError
 from safeguarding.lado.editions import (
     LOCAL_ALLEGATIONS_PROCEDURES,
     _carried,
-    _check_procedures,
     _version,
     commencement,
 )
 from safeguarding.lado.models import Timeline
-from safeguarding.procedures import NATIONAL, Procedures
+from safeguarding.procedures import NATIONAL, Procedures, check_procedures
 from safeguarding.rules import DatedRule, Version, register
 from safeguarding.sources import (
     WORKING_TOGETHER_2015,
@@ -367,7 +366,7 @@ def resolution_target_deadlines(
         2024-11-30
     """
     started = check_date("referred_to_lado", referred_to_lado)
-    _check_procedures(procedures)
+    check_procedures(procedures)
     when = started if on is None else on
     version = RESOLUTION_TARGETS.at(when, procedures=procedures)
     return tuple(

@@ -9,7 +9,6 @@ import attrs
 
 from safeguarding._validate import AttrsValidator, check_enum
 from safeguarding.errors import InvalidInputError
-from safeguarding.procedures import Procedures
 
 __all__: list[str] = []
 
@@ -39,14 +38,3 @@ def frozenset_of(enum_type: type[enum.Enum], *, optional: bool = False) -> Attrs
                 )
 
     return validate
-
-
-def check_procedures(procedures: object) -> Procedures:
-    """Return *procedures* if it is a [`Procedures`][safeguarding.procedures.Procedures].
-
-    Raises:
-        InvalidInputError: it is not (the field is ``procedures``).
-    """
-    if not isinstance(procedures, Procedures):
-        raise InvalidInputError("procedures", "must be a Procedures")
-    return procedures

@@ -37,9 +37,8 @@ from safeguarding.decisions import Decision, Finding
 from safeguarding.errors import InvalidInputError
 from safeguarding.families import criteria
 from safeguarding.logic import all_of, any_of, not_
-from safeguarding.private_fostering._checks import check_procedures
 from safeguarding.private_fostering._instruments import DISQUALIFICATION_REGULATIONS_2002
-from safeguarding.procedures import NATIONAL, Procedures
+from safeguarding.procedures import NATIONAL, Procedures, check_procedures
 from safeguarding.rules import DatedRule, Version, register
 from safeguarding.sources import CHILDREN_ACT_1989
 

@@ -75,12 +75,11 @@ from safeguarding.families import criteria
 from safeguarding.logic import all_of, not_
 from safeguarding.people import Child, age_on
 from safeguarding.private_fostering._checks import (
-    check_procedures,
     frozenset_of,
     optional_member,
 )
 from safeguarding.private_fostering._instruments import CIVIL_PARTNERSHIP_ACT_2004
-from safeguarding.procedures import NATIONAL, Procedures
+from safeguarding.procedures import NATIONAL, Procedures, check_procedures
 from safeguarding.rules import DatedRule, Version, register
 from safeguarding.sources import CHILDREN_ACT_1989
 

@@ -44,7 +44,7 @@ Examples:
     A partnership whose procedures give 24 hours for the reg 6 notice:
 
     >>> import attrs
-    >>> from safeguarding.procedures import Procedures
+    >>> from safeguarding.procedures import check_procedures, Procedures
     >>> arrival = NOTICE_RULES[NoticeDuty.CHILD_ARRIVED]
     >>> local = Procedures.adopt(
     ...     "Brent private fostering procedures 2024",
@@ -77,8 +77,7 @@ from safeguarding.calendar import ENGLAND_AND_WALES
 from safeguarding.citations import Citation, Verification
 from safeguarding.decisions import Deadline, DeadlineStatus, Timescale, Unit
 from safeguarding.errors import InvalidInputError
-from safeguarding.private_fostering._checks import check_procedures
-from safeguarding.procedures import NATIONAL, Procedures
+from safeguarding.procedures import NATIONAL, Procedures, check_procedures
 from safeguarding.rules import DatedRule, Version, register
 from safeguarding.sources import CHILDREN_ACT_1989, PRIVATE_FOSTERING_REGULATIONS_2005
 

@@ -46,9 +46,8 @@ from safeguarding._validate import check_date, check_enum, is_date, is_instance,
 from safeguarding.citations import Verification
 from safeguarding.decisions import Deadline, DeadlineStatus, Timescale, Unit
 from safeguarding.errors import InvalidInputError
-from safeguarding.private_fostering._checks import check_procedures
 from safeguarding.private_fostering._instruments import CORONAVIRUS_AMENDMENT_REGULATIONS_2020
-from safeguarding.procedures import NATIONAL, Procedures
+from safeguarding.procedures import NATIONAL, Procedures, check_procedures
 from safeguarding.rules import DatedRule, Version, register
 from safeguarding.sources import PRIVATE_FOSTERING_REGULATIONS_2005
 

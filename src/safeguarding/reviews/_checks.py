@@ -8,22 +8,10 @@ from typing import TypeVar
 
 from safeguarding._validate import check_date
 from safeguarding.errors import InvalidInputError
-from safeguarding.procedures import Procedures
 
-__all__ = ["check_procedures", "items_of", "rules_date"]
+__all__ = ["items_of", "rules_date"]
 
 T = TypeVar("T")
-
-
-def check_procedures(procedures: object) -> Procedures:
-    """Return *procedures* if it is a [`Procedures`][safeguarding.procedures.Procedures].
-
-    Raises:
-        InvalidInputError: it is not (field ``procedures``).
-    """
-    if not isinstance(procedures, Procedures):
-        raise InvalidInputError("procedures", "must be a Procedures")
-    return procedures
 
 
 def rules_date(on: object, fixed_by_facts: dt.date) -> dt.date:

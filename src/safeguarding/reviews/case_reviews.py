@@ -72,8 +72,8 @@ from safeguarding.indicators.definitions import (
     Period,
     Tally,
 )
-from safeguarding.procedures import NATIONAL, Procedures
-from safeguarding.reviews._checks import check_procedures, rules_date
+from safeguarding.procedures import NATIONAL, Procedures, check_procedures
+from safeguarding.reviews._checks import rules_date
 from safeguarding.reviews._instruments import (
     DFE_SERIOUS_INCIDENT_STATISTICS,
     LEWISHAM_LSCB_ANNUAL_REPORT_2018_19,

@@ -44,8 +44,8 @@ from safeguarding.errors import InvalidInputError
 from safeguarding.families import criteria
 from safeguarding.logic import all_of, any_of, describe, not_
 from safeguarding.places import in_area
-from safeguarding.procedures import NATIONAL, Procedures
-from safeguarding.reviews._checks import check_procedures, rules_date
+from safeguarding.procedures import NATIONAL, Procedures, check_procedures
+from safeguarding.reviews._checks import rules_date
 from safeguarding.reviews._instruments import OWHR_COMMENCEMENT_REGULATIONS_2023
 from safeguarding.reviews._links import linked_to_area, unknown_whereabouts
 from safeguarding.reviews.child_death import AGE_LIMIT, REVIEW_DUTY, AreaLink

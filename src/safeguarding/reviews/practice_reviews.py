@@ -41,8 +41,8 @@ from safeguarding.errors import InvalidInputError
 from safeguarding.families import criteria, timescale
 from safeguarding.logic import all_of, any_of, describe
 from safeguarding.places import Place, Residence
-from safeguarding.procedures import NATIONAL, Procedures
-from safeguarding.reviews._checks import check_procedures, rules_date
+from safeguarding.procedures import NATIONAL, Procedures, check_procedures
+from safeguarding.reviews._checks import rules_date
 from safeguarding.reviews._instruments import LEWISHAM_LSCB_ANNUAL_REPORT_2018_19, PANEL_FAQ
 from safeguarding.reviews._links import linked_to_area, unknown_whereabouts
 from safeguarding.reviews.duties import DutyStatus

@@ -39,8 +39,8 @@ from safeguarding.errors import InvalidInputError
 from safeguarding.families import criteria, timescale
 from safeguarding.logic import all_of, any_of, describe, not_
 from safeguarding.places import Residence, in_area, in_england
-from safeguarding.procedures import NATIONAL, Procedures
-from safeguarding.reviews._checks import check_procedures, rules_date
+from safeguarding.procedures import NATIONAL, Procedures, check_procedures
+from safeguarding.reviews._checks import rules_date
 from safeguarding.reviews._instruments import NATIONAL_SCR_PANEL_GUIDANCE
 from safeguarding.reviews.duties import DutyStatus
 from safeguarding.reviews.incidents import Incident, Setting

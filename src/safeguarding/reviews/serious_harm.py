@@ -44,8 +44,8 @@ from safeguarding.decisions import Decision, Finding
 from safeguarding.errors import InvalidInputError
 from safeguarding.families import criteria
 from safeguarding.logic import describe
-from safeguarding.procedures import NATIONAL, Procedures
-from safeguarding.reviews._checks import check_procedures, rules_date
+from safeguarding.procedures import NATIONAL, Procedures, check_procedures
+from safeguarding.reviews._checks import rules_date
 from safeguarding.reviews._instruments import NATIONAL_SCR_PANEL_GUIDANCE
 from safeguarding.reviews.incidents import HarmIndicator, Incident
 from safeguarding.rules import DatedRule, Version, register

@@ -57,7 +57,7 @@ from safeguarding.citations import Citation, Verification
 from safeguarding.decisions import Deadline, Decision, Finding, Timescale, Unit
 from safeguarding.errors import InvalidInputError
 from safeguarding.families import criteria
-from safeguarding.procedures import Procedures
+from safeguarding.procedures import Procedures, check_procedures
 from safeguarding.rules import DatedRule, LocalRule, Version, register, register_local
 from safeguarding.sources import CHILDREN_ACT_1989
 from safeguarding.thresholds.timescales import REFERRAL_DECISION, _deadline
@@ -337,7 +337,7 @@ def front_door_response(
         'strategy discussion and s47 enquiry'
     """
     check_date("on", on)
-    version = CONTINUUM.at(on, procedures=_check_procedures(procedures))
+    version = CONTINUUM.at(on, procedures=check_procedures(procedures))
     continuum = version.value
     defined = continuum.level(level)
     if significant_harm is not None and not isinstance(significant_harm, bool):
@@ -421,7 +421,7 @@ def front_door_deadline(
     """
     check_date("contact", contact)
     when = contact if on is None else check_date("on", on)
-    version = CONTINUUM.at(when, procedures=_check_procedures(procedures))
+    version = CONTINUUM.at(when, procedures=check_procedures(procedures))
     if version.value.decision_limit is DecisionLimit.ONE_WORKING_DAY:
         return _deadline(
             REFERRAL_DECISION,
@@ -438,9 +438,3 @@ def front_door_deadline(
         edition=version.edition,
     )
     return Deadline.from_version(day, contact, rule_key=CONTINUUM.key, calendar=procedures.calendar)
-
-
-def _check_procedures(procedures: object) -> Procedures:
-    if not isinstance(procedures, Procedures):
-        raise InvalidInputError("procedures", "must be a Procedures")
-    return procedures

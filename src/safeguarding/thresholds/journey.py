@@ -81,7 +81,7 @@ from safeguarding.cases import (
 from safeguarding.citations import Citation, Instrument, Verification
 from safeguarding.decisions import Deadline, Finding
 from safeguarding.errors import CalendarCoverageError, InvalidInputError, RuleNotInForceError
-from safeguarding.procedures import NATIONAL, Procedures
+from safeguarding.procedures import NATIONAL, Procedures, check_procedures
 from safeguarding.rules import DatedRule
 from safeguarding.sources import CARE_PLANNING_REGULATIONS_2010, WORKING_TOGETHER_2018
 from safeguarding.thresholds.timescales import (
@@ -1039,8 +1039,7 @@ def _steps(
     check_date("on", on)
     if not isinstance(episode, Episode):
         raise InvalidInputError("episode", "must be an Episode")
-    if not isinstance(procedures, Procedures):
-        raise InvalidInputError("procedures", "must be a Procedures")
+    check_procedures(procedures)
     closed = (
         episode.closure_date
         if episode.closure_date is not None and episode.closure_date <= on

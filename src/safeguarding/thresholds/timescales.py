@@ -57,7 +57,7 @@ from safeguarding.citations import Verification
 from safeguarding.decisions import Deadline, Timescale, Unit
 from safeguarding.errors import InvalidInputError
 from safeguarding.families import timescale
-from safeguarding.procedures import NATIONAL, Procedures
+from safeguarding.procedures import NATIONAL, Procedures, check_procedures
 from safeguarding.rules import DatedRule, Version, register
 from safeguarding.sources import (
     CARE_PLANNING_REGULATIONS_2010,
@@ -340,18 +340,15 @@ def _deadline(  # noqa: PLR0913 - the rule, the named start, and the keyword cho
     """
     day = check_date(name, start)
     when = day if on is None else check_date("on", on)
-    if not isinstance(procedures, Procedures):
-        raise InvalidInputError("procedures", "must be a Procedures")
-    key = (id(rule), day, when, id(procedures), clock_starts)
+    local = check_procedures(procedures)
+    key = (id(rule), day, when, id(local), clock_starts)
     hit = _DEADLINES.get(key)
-    if hit is not None and hit[0] is rule and hit[1] is procedures:
+    if hit is not None and hit[0] is rule and hit[1] is local:
         return hit[2]
-    deadline = Deadline.from_rule(
-        rule, day, on=when, procedures=procedures, clock_starts=clock_starts
-    )
+    deadline = Deadline.from_rule(rule, day, on=when, procedures=local, clock_starts=clock_starts)
     if len(_DEADLINES) >= _DEADLINES_LIMIT:
         _DEADLINES.clear()
-    _DEADLINES[key] = (rule, procedures, deadline)
+    _DEADLINES[key] = (rule, local, deadline)
     return deadline
 
 
@@ -781,8 +778,7 @@ def initial_conference_anchor(
     check_date("on", on)
     if not isinstance(enquiry, Section47Enquiry):
         raise InvalidInputError("enquiry", "must be a Section47Enquiry")
-    if not isinstance(procedures, Procedures):
-        raise InvalidInputError("procedures", "must be a Procedures")
+    check_procedures(procedures)
     limit = on
     conference = enquiry.initial_cpc_date
     if conference is not None and conference < limit:

@@ -27,8 +27,8 @@ from safeguarding.citations import Verification
 from safeguarding.decisions import Decision, Finding
 from safeguarding.errors import InvalidInputError
 from safeguarding.families import criteria
-from safeguarding.procedures import NATIONAL, Procedures
-from safeguarding.reviews._checks import check_procedures, items_of
+from safeguarding.procedures import NATIONAL, Procedures, check_procedures
+from safeguarding.reviews._checks import items_of
 from safeguarding.reviews.child_death.regime import (
     _LSCB_DUTY,
     _NCMD_FORMS,

@@ -42,8 +42,8 @@ from safeguarding.indicators.definitions import (
 )
 from safeguarding.indicators.publication import round_half_up
 from safeguarding.indicators.statistics import Interval, wilson_interval
-from safeguarding.procedures import NATIONAL, Procedures
-from safeguarding.reviews._checks import check_procedures, items_of, rules_date
+from safeguarding.procedures import NATIONAL, Procedures, check_procedures
+from safeguarding.reviews._checks import items_of, rules_date
 from safeguarding.reviews._instruments import LEWISHAM_LSCB_ANNUAL_REPORT_2018_19
 from safeguarding.reviews.child_death.categories import Category
 from safeguarding.reviews.child_death.modifiable_factors import ModifiableConclusion

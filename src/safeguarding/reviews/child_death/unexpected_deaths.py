@@ -20,8 +20,7 @@ from safeguarding.citations import Verification
 from safeguarding.decisions import Decision, Finding
 from safeguarding.families import criteria
 from safeguarding.logic import not_
-from safeguarding.procedures import NATIONAL, Procedures
-from safeguarding.reviews._checks import check_procedures
+from safeguarding.procedures import NATIONAL, Procedures, check_procedures
 from safeguarding.reviews.child_death.records import ChildDeath, _check_death
 from safeguarding.reviews.child_death.regime import (
     _LSCB_DUTY,
