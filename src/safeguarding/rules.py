@@ -180,7 +180,7 @@ class DatedRule(Generic[T]):
         return self._national(on)
 
     def _national(self, on: dt.date) -> Version[T]:
-        check_date("on", on)
+        """The national version in force on *on* (already checked to be a date)."""
         if self.repealed_on is not None and on >= self.repealed_on:
             raise RuleNotInForceError(
                 self.key, on, f"repealed with effect from {self.repealed_on.isoformat()}"
