@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from safeguarding.calendar import ENGLAND_AND_WALES
 from safeguarding.citations import Citation, Verification
 from safeguarding.decisions import Deadline, Timescale, Unit
-from safeguarding.errors import InvalidInputError, RuleNotInForceError
+from safeguarding.errors import CalendarCoverageError, InvalidInputError, RuleNotInForceError
 from safeguarding.lado.models import Timeline
 from safeguarding.lado.timescales import (
     CLEARLY_UNSUBSTANTIATED_RESOLUTION,
@@ -364,5 +364,7 @@ def test_timeline_deadlines_are_never_before_their_start(timeline, pathway, proc
         found = deadlines(timeline, pathway=pathway, procedures=procedures)
     except RuleNotInForceError:
         return  # a step before the rule's first edition
+    except CalendarCoverageError:
+        return  # a long local timescale from late 2029 runs past the calendar's last year
     for deadline in found:
         assert deadline.due >= deadline.started >= timeline.employer_aware
