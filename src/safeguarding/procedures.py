@@ -145,12 +145,9 @@ class Procedures:
                 raise TypeError("overrides: expected [key, version] pairs")
             key = converter.structure(pair[0], str)
             rule = find_rule(key)
-            kinds = (
-                (rule.kind,)
-                if isinstance(rule, LocalRule)
-                else tuple(dict.fromkeys(type(v.value) for v in rule.versions))
-            )
-            overrides.append((key, converter.structure(pair[1], Version[kinds[0]])))  # type: ignore[valid-type]
+            # The value has the type of the rule's (first) national value.
+            kind = rule.kind if isinstance(rule, LocalRule) else type(rule.versions[0].value)
+            overrides.append((key, converter.structure(pair[1], Version[kind])))  # type: ignore[valid-type]
         return cls(
             name=converter.structure(data.get("name", NATIONAL_NAME), str),
             calendar=converter.structure(data.get("calendar", {}), WorkingCalendar),

@@ -309,25 +309,17 @@ class Pathway(enum.Enum):
     FURTHER_INVESTIGATION = "further investigation"
 
 
-def _band_rule(
-    version: Version[tuple[ResolutionBand, ...]], band: ResolutionBand
-) -> DatedRule[Timescale]:
-    """One band of the resolution targets in force, as a timescale rule.
+def _band(version: Version[tuple[ResolutionBand, ...]], band: ResolutionBand) -> Version[Timescale]:
+    """One band of the resolution targets in force, as a timescale with the version's source.
 
-    It keeps the key, citation and edition of the version applied (national or
-    local), so that its deadline reads like every other; it is not registered.
+    It keeps the citation and edition of the version applied (national or local), so
+    that its deadline reads like every other.
     """
-    return DatedRule(
-        key=RESOLUTION_TARGETS.key,
-        title=f"{RESOLUTION_TARGETS.title}: {band.describe()}",
-        versions=(
-            Version(
-                in_force_from=version.in_force_from,
-                value=Timescale(amount=band.months, unit=Unit.MONTHS, clock_starts=_REFERRAL),
-                source=version.source,
-                edition=version.edition,
-            ),
-        ),
+    return Version(
+        in_force_from=version.in_force_from,
+        value=Timescale(amount=band.months, unit=Unit.MONTHS, clock_starts=_REFERRAL),
+        source=version.source,
+        edition=version.edition,
     )
 
 
@@ -366,11 +358,13 @@ def resolution_target_deadlines(
         2024-11-30
     """
     started = check_date("referred_to_lado", referred_to_lado)
-    check_procedures(procedures)
-    when = started if on is None else on
-    version = RESOLUTION_TARGETS.at(when, procedures=procedures)
+    local = check_procedures(procedures)
+    version = RESOLUTION_TARGETS.at(started if on is None else on, procedures=local)
     return tuple(
-        Deadline.from_rule(_band_rule(version, band), started, on=when) for band in version.value
+        Deadline.from_version(
+            _band(version, band), started, rule_key=RESOLUTION_TARGETS.key, calendar=local.calendar
+        )
+        for band in version.value
     )
 
 
